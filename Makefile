@@ -14,9 +14,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/followup --today $(DEMO_TODAY) threads
+	$(BIN)/followup --mailbox examples/sample.mbox --today $(DEMO_TODAY) threads
 	@echo
-	$(BIN)/followup --today $(DEMO_TODAY) due
+	$(BIN)/followup --mailbox examples/sample.mbox --today $(DEMO_TODAY) due
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -1,0 +1,114 @@
+"""Settings: a TOML file in the user's config directory, overridden by flags and env vars.
+
+Unknown keys are errors rather than silently ignored: a typo in `default_wait_busines_days`
+would otherwise change behaviour with no word said.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.errors import FollowupError
+
+APP = "interview-followup"
+
+
+def config_dir() -> Path:
+    """Where config.toml, token.json and user templates live (FOLLOWUP_CONFIG_DIR wins)."""
+    override = os.environ.get("FOLLOWUP_CONFIG_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP))
+
+
+def data_dir() -> Path:
+    """Where debriefs and local drafts live (FOLLOWUP_DATA_DIR wins)."""
+    override = os.environ.get("FOLLOWUP_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP))
+
+
+@dataclass(frozen=True)
+class Settings:
+    me: tuple[str, ...] = ()
+    mailbox: str | None = None
+    default_wait_business_days: int = 10
+    timezone: str | None = None
+    source: Path | None = field(default=None, compare=False)
+
+
+_KEYS = {
+    "me": "a list of your email addresses",
+    "mailbox": "a path to an mbox file, a Maildir or a folder of .eml files",
+    "default_wait_business_days": "a whole number of business days",
+    "timezone": "an IANA time zone name such as Europe/London",
+}
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read config.toml; a missing default file is fine, a missing --config file is not."""
+    explicit = path is not None
+    path = path or config_dir() / "config.toml"
+    if not path.exists():
+        if explicit:
+            raise FollowupError(f"config file not found: {path}")
+        return Settings()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise FollowupError(f"cannot read config {path}: {e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise FollowupError(f"config {path} is not valid TOML: {e}") from None
+    return _validate(raw, path)
+
+
+def _validate(raw: dict, path: Path) -> Settings:
+    for key in raw:
+        if key not in _KEYS:
+            known = ", ".join(sorted(_KEYS))
+            raise FollowupError(f"config {path}: unknown key '{key}' (known keys: {known})")
+
+    def bad(key: str) -> FollowupError:
+        return FollowupError(f"config {path}: '{key}' must be {_KEYS[key]}")
+
+    me = raw.get("me", ())
+    if isinstance(me, str):
+        me = (me,)
+    if not isinstance(me, (list, tuple)) or not all(isinstance(m, str) and "@" in m for m in me):
+        raise bad("me")
+    mailbox = raw.get("mailbox")
+    if mailbox is not None and not isinstance(mailbox, str):
+        raise bad("mailbox")
+    wait = raw.get("default_wait_business_days", 10)
+    if isinstance(wait, bool) or not isinstance(wait, int) or not 0 < wait < 366:
+        raise bad("default_wait_business_days")
+    tz = raw.get("timezone")
+    if tz is not None:
+        if not isinstance(tz, str):
+            raise bad("timezone")
+        check_timezone(tz, f"config {path}: ")
+    return Settings(
+        me=tuple(m.strip().lower() for m in me),
+        mailbox=os.path.expanduser(mailbox) if mailbox else None,
+        default_wait_business_days=wait,
+        timezone=tz,
+        source=path,
+    )
+
+
+def check_timezone(name: str, where: str = ""):
+    """Return the ZoneInfo for name, or a one-line error naming the bad value."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise FollowupError(f"{where}unknown time zone '{name}'") from None

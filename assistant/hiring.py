@@ -1,0 +1,288 @@
+"""Is this thread a hiring process, and with whom? Company, role and contacts.
+
+Pure functions over parsed messages. The word lists are data: each says why it is there.
+A false process in the list costs the user's trust more than a missed one costs a rerun
+with --verbose, so the body pass is strict where the header pass was generous.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.mail import Address, Message
+
+# Personal mailbox providers: a friend writing from one is not a company's people.
+FREE_MAIL = frozenset(
+    """gmail.com googlemail.com yahoo.com yahoo.co.uk ymail.com hotmail.com hotmail.co.uk
+    outlook.com live.com msn.com icloud.com me.com mac.com aol.com proton.me protonmail.com
+    pm.me gmx.com gmx.de gmx.net web.de mail.com yandex.com zoho.com fastmail.com hey.com
+    qq.com 163.com""".split()
+)
+
+# Job boards and social networks: their mail is alerts and notifications, never a process.
+NOTIFIERS = frozenset(
+    """linkedin.com indeed.com glassdoor.com ziprecruiter.com monster.com dice.com
+    wellfound.com angel.co hired.com otta.com welcometothejungle.com stepstone.de
+    totaljobs.com reed.co.uk seek.com.au xing.com facebookmail.com twitter.com x.com
+    meetup.com eventbrite.com medium.com substack.com github.com""".split()
+)
+
+# Applicant tracking systems send on a company's behalf; the company is in the name/subject.
+ATS = frozenset(
+    """greenhouse.io greenhouse-mail.io lever.co hire.lever.co myworkday.com workday.com
+    ashbyhq.com smartrecruiters.com icims.com workable.com jobvite.com bamboohr.com
+    teamtailor.com recruitee.com personio.de personio.com successfactors.com taleo.net
+    breezy.hr jazzhr.com applytojob.com pinpointhq.com""".split()
+)
+
+AUTOMATED_LOCALPART = re.compile(
+    r"^(no-?reply|do-?not-?reply|donotreply|notifications?|mailer-daemon|postmaster|bounce"
+    r"|calendar-notification|invitations?|alerts?|news(letter)?|updates?|info)\b",
+    re.I,
+)
+
+# (pattern, weight, why). Scored on the newest text and subject of a company's messages.
+HIRING_SIGNALS: tuple[tuple[str, int, str], ...] = (
+    (r"thank(s| you) for (applying|your application|your interest in (the|our))", 3,
+     "an application acknowledgement"),
+    (r"your (application|candidacy)", 2, "speaks of the user's application"),
+    (r"\binterview(s|ed|ing)?\b", 2, "an interview is arranged or discussed"),
+    (r"hiring (manager|team)|recruit(er|ing|ment) (team|process)", 2, "the hiring side speaks"),
+    (r"\b(phone|video|technical|initial|final)[ -](screen|call|round|stage)", 2,
+     "a stage of a hiring process"),
+    (r"\b(offer you|offer of employment|offer letter|extend (you )?an offer)", 3, "an offer"),
+    (r"(move|moving) forward with (your|other|another) (application|candidate)", 3,
+     "an outcome"),
+    (r"\bnext (steps?|round|stage)\b", 1, "a process with stages"),
+    (r"\bthe (role|position|opening|vacancy)\b", 1, "a particular job"),
+    (r"\b(take-home|assessment|case study|coding exercise)\b", 1, "an exercise for candidates"),
+    (r"\b(we|i)('ll| will| shall) (be in touch|get back to you|follow up|update you)|hear (back )?from (us|me)\b",
+     1, "a promise to reply"),
+)
+_SIGNALS = tuple((re.compile(p, re.I), w, why) for p, w, why in HIRING_SIGNALS)
+HIRING_THRESHOLD = 3
+
+# Titles, read from signatures and display names, that say what a person does.
+COORDINATOR = re.compile(r"coordinator|scheduling|scheduler|recruiting operations|\bRecOps\b", re.I)
+RECRUITER = re.compile(
+    r"recruit|talent|sourc(er|ing)|people partner|\bHR\b|human resources|headhunt|staffing"
+    r"|resourcing|search consultant",
+    re.I,
+)
+HIRING_MANAGER = re.compile(r"hiring manager", re.I)
+# Domains whose words say "agency": they introduce candidates to a client.
+AGENCY_DOMAIN = re.compile(r"recruit|talent|staffing|resourcing|search|headhunt|placement|agency", re.I)
+
+JOB_NOUN = (
+    r"Analyst|Engineer|Scientist|Developer|Designer|Manager|Architect|Consultant|Specialist"
+    r"|Administrator|Associate|Director|Lead|Researcher|Strategist|Coordinator|Writer"
+    r"|Accountant|Officer|Advocate|Technician|Programmer|Editor|Marketer|Partner"
+)
+ROLE = re.compile(
+    r"\b((?:(?:Senior|Sr\.|Junior|Jr\.|Lead|Staff|Principal|Head of|Chief|[A-Z][A-Za-z+/&.-]*)[ \t]+){0,4}"
+    rf"(?:{JOB_NOUN}))(?:[ \t]+(?:I{{1,3}}|IV|\d))?\b"
+)
+ROLE_STOP = re.compile(
+    r"^(The|A|An|Our|Your|This|That|Dear|Hi|Hello|Thanks|Thank|For|As|At|With|And|Re|Fwd|Interview|Application|Offer|Invitation|Update|Next)\b\s*"
+)
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    email: str
+    role: str  # recruiter, interviewer, coordinator or other
+
+
+def domain_of(email: str) -> str:
+    return email.rpartition("@")[2].lower()
+
+
+def is_automated(email: str) -> bool:
+    return bool(AUTOMATED_LOCALPART.match(email.partition("@")[0]))
+
+
+def _in(domain: str, names: frozenset[str]) -> bool:
+    """Is domain one of names, or a subdomain of one?"""
+    parts = domain.split(".")
+    return any(".".join(parts[i:]) in names for i in range(len(parts) - 1))
+
+
+def is_company_sender(msg: Message, me: frozenset[str]) -> bool:
+    """Mail from a company's people or its ATS, not from me, friends or notification robots."""
+    if msg.sender is None or msg.sender.email in me or msg.bulk:
+        return False
+    domain = domain_of(msg.sender.email)
+    return bool(domain) and not _in(domain, FREE_MAIL) and not _in(domain, NOTIFIERS)
+
+
+def is_mine(msg: Message, me: frozenset[str]) -> bool:
+    return msg.sender is not None and msg.sender.email in me or "Sent" in msg.labels
+
+
+def hiring_score(messages: list[Message], me: frozenset[str]) -> int:
+    """How strongly the company's messages in a thread read as a hiring process."""
+    theirs = [m for m in messages if is_company_sender(m, me)]
+    if not theirs:
+        return 0
+    hits: set[str] = set()
+    score = 0
+    for m in theirs:
+        text = f"{m.subject}\n{m.newest}"
+        for pattern, weight, why in _SIGNALS:
+            if why not in hits and pattern.search(text):
+                hits.add(why)
+                score += weight
+        if any(not e.cancelled and _attends(e, me) for e in m.events):
+            if "invite" not in hits:
+                hits.add("invite")
+                score += 2  # a company invited me to a meeting
+    if any(is_mine(m, me) for m in messages):
+        score += 1  # a conversation, not a broadcast
+    return score
+
+
+def _attends(event, me: frozenset[str]) -> bool:
+    return any(a.email in me for a in event.attendees) or not event.attendees
+
+
+def is_hiring(messages: list[Message], me: frozenset[str]) -> bool:
+    return hiring_score(messages, me) >= HIRING_THRESHOLD
+
+
+# -- company ---------------------------------------------------------------------------------
+
+def domain_stem(domain: str) -> str:
+    """northwind-labs.com -> northwind-labs; mail.acme.co.uk -> acme."""
+    labels = domain.lower().split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("co", "com", "org", "net", "ac"):
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else labels[0]
+
+
+def _name_in_text(stem: str, texts: list[str]) -> str | None:
+    """The company's own spelling of a domain stem, as its people write it."""
+    letters = [c for c in stem if c.isalnum()]
+    if len(letters) < 2:
+        return None
+    pattern = re.compile(r"\b" + r"[\s-]?".join(map(re.escape, letters)) + r"\b", re.I)
+    seen: dict[str, int] = {}
+    for t in texts:
+        for m in pattern.finditer(t):
+            word = m.group(0)
+            if any(c.isupper() for c in word):
+                seen[word] = seen.get(word, 0) + 1
+    return max(seen, key=seen.get) if seen else None
+
+
+_ATS_NAME_NOISE = re.compile(
+    r"\s*(\bvia\b.*|[-|@,]\s*$|\b(recruiting|recruitment|hiring team|careers?|talent acquisition"
+    r"|talent|jobs|people team|team|hr)\b)\s*",
+    re.I,
+)
+_APPLIED_TO = re.compile(
+    r"(?:applying|application|applied|interest)\s+(?:to|at|with|for a role at|in joining)\s+"
+    r"((?:[A-Z][\w&'.-]*)(?:[ \t]+[A-Z][\w&'.-]*){0,3})"
+)
+_CLIENT = re.compile(
+    r"(?:my client|our client|the client|a role at|a position at|an opportunity at|role with|position with)"
+    r",?\s+((?:[A-Z][\w&'.-]*)(?:[ \t]+[A-Z][\w&'.-]*){0,3})"
+)
+
+
+def company_of(messages: list[Message], me: frozenset[str]) -> str:
+    """The employer's name: the client's where an agency is involved, never the ATS's."""
+    senders = [m for m in messages if is_company_sender(m, me)]
+    texts = [f"{m.subject}\n{m.text}" for m in messages]
+    domains = []
+    for m in senders:
+        d = domain_of(m.sender.email)
+        if d not in domains:
+            domains.append(d)
+    employer = [d for d in domains if not _in(d, ATS) and not _is_agency(d, messages)]
+    if employer:
+        stem = domain_stem(employer[0])
+        return _name_in_text(stem, texts) or stem.replace("-", " ").title()
+    for t in texts:  # an agency names its client; an ATS names the company it sends for
+        m = _CLIENT.search(t) or _APPLIED_TO.search(t)
+        if m:
+            return m.group(1).rstrip(".,")
+    for m in senders:
+        if _in(domain_of(m.sender.email), ATS) and m.sender.name:
+            name = _ATS_NAME_NOISE.sub(" ", m.sender.name).strip()
+            if name:
+                return name
+    if domains:
+        return domain_stem(domains[0]).replace("-", " ").title()
+    return ""
+
+
+def _is_agency(domain: str, messages: list[Message]) -> bool:
+    if AGENCY_DOMAIN.search(domain_stem(domain)):
+        return True
+    for m in messages:
+        if m.sender and domain_of(m.sender.email) == domain and _CLIENT.search(m.newest):
+            return True
+    return False
+
+
+# -- role ------------------------------------------------------------------------------------
+
+def role_of(messages: list[Message]) -> str:
+    """The job title, from the subject first, then from the text; "" when none is named."""
+    counts: dict[str, int] = {}
+    for m in messages:
+        for text, weight in ((m.subject, 3), (m.newest, 1)):
+            for match in ROLE.finditer(text):
+                title = ROLE_STOP.sub("", match.group(1)).strip()
+                while ROLE_STOP.match(title):
+                    title = ROLE_STOP.sub("", title).strip()
+                if title and " " in title or title in ("Analyst", "Engineer", "Scientist", "Developer", "Designer"):
+                    counts[title] = counts.get(title, 0) + weight
+    if not counts:
+        return ""
+    return max(counts, key=lambda t: (counts[t], len(t)))
+
+
+# -- contacts --------------------------------------------------------------------------------
+
+def contacts_of(messages: list[Message], me: frozenset[str], interview_events: list) -> list[Contact]:
+    """Everyone on the company's side, with what they do in this process."""
+    people: dict[str, Address] = {}
+    titles: dict[str, str] = {}
+
+    def add(addr: Address | None) -> None:
+        if addr is None or not addr.email or addr.email in me or is_automated(addr.email):
+            return
+        if _in(domain_of(addr.email), NOTIFIERS):
+            return
+        known = people.get(addr.email)
+        if known is None or (addr.name and not known.name):
+            people[addr.email] = addr
+
+    for m in messages:
+        for a in (m.sender, *m.to, *m.cc):
+            add(a)
+        if m.sender and m.sender.email not in me:
+            titles[m.sender.email] = titles.get(m.sender.email, "") + f"\n{m.sender.name}\n{m.signature}"
+    interviewers: set[str] = set()
+    for e in interview_events:
+        for a in (*e.attendees, e.organizer):
+            add(a)
+        interviewers.update(a.email for a in e.attendees if a.email not in me)
+
+    contacts = []
+    for email, addr in people.items():
+        title = titles.get(email, "")
+        if COORDINATOR.search(title):
+            role = "coordinator"
+        elif RECRUITER.search(title) or _is_agency(domain_of(email), messages):
+            role = "recruiter"
+        elif email in interviewers or HIRING_MANAGER.search(title):
+            role = "interviewer"
+        else:
+            role = "other"
+        contacts.append(Contact(addr.name or email.partition("@")[0], email, role))
+    order = {"recruiter": 0, "coordinator": 1, "interviewer": 2, "other": 3}
+    return sorted(contacts, key=lambda c: order[c.role])

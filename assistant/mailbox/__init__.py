@@ -1,0 +1,57 @@
+"""One small interface to wherever the mail lives.
+
+`open_mailbox` returns an object with `scan(me)`; the rest of the code never knows whether
+the mail came from an mbox, a Maildir, a folder of .eml files or (later) Gmail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from assistant.mail import Message
+
+
+@dataclass
+class Thread:
+    """A conversation: its id (Gmail's where known) and its messages, oldest first."""
+
+    id: str
+    messages: list[Message]
+
+
+@dataclass
+class Scan:
+    """What one read of a mailbox found: candidate threads, and what it had to skip."""
+
+    threads: list[Thread]
+    me: frozenset[str]  # my addresses: given, plus those seen on mail labelled Sent
+    skipped: list[str] = field(default_factory=list)  # one line per unreadable message
+    messages_seen: int = 0
+
+
+class Mailbox(Protocol):
+    def scan(self, me: frozenset[str]) -> Scan:
+        """Read the mailbox; return the threads that may be hiring processes."""
+
+
+def open_mailbox(spec: str) -> Mailbox:
+    """A mailbox from what the user typed: a path to an mbox, a Maildir or a folder of .eml.
+
+    "sample" (when no such file exists here) is the example mailbox shipped with the tool.
+    """
+    from assistant.mailbox.local import LocalMailbox
+
+    if spec == "sample" and not Path(spec).exists():
+        spec = str(sample_mailbox())
+    return LocalMailbox(spec)
+
+
+def sample_mailbox() -> Path:
+    """The bundled sample: inside the installed package, or examples/ in a source checkout."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "sample.mbox", here.parent / "examples" / "sample.mbox"):
+        if candidate.exists():
+            return candidate
+    return here / "sample.mbox"  # missing: LocalMailbox says so in one line

@@ -1,0 +1,223 @@
+"""Local mail: an mbox file (Google Takeout included), a Maildir, or a folder of .eml files.
+
+The source is only ever opened for reading. An mbox is read in fixed-size chunks, so memory
+stays flat however large the export is; only the header block of each message is looked at
+until the candidate threads are known, and then only their messages are read again and parsed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Iterator
+
+from assistant.errors import FollowupError
+from assistant.mail import MalformedMessage, Message, parse_message
+from assistant.mailbox import Scan, Thread
+from assistant.mailbox.scan import group_threads, is_candidate, summarize_headers
+
+CHUNK = 8 << 20
+HEADER_CAP = 1 << 20  # a header block larger than this is malformed; stop looking
+_MBOXRD = re.compile(rb"^>(>*From )", re.MULTILINE)
+
+
+class LocalMailbox:
+    def __init__(self, spec: str):
+        path = Path(os.path.expanduser(spec))
+        if not path.exists():
+            raise FollowupError(f"mailbox not found: {path}")
+        if not os.access(path, os.R_OK):
+            raise FollowupError(f"mailbox is not readable: {path}")
+        self.path = path
+        if path.is_dir():
+            self.kind = "maildir" if (path / "cur").is_dir() or (path / "new").is_dir() else "eml"
+        else:
+            self.kind = "eml" if path.suffix.lower() == ".eml" else "mbox"
+
+    def __repr__(self) -> str:
+        return f"LocalMailbox({self.kind}: {self.path})"
+
+    def scan(self, me: frozenset[str]) -> Scan:
+        refs: list = []
+        summaries = []
+        mine: set[str] = set()
+        recipients: Counter[str] = Counter()
+        try:
+            for ref, block in self._headers():
+                s = summarize_headers(block)
+                refs.append(ref)
+                summaries.append(s)
+                if "Sent" in s.labels.split(",") and s.sender:
+                    mine.add(s.sender)
+                if not me and not s.bulk:
+                    recipients.update(s.recipients)
+        except OSError as e:
+            raise FollowupError(f"cannot read mailbox {self.path}: {e.strerror or e}") from None
+
+        me = frozenset(me) | mine
+        if not me and recipients:
+            # Nobody said who "I" am: the address most mail is sent to is the best guess.
+            me = frozenset([recipients.most_common(1)[0][0]])
+        thread_ids = group_threads(summaries, me)
+        wanted = {thread_ids[i] for i, s in enumerate(summaries) if is_candidate(s, me)}
+
+        threads: dict[str, list[Message]] = {}
+        skipped: list[str] = []
+        order: dict[str, list[int]] = {}
+        for i, tid in enumerate(thread_ids):
+            if tid in wanted:
+                order.setdefault(tid, []).append(i)
+        with self._reader() as read:
+            for tid, members in order.items():
+                for i in members:
+                    where = self._where(refs[i])
+                    try:
+                        msg = parse_message(read(refs[i]))
+                    except MalformedMessage as e:
+                        skipped.append(f"{where}: {e}")
+                        continue
+                    except OSError as e:
+                        skipped.append(f"{where}: cannot read ({e.strerror or e})")
+                        continue
+                    threads.setdefault(tid, []).append(msg)
+        return Scan(
+            threads=[Thread(tid, _oldest_first(msgs)) for tid, msgs in threads.items()],
+            me=me,
+            skipped=skipped,
+            messages_seen=len(summaries),
+        )
+
+    # -- where the bytes come from -------------------------------------------------------
+
+    def _headers(self) -> Iterator[tuple[object, bytes]]:
+        if self.kind == "mbox":
+            return _mbox_headers(self.path)
+        return ((p, _file_header(p)) for p in self._files())
+
+    def _files(self) -> list[Path]:
+        if self.kind == "eml" and self.path.is_file():
+            return [self.path]
+        if self.kind == "maildir":
+            return sorted(
+                p for sub in ("cur", "new") if (self.path / sub).is_dir()
+                for p in (self.path / sub).iterdir() if p.is_file() and not p.name.startswith(".")
+            )
+        return sorted(p for p in self.path.rglob("*") if p.is_file() and p.suffix.lower() == ".eml")
+
+    def _where(self, ref) -> str:
+        if isinstance(ref, tuple):
+            return f"{self.path} (message at byte {ref[0]})"
+        return str(ref)
+
+    def _reader(self):
+        return _MboxReader(self.path) if self.kind == "mbox" else _FileReader()
+
+
+class _MboxReader:
+    """Reads one message back from an mbox by its (offset, length)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __enter__(self):
+        self.f = open(self.path, "rb")
+        return self.read
+
+    def __exit__(self, *exc):
+        self.f.close()
+
+    def read(self, ref: tuple[int, int]) -> bytes:
+        offset, length = ref
+        self.f.seek(offset)
+        raw = self.f.read(length)
+        raw = raw[raw.find(b"\n") + 1 :]  # drop the "From " separator line
+        return _MBOXRD.sub(rb"\1", raw)
+
+
+class _FileReader:
+    def __enter__(self):
+        return lambda path: Path(path).read_bytes()
+
+    def __exit__(self, *exc):
+        pass
+
+
+def _file_header(path: Path) -> bytes:
+    with open(path, "rb") as f:
+        head = f.read(65536)
+    end = _header_end(head, 0)
+    return head if end < 0 else head[:end]
+
+
+def _header_end(buf: bytes, start: int) -> int:
+    """Offset of the blank line that ends a header block, or -1."""
+    a = buf.find(b"\n\n", start)
+    b = buf.find(b"\n\r\n", start)
+    if a < 0:
+        return b
+    if b < 0:
+        return a
+    return min(a, b)
+
+
+def _mbox_headers(path: Path) -> Iterator[tuple[tuple[int, int], bytes]]:
+    """Yield ((offset, length), header block) for each message, reading in chunks.
+
+    Message boundaries are lines starting with "From ", as the standard library's mailbox
+    module reads them. A body is never held in memory beyond the chunk it sits in.
+    """
+    with open(path, "rb") as f:
+        buf = f.read(CHUNK)
+        if not buf:
+            return
+        if not buf.startswith(b"From "):
+            raise FollowupError(f"{path} is not an mbox file (it does not start with 'From ')")
+        base = 0  # file offset of buf[0]
+        pos = 0  # start of the current message in buf
+        eof = len(buf) < CHUNK
+        while True:
+            line_end = buf.find(b"\n", pos)
+            hdr_end = _header_end(buf, line_end) if line_end >= 0 else -1
+            while hdr_end < 0 and not eof and len(buf) - pos < HEADER_CAP:
+                more = f.read(CHUNK)
+                eof = len(more) < CHUNK
+                buf = buf[pos:] + more
+                base += pos
+                pos = 0
+                line_end = buf.find(b"\n")
+                hdr_end = _header_end(buf, line_end) if line_end >= 0 else -1
+            start = base + pos
+            if line_end < 0:
+                yield (start, len(buf) - pos), b""
+                return
+            nxt = buf.find(b"\nFrom ", hdr_end if hdr_end >= 0 else line_end)
+            if hdr_end < 0:  # no blank line: the header runs to the next message, at most
+                hdr_end = nxt if nxt >= 0 else len(buf)
+                hdr_end = min(hdr_end, line_end + 1 + HEADER_CAP)
+            header = buf[line_end + 1 : hdr_end]
+            while nxt < 0 and not eof:
+                keep = buf[-5:]  # a separator may straddle the chunk edge
+                base += len(buf) - len(keep)
+                more = f.read(CHUNK)
+                eof = len(more) < CHUNK
+                buf = keep + more
+                nxt = buf.find(b"\nFrom ")
+            if nxt < 0:
+                yield (start, base + len(buf) - start), header
+                return
+            yield (start, base + nxt + 1 - start), header
+            pos = nxt + 1
+
+
+def _oldest_first(messages: list[Message]) -> list[Message]:
+    """Sort by sent time; a message with no usable Date keeps its place after its predecessor."""
+    keyed = []
+    last = float("-inf")
+    for i, m in enumerate(messages):
+        if m.date is not None:
+            last = m.date.timestamp()
+        keyed.append((last, i, m))
+    keyed.sort(key=lambda t: (t[0], t[1]))
+    return [m for _, _, m in keyed]

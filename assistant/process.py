@@ -1,0 +1,192 @@
+"""A hiring process as the job seeker sees it: who, what was promised, what state, what next.
+
+`build_process` is pure: a thread, my addresses and today's date in, a Process out (or None
+for mail that is not a hiring process). The state rules are PROMISES.md's and the issue's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from assistant.hiring import (
+    ATS, Contact, _in, company_of, contacts_of, domain_of, is_automated, is_company_sender,
+    is_hiring, is_mine, role_of,
+)
+from assistant.interviews import Interview, interviews_of
+from assistant.mail import Message
+from assistant.mailbox import Thread
+from assistant.outcomes import outcome_of
+from assistant.promises import Promise, find_promise
+from assistant.workdays import add_business_days, next_business_day
+
+STATES = ("applied", "scheduled", "thank_you_due", "waiting", "overdue", "rejected", "offer")
+
+
+@dataclass
+class Process:
+    id: str
+    subject: str
+    company: str
+    role: str
+    contacts: list[Contact]
+    interviews: list[Interview]
+    last_message: Message
+    last_from_me: bool
+    promise: Promise | None
+    promise_made_at: datetime | None
+    wait_until: date | None
+    state: str
+    followups_since_reply: int
+    last_checkin: date | None = None
+    thread: Thread | None = field(default=None, repr=False)
+
+    @property
+    def next_date(self) -> date | None:
+        """The date that matters next: interview, thank-you deadline, or wait_until."""
+        if self.state == "scheduled":
+            return self.upcoming_interview.start.date()
+        if self.state == "thank_you_due":
+            return next_business_day(self.interviews[-1].start.date())
+        if self.state in ("waiting", "overdue", "applied"):
+            return self.wait_until
+        return None
+
+    @property
+    def upcoming_interview(self) -> Interview | None:
+        return self.interviews[-1] if self.interviews else None
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "subject": self.subject,
+            "company": self.company,
+            "role": self.role,
+            "contacts": [{"name": c.name, "email": c.email, "role": c.role} for c in self.contacts],
+            "interviews": [{"start": i.start.isoformat(), "source": i.source} for i in self.interviews],
+            "last_message": {
+                "at": self.last_message.date.isoformat() if self.last_message.date else None,
+                "from_me": self.last_from_me,
+            },
+            "promise": None if self.promise is None else {
+                "phrase": self.promise.phrase,
+                "due": self.promise.due.isoformat(),
+                "made_at": self.promise_made_at.isoformat() if self.promise_made_at else None,
+                "kind": self.promise.kind,
+            },
+            "wait_until": self.wait_until.isoformat() if self.wait_until else None,
+            "state": self.state,
+            "followups_since_reply": self.followups_since_reply,
+            "next_date": self.next_date.isoformat() if self.next_date else None,
+        }
+
+
+def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: int = 10) -> Process | None:
+    """The process a thread tells of, as of today; None when it is not hiring mail."""
+    messages = thread.messages
+    if not messages or not is_hiring(messages, me):
+        return None
+    theirs = [m for m in messages if is_company_sender(m, me)]
+    mine = [m for m in messages if is_mine(m, me)]
+    interviews = interviews_of(messages)
+
+    # The newest message from them decides the promise (PROMISES.md rule 15) and the outcome.
+    last_theirs = theirs[-1]
+    sent = last_theirs.date
+    promise = find_promise(last_theirs.newest, sent) if sent else None
+    outcome = None
+    for m in theirs:
+        outcome = outcome_of(m.newest) or outcome
+    if outcome and interviews and sent and interviews[-1].start > sent:
+        outcome = None  # a new interview after the verdict reopens the process
+
+    past = [i for i in interviews if i.start.date() <= today]
+    anchors = [m.date.date() for m in theirs if m.date] + [i.start.date() for i in past]
+    if promise is not None:
+        wait_until = promise.due
+    elif anchors:
+        wait_until = add_business_days(max(anchors), wait_days)
+    else:
+        wait_until = None
+
+    after_theirs = [m for m in mine if _after(m, last_theirs)]
+    state = _state(outcome, interviews, mine, theirs, today, wait_until)
+    return Process(
+        id=thread.id,
+        subject=messages[0].subject,
+        company=company_of(messages, me),
+        role=role_of(messages),
+        contacts=contacts_of(messages, me, [i for i in interviews if i.source == "calendar"]),
+        interviews=interviews,
+        last_message=messages[-1],
+        last_from_me=is_mine(messages[-1], me),
+        promise=promise,
+        promise_made_at=sent if promise else None,
+        wait_until=None if outcome else wait_until,
+        state=state,
+        followups_since_reply=len(after_theirs),
+        last_checkin=after_theirs[-1].date.date() if after_theirs and after_theirs[-1].date else None,
+        thread=thread,
+    )
+
+
+def _after(a: Message, b: Message) -> bool:
+    return a.date is not None and b.date is not None and a.date > b.date
+
+
+def _state(outcome, interviews: list[Interview], mine, theirs, today: date, wait_until) -> str:
+    if outcome:
+        return outcome
+    if interviews:
+        latest = interviews[-1]
+        if latest.start.date() > today:
+            return "scheduled"
+        day = latest.start.date()
+        sent_since = any(m.date and m.date >= latest.start for m in mine)
+        if not sent_since and today <= next_business_day(day):
+            return "thank_you_due"
+    elif all(_is_acknowledgement(m) for m in theirs):
+        return "applied"
+    if wait_until is None or today <= wait_until:
+        return "waiting"
+    return "overdue"
+
+
+def _is_acknowledgement(m: Message) -> bool:
+    """An automatic "we received your application", not a person writing."""
+    domain = domain_of(m.sender.email)
+    return _in(domain, ATS) or is_automated(m.sender.email) or "thank you for applying" in m.newest.lower()
+
+
+URGENCY = {"thank_you_due": 0, "overdue": 1, "scheduled": 2, "waiting": 3, "applied": 4, "offer": 5, "rejected": 6}
+
+
+def list_processes(threads: list[Thread], me: frozenset[str], today: date, wait_days: int = 10) -> list[Process]:
+    """Every hiring process among the threads, most urgent first."""
+    found = [p for t in threads if (p := build_process(t, me, today, wait_days)) is not None]
+    far = date.max
+    return sorted(found, key=lambda p: (URGENCY[p.state], p.next_date or far, p.company.lower()))
+
+
+def needs_action(p: Process) -> bool:
+    """Due today: a thank-you is owed, or the wait is over and no check-in is out yet."""
+    return p.state == "thank_you_due" or (p.state == "overdue" and p.followups_since_reply == 0)
+
+
+def next_step(p: Process) -> str:
+    """What the advice says to do now, with the command that does it."""
+    if p.state == "thank_you_due":
+        return f"send a thank-you: followup draft thank-you {p.id}"
+    if p.state == "overdue":
+        if p.followups_since_reply:
+            return f"you checked in on {p.last_checkin:%a %d %b}; wait for them and keep applying"
+        return f"one polite status check: followup draft status-check {p.id}"
+    if p.state == "scheduled":
+        return "prepare; write a debrief the evening after"
+    if p.state == "waiting":
+        return "wait; keep applying elsewhere"
+    if p.state == "applied":
+        return "wait for a reply; keep applying"
+    if p.state == "rejected":
+        return f"reply graciously, keep in touch: followup draft keep-in-touch {p.id}"
+    return "read the offer carefully before you answer"

@@ -1,0 +1,71 @@
+"""The command line as a user meets it: help, the bundled sample, and one-line errors."""
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import main
+
+
+def invoke(*args, env=None):
+    return CliRunner().invoke(main, list(args), env=env)
+
+
+def one_line_error(result) -> str:
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1, result.output
+    return lines[0]
+
+
+@pytest.mark.parametrize("command", [[], ["threads"], ["due"]])
+def test_every_command_has_help_with_an_example(command):
+    result = invoke(*command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.output
+
+
+def test_no_mailbox_says_how_to_give_one():
+    assert "no mailbox given" in one_line_error(invoke("threads"))
+
+
+def test_missing_mailbox_file(tmp_path):
+    assert "mailbox not found" in one_line_error(invoke("--mailbox", str(tmp_path / "x.mbox"), "threads"))
+
+
+def test_bad_today():
+    assert "--today" in one_line_error(invoke("--mailbox", "sample", "--today", "12/03/2026", "threads"))
+
+
+@pytest.mark.parametrize("content, words", [
+    ("me = [", "not valid TOML"),
+    ("default_wait_busines_days = 5\n", "unknown key 'default_wait_busines_days'"),
+    ("default_wait_business_days = 'ten'\n", "'default_wait_business_days' must be"),
+    ("timezone = 'Mars/Olympus'\n", "unknown time zone"),
+    ("me = ['not-an-address']\n", "'me' must be"),
+])
+def test_a_broken_config_is_one_line_naming_the_problem(tmp_path, content, words):
+    path = tmp_path / "config.toml"
+    path.write_text(content)
+    assert words in one_line_error(invoke("--config", str(path), "--mailbox", "sample", "threads"))
+
+
+def test_config_in_the_config_dir_is_read(tmp_path, monkeypatch):
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text("mailbox = 'sample'\n")
+    result = invoke("--today", "2026-03-12", "threads")
+    assert result.exit_code == 0, result.output
+    assert "COMPANY" in result.output
+
+
+def test_missing_config_file_given_explicitly(tmp_path):
+    assert "config file not found" in one_line_error(invoke("--config", str(tmp_path / "no.toml"), "threads"))
+
+
+def test_python_dash_m_runs_the_same_cli():
+    out = subprocess.run([sys.executable, "-m", "assistant", "--help"], capture_output=True, text=True)
+    assert out.returncode == 0
+    assert "Never sends" in out.stdout

@@ -1,0 +1,101 @@
+"""Reading local mail: mbox (in chunks), Maildir, a folder of .eml files; never modified."""
+
+import hashlib
+import mailbox
+from datetime import datetime, timedelta, timezone
+from email.message import EmailMessage
+
+import pytest
+
+from assistant.errors import FollowupError
+from assistant.mailbox import local, open_mailbox
+from tests.mailmaker import ME, message, write_mbox
+
+NY = timezone(timedelta(hours=-5))
+
+
+def _mail(n: int) -> list[EmailMessage]:
+    """n messages: every third one hiring mail, with big bodies to cross chunk edges."""
+    out = []
+    for i in range(n):
+        hiring = i % 3 == 0
+        out.append(message(
+            "Priya Shah <priya@northwind-labs.com>" if hiring else "news@shop.example",
+            ME,
+            f"Interview {i}" if hiring else f"Weekly deals {i}",
+            ("From the start, we liked you.\n" if hiring else "") + ("x" * 70 + "\n") * (i * 7 % 50),
+            datetime(2026, 3, 1, 9, i % 60, tzinfo=NY),
+            msgid=f"m{i}@x",
+        ))
+    return out
+
+
+def test_chunked_mbox_reading_finds_every_message_whatever_the_chunk_size(tmp_path, monkeypatch):
+    path = write_mbox(tmp_path / "a.mbox", _mail(40))
+    expected = [m["Message-ID"] for m in mailbox.mbox(str(path))]
+    for size in (64, 333, 4096, 1 << 20):
+        monkeypatch.setattr(local, "CHUNK", size)
+        headers = [block for _, block in local._mbox_headers(path)]
+        assert len(headers) == len(expected)
+        assert all(f"Message-ID: {mid}".encode() in h for mid, h in zip(expected, headers))
+
+
+def test_a_body_line_starting_with_from_is_read_back_unescaped(tmp_path):
+    path = write_mbox(tmp_path / "a.mbox", _mail(3))
+    scan = open_mailbox(str(path)).scan(frozenset({ME}))
+    texts = [m.text for t in scan.threads for m in t.messages]
+    assert any(t.startswith("From the start") for t in texts)
+
+
+def test_only_candidate_threads_are_parsed(tmp_path):
+    path = write_mbox(tmp_path / "a.mbox", _mail(30))
+    scan = open_mailbox(str(path)).scan(frozenset({ME}))
+    assert scan.messages_seen == 30
+    subjects = {m.subject for t in scan.threads for m in t.messages}
+    assert subjects == {f"Interview {i}" for i in range(0, 30, 3)}
+
+
+def test_maildir_and_eml_folder_give_the_same_threads_as_mbox(tmp_path):
+    mails = _mail(9)
+    mbox_path = write_mbox(tmp_path / "a.mbox", mails)
+    md = mailbox.Maildir(str(tmp_path / "md"), create=True)
+    emls = tmp_path / "emls" / "nested"
+    emls.mkdir(parents=True)
+    for i, m in enumerate(mails):
+        md.add(m)
+        (emls / f"{i}.eml").write_bytes(m.as_bytes())
+    results = []
+    for spec in (mbox_path, tmp_path / "md", tmp_path / "emls"):
+        scan = open_mailbox(str(spec)).scan(frozenset({ME}))
+        results.append(sorted((t.id, len(t.messages)) for t in scan.threads))
+    assert results[0] == results[1] == results[2]
+    assert len(results[0]) == 3
+
+
+def test_the_source_is_never_modified(tmp_path):
+    path = write_mbox(tmp_path / "a.mbox", _mail(12))
+    before = hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+    open_mailbox(str(path)).scan(frozenset({ME}))
+    assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
+
+
+def test_a_missing_mailbox_and_a_file_that_is_not_an_mbox_are_one_line_errors(tmp_path):
+    with pytest.raises(FollowupError, match="mailbox not found"):
+        open_mailbox(str(tmp_path / "nope.mbox"))
+    junk = tmp_path / "notes.txt"
+    junk.write_text("hello\n")
+    with pytest.raises(FollowupError, match="not an mbox"):
+        open_mailbox(str(junk)).scan(frozenset())
+
+
+def test_who_i_am_comes_from_mail_labelled_sent(tmp_path):
+    mails = [
+        message("Priya <priya@acme.example>", ME, "Interview", "Hi", datetime(2026, 3, 1, tzinfo=NY),
+                msgid="1@x", thread=11),
+        message(f"Jordan <{ME}>", "priya@acme.example", "Re: Interview", "Thanks",
+                datetime(2026, 3, 2, tzinfo=NY), msgid="2@x", reply_to_ids=("1@x",), thread=11,
+                labels="Sent"),
+    ]
+    scan = open_mailbox(str(write_mbox(tmp_path / "t.mbox", mails))).scan(frozenset())
+    assert scan.me == {ME}
+    assert [t.id for t in scan.threads] == [format(11, "x")]

@@ -1,0 +1,182 @@
+"""Every state a process can be in, end to end: mail in an mbox, `followup threads --json` out."""
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import main
+from tests.mailmaker import ME, invite, message, write_mbox
+
+NY = timezone(timedelta(hours=-5))
+LONDON = timezone.utc
+ACK = "noreply@greenhouse.io"
+SIG = "\n\nBest,\nPriya Shah\nTechnical Recruiter | Northwind Labs\n"
+
+
+def at(day: int, hour: int = 10, month: int = 3, tz=NY) -> datetime:
+    return datetime(2026, month, day, hour, 0, tzinfo=tz)
+
+
+def run(tmp_path, mails, today="2026-03-12", *extra):
+    path = write_mbox(tmp_path / "box.mbox", mails)
+    result = CliRunner().invoke(
+        main, ["--mailbox", str(path), "--me", ME, "--today", today, *extra, "threads", "--json"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    return {p["id"]: p for p in json.loads(result.output)}
+
+
+def recruiter(subject, body, when, n, thread, **kw):
+    return message("Priya Shah <priya@northwind-labs.com>", ME, subject, body + SIG, when,
+                   msgid=f"{thread}-{n}@northwind", thread=thread, **kw)
+
+
+def mine(subject, body, when, n, thread, parents):
+    return message(f"Jordan Rivera <{ME}>", "priya@northwind-labs.com", subject, body, when,
+                   msgid=f"{thread}-{n}@me", thread=thread, labels="Sent", reply_to_ids=parents)
+
+
+def tid(n: int) -> str:
+    return format(n, "x")
+
+
+def test_applied_scheduled_and_noise(tmp_path):
+    mails = [
+        message("Acme Careers <noreply@greenhouse.io>", ME, "Thank you for applying to Acme Robotics",
+                "Thank you for applying to the Senior Data Analyst role at Acme Robotics. "
+                "Our team will review your application.", at(10), msgid="a@gh", thread=1),
+        recruiter("Interview: Senior Data Analyst", "Hi Jordan, your interview is booked; "
+                  "the invite is attached.", at(9), 1, 2,
+                  ics=invite("u1", "20260313T100000", "America/New_York", "priya@northwind-labs.com",
+                             [ME, "tom@northwind-labs.com"])),
+        message("Job Alerts <alerts@jobs.example>", ME, "5 interview tips and new jobs for you",
+                "Ace your next interview.", at(11), msgid="n@x", thread=3,
+                headers={"List-Unsubscribe": "<mailto:u@jobs.example>"}),
+        message("Sam <sam.friend@gmail.com>", ME, "Coffee chat?", "How did your interview go? Coffee?",
+                at(11), msgid="f@x", thread=4),
+    ]
+    got = run(tmp_path, mails)
+    assert set(got) == {tid(1), tid(2)}
+    assert got[tid(1)]["state"] == "applied"
+    assert got[tid(1)]["company"] == "Acme Robotics"
+    scheduled = got[tid(2)]
+    assert scheduled["state"] == "scheduled"
+    assert scheduled["interviews"] == [{"start": "2026-03-13T10:00:00-04:00", "source": "calendar"}]
+    assert scheduled["company"] == "Northwind Labs"
+    assert scheduled["role"] == "Senior Data Analyst"
+    roles = {c["email"]: c["role"] for c in scheduled["contacts"]}
+    assert roles == {"priya@northwind-labs.com": "recruiter", "tom@northwind-labs.com": "interviewer"}
+
+
+@pytest.mark.parametrize("today, state", [("2026-03-11", "thank_you_due"), ("2026-03-12", "thank_you_due"),
+                                          ("2026-03-13", "waiting")])
+def test_thank_you_is_owed_until_the_first_business_day_after_the_interview(tmp_path, today, state):
+    mails = [recruiter("Interview", "See you then.", at(5), 1, 7,
+                       ics=invite("u7", "20260311T140000", "America/New_York", "priya@northwind-labs.com",
+                                  [ME, "tom@northwind-labs.com"]))]
+    assert run(tmp_path, mails, today)[tid(7)]["state"] == state
+
+
+def test_a_friday_interview_leaves_until_monday_for_the_thank_you(tmp_path):
+    mails = [recruiter("Interview", "Confirmed.", at(2), 1, 8,
+                       ics=invite("u8", "20260306T110000", "America/New_York", "priya@northwind-labs.com", [ME]))]
+    assert run(tmp_path, mails, "2026-03-09")[tid(8)]["state"] == "thank_you_due"
+    assert run(tmp_path, mails, "2026-03-10")[tid(8)]["state"] == "waiting"
+
+
+def test_a_thank_you_sent_ends_the_thank_you_state(tmp_path):
+    mails = [
+        recruiter("Interview", "Confirmed.", at(5), 1, 9,
+                  ics=invite("u9", "20260311T090000", "America/New_York", "priya@northwind-labs.com", [ME])),
+        mine("Thank you", "Thank you for your time today.", at(11, 17), 2, 9, ("9-1@northwind",)),
+    ]
+    assert run(tmp_path, mails)[tid(9)]["state"] == "waiting"
+
+
+def test_waiting_on_a_promise_then_overdue_then_checked_in(tmp_path):
+    promised = recruiter("Re: Interview", "Thanks for your time today. We'll get back to you by Friday.",
+                         at(23, 16, month=2), 1, 10)
+    got = run(tmp_path, [promised], "2026-02-26")[tid(10)]
+    assert got["state"] == "waiting"
+    assert got["promise"]["due"] == "2026-02-27"
+    assert got["promise"]["made_at"].startswith("2026-02-23T16:00:00-05:00")
+    assert got["wait_until"] == "2026-02-27"
+
+    got = run(tmp_path, [promised])[tid(10)]
+    assert got["state"] == "overdue"
+    assert got["followups_since_reply"] == 0
+
+    checkin = mine("Re: Interview", "Is there any update?", at(2), 2, 10, ("10-1@northwind",))
+    got = run(tmp_path, [promised, checkin])[tid(10)]
+    assert got["state"] == "overdue"
+    assert got["followups_since_reply"] == 1
+    assert got["last_message"]["from_me"] is True
+
+
+def test_no_date_promised_waits_the_default_business_days(tmp_path):
+    mails = [recruiter("Re: Interview", "Thank you for interviewing with us. We'll be in touch.", at(4), 1, 11)]
+    got = run(tmp_path, mails)[tid(11)]
+    assert got["promise"] is None
+    assert got["wait_until"] == "2026-03-18"  # Wed 4 March + 10 business days
+    assert got["state"] == "waiting"
+
+
+def test_the_default_wait_comes_from_config(tmp_path):
+    (tmp_path / "c.toml").write_text("default_wait_business_days = 3\n")
+    mails = [recruiter("Re: Interview", "Thank you for interviewing with us. We'll be in touch.", at(4), 1, 12)]
+    got = run(tmp_path, mails, "2026-03-12", "--config", str(tmp_path / "c.toml"))[tid(12)]
+    assert got["wait_until"] == "2026-03-09"
+    assert got["state"] == "overdue"
+
+
+def test_the_newest_message_from_them_replaces_the_promise(tmp_path):
+    first = recruiter("Re: Interview", "We'll get back to you by Friday.", at(2), 1, 13)
+    later = recruiter("Re: Interview", "Sorry for the delay: the team needs a little longer; "
+                      "you'll hear from us within two weeks.", at(6), 2, 13, reply_to_ids=("13-1@northwind",))
+    got = run(tmp_path, [first, later])[tid(13)]
+    assert got["promise"]["due"] == "2026-03-20"
+    assert got["state"] == "waiting"
+
+
+def test_a_promise_quoted_in_my_reply_is_not_a_new_promise(tmp_path):
+    old = recruiter("Re: Interview", "Thank you for interviewing. We will be in touch.", at(2), 1, 14)
+    quoting = recruiter("Re: Interview", "Thanks for the note, Jordan!\n\n"
+                        "On Mon, Feb 2, 2026 at 9:00 AM Priya Shah <priya@northwind-labs.com> wrote:\n"
+                        "> We'll get back to you by Friday.\n", at(3), 2, 14)
+    got = run(tmp_path, [old, quoting])[tid(14)]
+    assert got["promise"] is None
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Unfortunately, we have decided to move forward with other candidates for the role.", "rejected"),
+    ("I'm afraid we are unable to offer you the position at this time.", "rejected"),
+    ("We're delighted to offer you the position of Senior Data Analyst! The offer letter is attached.",
+     "offer"),
+])
+def test_outcomes(tmp_path, text, state):
+    mails = [
+        recruiter("Interview", "Your interview is confirmed for Monday, March 2 at 2pm ET.", at(23, month=2), 1, 15),
+        recruiter("Re: Interview", text, at(9), 2, 15, reply_to_ids=("15-1@northwind",)),
+    ]
+    got = run(tmp_path, mails)[tid(15)]
+    assert got["state"] == state
+    assert got["wait_until"] is None
+    assert got["interviews"] == [{"start": "2026-03-02T14:00:00-05:00", "source": "text"}]
+
+
+def test_threads_without_gmail_headers_are_joined_by_references(tmp_path):
+    a = message("Priya Shah <priya@northwind-labs.com>", ME, "Interview next steps",
+                "Can we schedule your interview?" + SIG, at(2), msgid="root@n")
+    b = message(f"Jordan <{ME}>", "priya@northwind-labs.com", "Re: Interview next steps", "Yes please.",
+                at(3), msgid="r1@me", reply_to_ids=("root@n",))
+    c = message("Priya Shah <priya@northwind-labs.com>", ME, "Re: Interview next steps",
+                "Thanks for interviewing with us. You'll hear from us by March 20." + SIG, at(9), msgid="r2@n",
+                reply_to_ids=("root@n", "r1@me"))
+    got = run(tmp_path, [a, b, c])
+    assert len(got) == 1
+    (process,) = got.values()
+    assert process["promise"]["due"] == "2026-03-20"
+    assert process["last_message"]["from_me"] is False
