@@ -190,3 +190,24 @@ def next_step(p: Process) -> str:
     if p.state == "rejected":
         return f"reply graciously, keep in touch: followup draft keep-in-touch {p.id}"
     return "read the offer carefully before you answer"
+
+
+def find_process(processes: list[Process], key: str) -> Process:
+    """THREAD as the user types it: a thread id, a unique prefix of one, or a company name."""
+    from assistant.errors import FollowupError
+
+    key = key.strip()
+    exact = [p for p in processes if p.id == key.lower()]
+    if exact:
+        return exact[0]
+    by_prefix = [p for p in processes if len(key) >= 4 and p.id.startswith(key.lower())]
+    by_company = [p for p in processes if p.company.lower() == key.lower()]
+    if not by_company:
+        by_company = [p for p in processes if key.lower() in p.company.lower()]
+    matches = by_prefix or by_company
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise FollowupError(f"no hiring process matches '{key}' (see: followup threads)")
+    names = ", ".join(f"{p.id} ({p.company}, {p.role or 'no role'})" for p in matches[:5])
+    raise FollowupError(f"'{key}' matches {len(matches)} processes: {names}; give the thread id")
