@@ -16,7 +16,7 @@ from typing import Iterator
 from assistant.errors import FollowupError
 from assistant.mail import MalformedMessage, Message, parse_message
 from assistant.mailbox import Scan, Thread
-from assistant.mailbox.scan import group_threads, is_candidate, summarize_headers
+from assistant.mailbox.scan import group_threads, summarize_headers
 
 CHUNK = 8 << 20
 HEADER_CAP = 1 << 20  # a header block larger than this is malformed; stop looking
@@ -42,36 +42,25 @@ class LocalMailbox:
     def scan(self, me: frozenset[str]) -> Scan:
         refs: list = []
         summaries = []
-        mine: set[str] = set()
-        recipients: Counter[str] = Counter()
         try:
             for ref, block in self._headers():
-                s = summarize_headers(block)
                 refs.append(ref)
-                summaries.append(s)
-                if "Sent" in s.labels.split(",") and s.sender:
-                    mine.add(s.sender)
-                if not me and not s.bulk:
-                    recipients.update(s.recipients)
+                summaries.append(summarize_headers(block))
         except OSError as e:
             raise FollowupError(f"cannot read mailbox {self.path}: {e.strerror or e}") from None
 
-        me = frozenset(me) | mine
-        if not me and recipients:
-            # Nobody said who "I" am: the address most mail is sent to is the best guess.
-            me = frozenset([recipients.most_common(1)[0][0]])
-        thread_ids = group_threads(summaries, me)
-        wanted = {thread_ids[i] for i, s in enumerate(summaries) if is_candidate(s, me)}
+        thread_ids = group_threads(summaries)
+        wanted = {thread_ids[i] for i, s in enumerate(summaries) if s.candidate}
+        members: dict[str, list[int]] = {}
+        for i, tid in enumerate(thread_ids):
+            if tid in wanted:
+                members.setdefault(tid, []).append(i)
 
         threads: dict[str, list[Message]] = {}
         skipped: list[str] = []
-        order: dict[str, list[int]] = {}
-        for i, tid in enumerate(thread_ids):
-            if tid in wanted:
-                order.setdefault(tid, []).append(i)
         with self._reader() as read:
-            for tid, members in order.items():
-                for i in members:
+            for tid, indexes in members.items():
+                for i in indexes:
                     where = self._where(refs[i])
                     try:
                         msg = parse_message(read(refs[i]))
@@ -84,7 +73,7 @@ class LocalMailbox:
                     threads.setdefault(tid, []).append(msg)
         return Scan(
             threads=[Thread(tid, _oldest_first(msgs)) for tid, msgs in threads.items()],
-            me=me,
+            me=who_am_i(me, threads.values()),
             skipped=skipped,
             messages_seen=len(summaries),
         )
@@ -209,6 +198,24 @@ def _mbox_headers(path: Path) -> Iterator[tuple[tuple[int, int], bytes]]:
                 return
             yield (start, base + nxt + 1 - start), header
             pos = nxt + 1
+
+
+def who_am_i(given: frozenset[str], threads) -> frozenset[str]:
+    """My addresses: those given, plus the senders of mail labelled Sent (Takeout).
+
+    With neither, the address that most of the (non-bulk) mail is sent to is the best guess.
+    """
+    mine = set(given)
+    recipients: Counter[str] = Counter()
+    for messages in threads:
+        for m in messages:
+            if "Sent" in m.labels and m.sender and m.sender.email:
+                mine.add(m.sender.email)
+            elif not m.bulk:
+                recipients.update(a.email for a in m.to if a.email)
+    if not mine and recipients:
+        mine.add(recipients.most_common(1)[0][0])
+    return frozenset(mine)
 
 
 def _oldest_first(messages: list[Message]) -> list[Message]:

@@ -13,27 +13,28 @@ import re
 from dataclasses import dataclass
 from email.header import decode_header, make_header
 
-_FIELD = re.compile(
-    rb"^(subject|from|to|cc|message-id|in-reply-to|references|x-gm-thrid|x-gmail-labels"
-    rb"|list-unsubscribe|list-id|precedence|auto-submitted)[ \t]*:[ \t]*"
-    rb"(.*(?:\r?\n[ \t].*)*)",
-    re.IGNORECASE | re.MULTILINE,
-)
 _MSGID = re.compile(rb"<([^<>\s]+)>")
 _ADDR = re.compile(rb"[\w.+'=-]+@[\w-]+(?:\.[\w-]+)+")
 _FOLD = re.compile(rb"\r?\n[ \t]+")
 
 # Words that put a subject in the running (recall matters here; the body pass decides).
 # Sources: the subject lines of real ATS, recruiter and calendar mail (Greenhouse, Lever,
-# Workday, Google Calendar invitations) and of the replies candidates send.
-HIRING_SUBJECT = re.compile(
-    r"interview|application|applying|applied|candida|position|\brole\b|opportunit|recruit"
-    r"|hiring|\boffer\b|next steps|\bjob\b|career|talent|screen|on-?site|assessment"
-    r"|take-home|thank you|thanks|follow(?:ing)?[ -]up|checking in|availability|schedul"
-    r"|invitation|introduc|\bintro\b|update on|your time|conversation|chat with|call with"
-    r"|meeting with|decision|feedback",
-    re.IGNORECASE,
+# Workday, Google Calendar invitations) and of the replies candidates send. A set of whole
+# words, because a regex alternation costs microseconds per subject, times 100,000 messages.
+HIRING_WORDS = frozenset(
+    """interview interviews interviewing interviewed application applications applying applied
+    apply candidate candidates candidacy position positions role roles opportunity
+    opportunities recruit recruiter recruiters recruiting recruitment hiring hire offer offers
+    steps job jobs career careers talent screen screening onsite site assessment home
+    thank thanks follow followup following checking availability available schedule
+    scheduled scheduling reschedule rescheduled invitation invite introduction intro
+    introducing update updates conversation chat call meeting decision feedback""".split()
 )
+_WORD = re.compile(r"[a-z]+")
+
+
+def hiring_subject(subject: str) -> bool:
+    return not HIRING_WORDS.isdisjoint(_WORD.findall(subject.lower()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,55 +42,67 @@ class HeaderSummary:
     """What threading and the first cut need to know about one message."""
 
     subject: str
-    sender: str  # lower-cased address, "" when none
-    recipients: tuple[str, ...]
-    message_id: str
-    parents: tuple[str, ...]  # In-Reply-To then References, without brackets
     gm_thread_id: str | None  # lowercase hex, as Gmail's API spells thread ids
-    labels: str
-    bulk: bool
+    candidate: bool  # not bulk mail, and a subject that could be about hiring
+    # Only needed to thread mail that has no Gmail thread id, so only read for such mail:
+    message_id: str = ""
+    parents: tuple[str, ...] = ()  # In-Reply-To then References, without brackets
+    sender: str = ""  # lower-cased address
+    recipients: tuple[str, ...] = ()
 
 
 def summarize_headers(block: bytes) -> HeaderSummary:
-    """Pick the threading and triage fields out of a raw header block."""
-    found: dict[bytes, bytes] = {}
-    for m in _FIELD.finditer(block):
-        name = m.group(1).lower()
-        if name not in found:  # the first occurrence is the one that counts
-            found[name] = m.group(2)
-    get = found.get
-    subject = _text(get(b"subject", b""))
-    sender_match = _ADDR.search(get(b"from", b""))
-    recipients = tuple(
-        a.decode("ascii", "replace").lower()
-        for a in _ADDR.findall(get(b"to", b"") + b" " + get(b"cc", b""))
-    )
-    ids = _MSGID.findall(get(b"message-id", b""))
-    parents = tuple(
-        dict.fromkeys(
-            p.decode("ascii", "replace")
-            for p in _MSGID.findall(get(b"in-reply-to", b"")) + _MSGID.findall(get(b"references", b""))
-        )
-    )
-    thrid = get(b"x-gm-thrid", b"").strip()
-    precedence = get(b"precedence", b"").strip().lower()
-    auto = get(b"auto-submitted", b"").strip().lower()
-    bulk = (
-        b"list-unsubscribe" in found
-        or b"list-id" in found
-        or precedence in (b"bulk", b"list", b"junk")
-        or (bool(auto) and auto != b"no")
-    )
+    """Pick the threading and triage fields out of a raw header block.
+
+    This runs once for every message in the mailbox, so it does as little as it can: a few
+    bytes.find calls on a lower-cased copy, and only the fields that this message needs.
+    """
+    if not block.startswith(b"\n"):
+        block = b"\n" + block
+    lower = block.lower()
+
+    def get(name: bytes) -> bytes:
+        i = lower.find(name)
+        if i < 0:
+            return b""
+        start = i + len(name)
+        end = block.find(b"\n", start)
+        while end >= 0 and block[end + 1 : end + 2] in (b" ", b"\t"):  # folded line
+            end = block.find(b"\n", end + 1)
+        return block[start : end if end >= 0 else len(block)].strip()
+
+    subject = _text(get(b"\nsubject:"))
+    candidate = hiring_subject(subject) and not _bulk(lower, get)
+    thrid = get(b"\nx-gm-thrid:")
+    if thrid.isdigit():
+        return HeaderSummary(subject, format(int(thrid), "x"), candidate)
+    ids = _MSGID.findall(get(b"\nmessage-id:"))
+    sender = _ADDR.search(get(b"\nfrom:"))
     return HeaderSummary(
-        subject=subject,
-        sender=sender_match.group(0).decode("ascii", "replace").lower() if sender_match else "",
-        recipients=recipients,
+        subject,
+        None,
+        candidate,
         message_id=ids[0].decode("ascii", "replace") if ids else "",
-        parents=parents,
-        gm_thread_id=format(int(thrid), "x") if thrid.isdigit() else None,
-        labels=_text(get(b"x-gmail-labels", b"")),
-        bulk=bulk,
+        parents=tuple(dict.fromkeys(
+            p.decode("ascii", "replace")
+            for p in _MSGID.findall(get(b"\nin-reply-to:")) + _MSGID.findall(get(b"\nreferences:"))
+        )),
+        sender=sender.group(0).decode("ascii", "replace").lower() if sender else "",
+        recipients=tuple(
+            a.decode("ascii", "replace").lower()
+            for a in _ADDR.findall(get(b"\nto:") + b" " + get(b"\ncc:"))
+        ),
     )
+
+
+def _bulk(lower: bytes, get) -> bool:
+    """Newsletters, alerts and robots announce themselves in their headers (RFC 2369, 3834)."""
+    if b"\nlist-unsubscribe:" in lower or b"\nlist-id:" in lower:
+        return True
+    if get(b"\nprecedence:").lower() in (b"bulk", b"list", b"junk"):
+        return True
+    auto = get(b"\nauto-submitted:").lower()
+    return bool(auto) and auto != b"no"
 
 
 def _text(value: bytes) -> str:
@@ -104,16 +117,6 @@ def _text(value: bytes) -> str:
     return text
 
 
-def is_candidate(summary: HeaderSummary, me: frozenset[str]) -> bool:
-    """Could this message belong to a hiring process? Generous on purpose."""
-    if summary.bulk:
-        return False
-    if summary.sender in me or "Sent" in summary.labels.split(","):
-        # My own mail joins a process through the thread; it does not start one.
-        return False
-    return bool(HIRING_SUBJECT.search(summary.subject))
-
-
 _REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|aw|wg|sv|vs|tr|rv|antw)\s*(\[\d+\])?\s*:\s*)+", re.I)
 
 
@@ -126,13 +129,13 @@ def is_reply_subject(subject: str) -> bool:
     return bool(_REPLY_PREFIX.match(subject))
 
 
-def group_threads(summaries: list[HeaderSummary], me: frozenset[str]) -> list[str]:
+def group_threads(summaries: list[HeaderSummary]) -> list[str]:
     """Give each message a thread id, in the order given.
 
     X-GM-THRID wins where present (its hex is Gmail's own id). Otherwise Message-ID,
     In-Reply-To and References chains are joined, so replies whose parent is missing still
     share a thread through the parent they name. Subject matching is the last resort, for a
-    "Re:" with no references at all, and only when it shares a correspondent.
+    "Re:" with no references at all, and only between the same two correspondents.
     """
     parent: dict[str, str] = {}
 
@@ -160,8 +163,8 @@ def group_threads(summaries: list[HeaderSummary], me: frozenset[str]) -> list[st
         parent.setdefault(key, key)
         keys.append(key)
 
-    # Last resort: a "Re:" without any references joins the thread of the same subject
-    # with a correspondent in common.
+    # Last resort: a "Re:" without any references joins the thread of the same subject when
+    # it answers a message of it (or follows one up from the same sender).
     by_subject: dict[str, list[int]] = {}
     for i, s in enumerate(summaries):
         if not s.gm_thread_id:
@@ -173,12 +176,8 @@ def group_threads(summaries: list[HeaderSummary], me: frozenset[str]) -> list[st
             s = summaries[i]
             if s.parents or not is_reply_subject(s.subject):
                 continue
-            people = ({s.sender} | set(s.recipients)) - me
             for j in members:
-                if j == i:
-                    continue
-                t = summaries[j]
-                if people & (({t.sender} | set(t.recipients)) - me):
+                if j != i and _answers(s, summaries[j]):
                     union(keys[i], keys[j])
                     break
 
@@ -192,6 +191,14 @@ def group_threads(summaries: list[HeaderSummary], me: frozenset[str]) -> list[st
             names[root] = key[2:] if key.startswith("g:") else _short_id(key[2:])
         ids.append(names[root])
     return ids
+
+
+def _answers(reply: HeaderSummary, other: HeaderSummary) -> bool:
+    if not reply.sender or not other.sender:
+        return False
+    if reply.sender == other.sender:
+        return bool(set(reply.recipients) & set(other.recipients))
+    return reply.sender in other.recipients and other.sender in reply.recipients
 
 
 def _short_id(message_id: str) -> str:
