@@ -166,7 +166,8 @@ def _name_in_text(stem: str, texts: list[str]) -> str | None:
     letters = [c for c in stem if c.isalnum()]
     if len(letters) < 2:
         return None
-    pattern = re.compile(r"\b" + r"[\s-]?".join(map(re.escape, letters)) + r"\b", re.I)
+    # "orbitalpay" is written "Orbital Payments": letters may be split and the word run on.
+    pattern = re.compile(r"\b" + r"[ -]?".join(map(re.escape, letters)) + r"\w*", re.I)
     seen: dict[str, int] = {}
     for t in texts:
         for m in pattern.finditer(t):
@@ -247,7 +248,16 @@ def role_of(messages: list[Message]) -> str:
 
 # -- contacts --------------------------------------------------------------------------------
 
-def contacts_of(messages: list[Message], me: frozenset[str], interview_events: list) -> list[Contact]:
+_MEETING = re.compile(r"[^.!?]*\b(?:meet|meeting|interview with|speak with|talk with|panel)\b[^.!?]*")
+
+
+def _sign_off(m: Message) -> str:
+    """The last lines a person wrote, where their name and title are, signature or not."""
+    lines = [line for line in f"{m.newest}\n{m.signature}".splitlines() if line.strip()]
+    return "\n".join(lines[-8:])
+
+
+def contacts_of(messages: list[Message], me: frozenset[str], interviews: list) -> list[Contact]:
     """Everyone on the company's side, with what they do in this process."""
     people: dict[str, Address] = {}
     titles: dict[str, str] = {}
@@ -265,12 +275,18 @@ def contacts_of(messages: list[Message], me: frozenset[str], interview_events: l
         for a in (m.sender, *m.to, *m.cc):
             add(a)
         if m.sender and m.sender.email not in me:
-            titles[m.sender.email] = titles.get(m.sender.email, "") + f"\n{m.sender.name}\n{m.signature}"
+            titles[m.sender.email] = titles.get(m.sender.email, "") + f"\n{m.sender.name}\n{_sign_off(m)}"
     interviewers: set[str] = set()
-    for e in interview_events:
-        for a in (*e.attendees, e.organizer):
-            add(a)
-        interviewers.update(a.email for a in e.attendees if a.email not in me)
+    for i in interviews:
+        if i.source == "calendar":
+            for a in (*i.attendees, i.organizer):
+                add(a)
+            interviewers.update(a.email for a in i.attendees if a.email not in me)
+        elif i.organizer is not None:  # whoever set up a meeting in prose is meeting me
+            interviewers.add(i.organizer.email)
+    for m in messages:  # "You will meet Greg Lindqvist" names an interviewer
+        for sentence in _MEETING.findall(" ".join(m.newest.split())):
+            interviewers.update(a.email for a in people.values() if a.name and a.name in sentence)
 
     contacts = []
     for email, addr in people.items():

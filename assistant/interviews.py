@@ -23,14 +23,17 @@ TZ_ABBREVIATIONS = {
     "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
     "GMT": "UTC", "UTC": "UTC", "BST": "Europe/London", "UK": "Europe/London",
     "CET": "Europe/Berlin", "CEST": "Europe/Berlin",
+    "EASTERN": "America/New_York", "CENTRAL": "America/Chicago",
+    "MOUNTAIN": "America/Denver", "PACIFIC": "America/Los_Angeles",
 }
 _WHEN = re.compile(
     r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
     r"|(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
     r"(?:,?\s+(?P<year>20\d\d))?"
-    r",?\s+(?:at|@|from)?\s*(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
-    r"(?:\s*\(?(?P<tz>[A-Z]{2,4})\)?)?",
+    r",?\s+(?:(?:starting|beginning)\s+)?(?:at|@|from)?\s*"
+    r"(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"(?:\s*\(?(?P<tz>[A-Z]{2,4}|eastern|central|mountain|pacific)\b\)?)?",
     re.I,
 )
 _ABOUT_INTERVIEW = re.compile(
@@ -44,7 +47,7 @@ class Interview:
     source: str  # "calendar" or "text"
     summary: str = ""
     attendees: tuple = ()
-    organizer: object = None
+    organizer: object = None  # who sent the invite or proposed the time
 
 
 def interviews_of(messages: list[Message]) -> list[Interview]:
@@ -59,31 +62,43 @@ def interviews_of(messages: list[Message]) -> list[Interview]:
         Interview(e.start, "calendar", e.summary, e.attendees, e.organizer)
         for _, e in latest.values() if not e.cancelled
     ]
-    cancelled_days = {e.start.date() for _, e in latest.values() if e.cancelled}
-    calendar_days = {i.start.date() for i in found}
+    known_days = {e.start.date() for _, e in latest.values()}  # invites beat prose, even cancelled
+    proposed: dict[datetime, Message] = {}
     for m in messages:
         if m.date is None:
             continue
-        for start in times_in_text(m.newest, m.date):
-            day = start.date()
-            if day in calendar_days or day in cancelled_days:
+        for start, how in times_in_text(m.newest, m.date, m.subject):
+            if start.date() in known_days:
                 continue
-            if all(i.start != start for i in found):
-                found.append(Interview(start, "text"))
+            if how == "proposed" and start not in proposed:
+                proposed[start] = m
+            # A time stated outright, or a proposed time repeated in a later message.
+            elif how == "confirmed" or start in proposed and proposed[start] is not m:
+                if all(i.start != start for i in found):
+                    who = proposed.get(start, m).sender
+                    found.append(Interview(start, "text", organizer=who))
     return sorted(found, key=lambda i: i.start)
 
 
-def times_in_text(text: str, sent: datetime) -> list[datetime]:
-    """Confirmed interview times written in prose, read in the writer's own time zone."""
+def times_in_text(text: str, sent: datetime, subject: str = "") -> list[tuple[datetime, str]]:
+    """Meeting times written in prose, in the writer's own zone, each with how it was said.
+
+    "confirmed": its sentence (or the message's subject) is about an interview; "proposed":
+    the same, but asked as a question; "mentioned": a bare time, which confirms a proposal
+    when it repeats one ("Tuesday 3 March at 16:00 works perfectly").
+    """
     out = []
+    about = bool(_ABOUT_INTERVIEW.search(subject))
     flat = " ".join(text.split())
     for sentence in _SENTENCE.findall(flat):
-        if "?" in sentence or not _ABOUT_INTERVIEW.search(sentence):
-            continue
         for m in _WHEN.finditer(sentence):
             start = _to_datetime(m, sent)
-            if start is not None:
-                out.append(start)
+            if start is None:
+                continue
+            if not (about or _ABOUT_INTERVIEW.search(sentence)):
+                out.append((start, "mentioned"))
+            else:
+                out.append((start, "proposed" if "?" in sentence else "confirmed"))
     return out
 
 

@@ -100,8 +100,8 @@ def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: in
     if outcome and interviews and sent and interviews[-1].start > sent:
         outcome = None  # a new interview after the verdict reopens the process
 
-    past = [i for i in interviews if i.start.date() <= today]
-    anchors = [m.date.date() for m in theirs if m.date] + [i.start.date() for i in past]
+    # No promise: wait from their last message or the last interview, whichever is later.
+    anchors = [m.date.date() for m in theirs if m.date] + [i.start.date() for i in interviews]
     if promise is not None:
         wait_until = promise.due
     elif anchors:
@@ -116,7 +116,7 @@ def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: in
         subject=messages[0].subject,
         company=company_of(messages, me),
         role=role_of(messages),
-        contacts=contacts_of(messages, me, [i for i in interviews if i.source == "calendar"]),
+        contacts=contacts_of(messages, me, interviews),
         interviews=interviews,
         last_message=messages[-1],
         last_from_me=is_mine(messages[-1], me),

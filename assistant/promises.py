@@ -1,0 +1,672 @@
+"""Read when a company said the candidate will hear back into one date.
+
+The rules are /work/shared/PROMISES.md; the numbers in comments below ("rule 7") refer
+to them. The reader works one sentence at a time (a question gives no promise, and a
+sentence without a hearing-back cue is skipped before any date pattern runs):
+
+1. find every time expression (the `_RULES` table: a pattern and a function that
+   turns a match into a date) and keep the longest where they overlap;
+2. find the cue phrases around them: hearing-back cues ("we'll be in touch",
+   "you'll hear from us", "a decision") and the cues of rule 13 that make a date
+   something else (a deadline for the candidate, an interview's length, a start
+   date, the candidate's own hope);
+3. a time expression belongs to the nearest cue before it (or, when none comes
+   before it, the first cue after it: "By Friday, we'll let you know"), and a
+   hearing-back cue takes only the first expression it owns (rule 14).
+
+When several sentences make a promise, the latest date wins: the candidate should
+not chase before every date they were given has passed. Rejections give no promise.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
+
+from assistant.workdays import (
+    FRIDAY,
+    TUESDAY,
+    WEDNESDAY,
+    add_business_days,
+    add_months,
+    last_day_of_month,
+    next_weekday_after,
+    weekday_of_week,
+)
+
+
+@dataclass(frozen=True)
+class Promise:
+    """When the candidate was told they would hear back."""
+
+    due: datetime.date  # the last day the candidate should still wait
+    phrase: str  # the words that made the promise, line breaks folded to single spaces
+    kind: str  # which rule applied: business_days, days, hours, weeks, months, day,
+    # weekday, week_part, month_part, date
+
+
+# --------------------------------------------------------------------------------------
+# Vocabulary shared by the patterns
+# --------------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
+}
+# Rule 4: vague quantities and the count they stand for. Vague *days* are business days.
+_VAGUE_WORDS = {
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3, "several": 3,
+}
+
+
+def _alternation(words) -> str:
+    """Longest first, so "a couple of" is tried before "a"; spaces match any whitespace."""
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_QTY = rf"(?:\d{{1,3}}|(?:{_alternation([*_VAGUE_WORDS, *_NUMBER_WORDS])})\b)"
+
+_WEEKDAY_NAMES = (
+    ("monday", "mon"), ("tuesday", "tues", "tue"), ("wednesday", "wed"),
+    ("thursday", "thurs", "thur", "thu"), ("friday", "fri"), ("saturday",), ("sunday",),
+)
+_WD = rf"(?:{_alternation(n for names in _WEEKDAY_NAMES for n in names)})\b"
+
+_MONTH_NAMES = (
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+    ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+    ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+    ("december", "dec"),
+)
+_MONTH = rf"(?:{'|'.join(n for names in _MONTH_NAMES for n in names)})\b"
+
+# Words that may introduce a point in time; they belong to the promise's phrase.
+_LEAD_WORDS = (
+    "by", "on", "before", "until", "till", "in", "during", "at", "over", "around", "toward",
+    "towards", "within", "sometime", "some time", "at some point in", "no later than",
+    "not later than", "latest by", "after", "for", "inside of", "inside", "under",
+    "less than", "no more than", "not more than",
+)
+_LEAD_BEFORE = re.compile(rf"(?<!\w)(?:(?:{_alternation(_LEAD_WORDS)})\s+){{1,2}}$")
+_AT_THE_LATEST = r"(?:,?\s+at\s+the\s+(?:very\s+)?latest)?"
+
+
+def _weekday_index(word: str) -> int:
+    return next(i for i, names in enumerate(_WEEKDAY_NAMES) if word in names)
+
+
+def _month_index(word: str) -> int:
+    return next(i + 1 for i, names in enumerate(_MONTH_NAMES) if word in names)
+
+
+def _quantity(word: str | None) -> tuple[int, bool]:
+    """(count, vague) for "5", "two", "a few"; vague counts follow rule 4."""
+    if word is None:
+        return 1, False
+    key = " ".join(word.split())
+    if key.isdigit():
+        return int(key), False
+    if key in _VAGUE_WORDS:
+        return _VAGUE_WORDS[key], True
+    return _NUMBER_WORDS[key], False
+
+
+# --------------------------------------------------------------------------------------
+# Functions that compute dates. All match on lowercased text; `sent` is the local date
+# of the message (rule 1); `lead` is the word(s) before the expression ("by", "within").
+# --------------------------------------------------------------------------------------
+
+UNCOMPUTABLE = "uncomputable"  # a timeframe counted from a date the message does not give
+
+# What a duration may count from without making it uncomputable (rule 11).
+_KNOWN_ANCHOR = re.compile(
+    r"(?:now|today|this\s+(?:e-?mail|message|note|letter)|(?:the\s+)?receipt\s+of\s+this"
+    r"|(?:the|your|our|today's|this|yesterday's)\s+(?:\w+\s+){0,2}?"
+    r"(?:interviews?|conversation|call|chat|meeting|visit|discussion))\b"
+)
+_ANCHOR = re.compile(r"\s+(?:of|from|after|following)\s+(?P<what>[^,.;:!?]*)")
+_AGO = re.compile(r"\s+ago\b")
+
+
+def _duration(m: re.Match, sent: datetime.date, lead: str) -> tuple[datetime.date, str] | None:
+    """Rules 2-5: "within 5 business days", "2-3 weeks", "a few days", "48 hours".
+
+    Returns the date and the kind, since "a couple of days" counts business days.
+    """
+    if lead == "for":  # "for two hours" says how long something lasts (rule 13)
+        return None
+    if m["lo"] is None and not (m["the_next"] and lead in ("within", "in", "over", "during")):
+        return None  # a bare "week" is no duration; "within the next week" is
+    count, vague = _quantity(m["lo"])
+    for upper in (m["hi"], m["hi2"]):  # rule 5: a range takes its upper bound
+        if upper and upper != "so":
+            high, high_vague = _quantity(upper)
+            count, vague = max(count, high), vague or high_vague
+    unit = m["unit"]
+    a_day_or_two = m["hi2"] and (m["lo"] or "a") in ("a", "one")
+    if unit.startswith(("business", "working", "work")) or (
+        unit.startswith("day") and (vague or a_day_or_two)
+    ):  # "a couple of days", "a day or two" are business days (rule 4)
+        return add_business_days(sent, count), "business_days"
+    if unit.startswith(("day", "calendar")):
+        return sent + datetime.timedelta(days=count), "days"
+    if unit.startswith("h"):  # rule 3: 24 hours is a day, 48 hours two
+        return sent + datetime.timedelta(days=math.ceil(count / 24)), "hours"
+    if unit.startswith("week"):
+        return sent + datetime.timedelta(weeks=count), "weeks"
+    return add_months(sent, count), "months"
+
+
+def _days_after(n: int) -> Callable:
+    """Rule 6: today is the sent date, tomorrow the day after."""
+    return lambda m, sent, lead: sent + datetime.timedelta(days=n)
+
+
+def _next_business_day(m: re.Match, sent: datetime.date, lead: str) -> datetime.date:
+    return add_business_days(sent, 1)
+
+
+def _weekday(m: re.Match, sent: datetime.date, lead: str) -> datetime.date:
+    """Rule 7: "by Friday" is strictly after sent; "next Friday" is in the following week."""
+    following_week = bool(m["next_week"]) or (m["rel"] or "").strip() == "next"
+    days = [_weekday_index(m["d1"])] + ([_weekday_index(m["d2"])] if m["d2"] else [])
+    if following_week:
+        return max(weekday_of_week(sent, d, weeks_ahead=1) for d in days)
+    return max(next_weekday_after(sent, d) for d in days)  # "Thursday or Friday": the later
+
+
+def _week_part(weeks_ahead: int, weekday: int) -> Callable:
+    """Rules 7-8: a weekday of this week (weeks_ahead=0) or of a following one."""
+
+    def compute(m: re.Match, sent: datetime.date, lead: str) -> datetime.date:
+        due = weekday_of_week(sent, weekday, weeks_ahead)
+        # Written on a weekend, "by the end of the week" means the coming Friday:
+        # a promise never falls due before it was made.
+        return due if due >= sent else weekday_of_week(sent, weekday, weeks_ahead + 1)
+
+    return compute
+
+
+def _nearest_month(sent: datetime.date, month: int) -> int:
+    """The year of the named month nearest the sent month; six months either way goes forward."""
+    return min(
+        (sent.year - 1, sent.year, sent.year + 1),
+        key=lambda y: (abs((y - sent.year) * 12 + month - sent.month), -y),
+    )
+
+
+def _nearest_date(sent: datetime.date, candidates) -> datetime.date | None:
+    """Rule 10: of (year, month, day) candidates, the real date nearest sent, even if past."""
+    valid = []
+    for year, month, day in candidates:
+        try:
+            valid.append(datetime.date(year, month, day))
+        except ValueError:
+            continue
+    return min(valid, key=lambda d: (abs((d - sent).days), -d.toordinal()), default=None)
+
+
+# Rule 9 (and rule 5 for "the first week or two"): which day of the month a part means.
+LAST = 31
+_MONTH_PARTS = (
+    (r"early|(?:the\s+)?(?:beginning|start)\s+of", 10),
+    (r"(?:the\s+)?first\s+(?:week\s+or\s+two|two\s+weeks|couple\s+of\s+weeks|fortnight)\s+of", 14),
+    (r"(?:the\s+)?first\s+week\s+of", 7),
+    (r"(?:the\s+)?first\s+half\s+of", 15),
+    (r"mid-?|(?:the\s+)?middle\s+of", 15),
+    (r"late|later(?:\s+in)?|(?:the\s+)?end\s+of|(?:the\s+)?last\s+week\s+of"
+     r"|(?:the\s+)?second\s+half\s+of", LAST),
+)
+_MONTH_PART_RES = tuple((re.compile(p), day) for p, day in _MONTH_PARTS)
+
+
+def _month_part(m: re.Match, sent: datetime.date, lead: str) -> datetime.date | None:
+    """Rule 9: early = 10th, mid = 15th, late/end/"in March"/"next month" = last day."""
+    ref, part = " ".join(m["ref"].split()), m["part"]
+    if m["mon"]:
+        month = _month_index(m["mon"])
+        year = int(m["year"]) if m["year"] else _nearest_month(sent, month)
+        if not (part or lead):  # a bare "March" is no timeframe; "in March" is
+            return None
+    elif ref in ("the month", "this month"):
+        if not part and ref == "the month":
+            return None
+        year, month = sent.year, sent.month
+    elif ref == "the new year":  # "in the new year" is early January (rule 9)
+        year, month = _nearest_month(sent, 1), 1
+        part = part or "early"
+    else:  # next month, the following month
+        first = add_months(sent.replace(day=1), 1)
+        year, month = first.year, first.month
+    day = next(d for regex, d in _MONTH_PART_RES if regex.fullmatch(part)) if part else LAST
+    return last_day_of_month(year, month) if day == LAST else datetime.date(year, month, day)
+
+
+def _after_holidays(m: re.Match, sent: datetime.date, lead: str) -> datetime.date:
+    """Rule 9: "after the holidays" is 10 January."""
+    return datetime.date(_nearest_month(sent, 1), 1, 10)
+
+
+def _end_of_year(m: re.Match, sent: datetime.date, lead: str) -> datetime.date:
+    return datetime.date(sent.year, 12, 31)
+
+
+def _date(m: re.Match, sent: datetime.date, lead: str) -> datetime.date | None:
+    """Rule 10: "March 10", "10th of March"; with a year, "14 March 2025" is exact."""
+    month, day = _month_index(m["mon"]), int(m["day"])
+    years = [int(m["year"])] if m["year"] else [sent.year - 1, sent.year, sent.year + 1]
+    return _nearest_date(sent, [(year, month, day) for year in years])
+
+
+def _day_of_month(m: re.Match, sent: datetime.date, lead: str) -> datetime.date | None:
+    """Rule 10: "the 24th" is in whichever month puts it nearest the sent date."""
+    months = (add_months(sent.replace(day=1), n) for n in (-1, 0, 1))
+    return _nearest_date(sent, [(f.year, f.month, int(m["day"])) for f in months])
+
+
+def _iso_date(m: re.Match, sent: datetime.date, lead: str) -> datetime.date | None:
+    return _nearest_date(sent, [(int(m["y"]), int(m["m"]), int(m["d"]))])
+
+
+def _numeric_date(m: re.Match, sent: datetime.date, lead: str) -> datetime.date | None:
+    """"by 25/3" or "by 3/25": only when one reading is impossible; "3/10" is skipped.
+
+    Only after by/on/before/until, so that "24/7 support" is not the 24th of July.
+    """
+    a, b = int(m["a"]), int(m["b"])
+    if lead not in ("by", "on", "before", "until"):
+        return None
+    if a <= 12 and b <= 12 and a != b:
+        return None  # day/month or month/day? Guessing would be worse than no date.
+    day, month = (a, b) if a > 12 else (b, a)
+    if m["y"]:
+        years = [int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)]
+    else:
+        years = [sent.year - 1, sent.year, sent.year + 1]
+    return _nearest_date(sent, [(year, month, day) for year in years])
+
+
+# --------------------------------------------------------------------------------------
+# Time expressions. Each rule: its kind, words one of which the sentence must contain
+# for the pattern to be worth trying, the pattern (lowercase), and its date function.
+# Where two matches overlap, the longest wins ("end of next week" over "next week").
+# --------------------------------------------------------------------------------------
+
+
+class _Rule(NamedTuple):
+    kind: str
+    keywords: tuple[str, ...]
+    regex: re.Pattern
+    compute: Callable
+
+
+def _point(core: str) -> str:
+    """A point in time: the core words, then an optional "at the latest"."""
+    return rf"(?<![\w-])(?:{core})(?![a-z]){_AT_THE_LATEST}"
+
+
+_DIGITS = tuple("0123456789")
+_NEXT_WEEK = ("next week", "following week")
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_NUM = r"(?P<day>[12]\d|3[01]|0?[1-9])"
+_ORD = r"(?:st|nd|rd|th)"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+_NOT_A_DAY_OF_MONTH = (  # "the 2nd interview", "the 3rd round" are not dates
+    r"(?!\s+(?:round|interview|stage|step|time|call|meeting|part|phase|place|floor"
+    r"|candidate|person|week|day|of\s+(?:the|our|your|these|those|them)))"
+)
+
+_DURATION = rf"""(?<![\w-])
+    (?:(?:about|around|approximately|approx\.?|roughly|up\s+to|another|a\s+further
+         |an?\s+(?:additional|extra))\s+)*
+    (?P<the_next>the\s+(?:next|coming|following)\s+)?
+    (?:(?P<lo>{_QTY})(?:\s*(?:-|–|—|to|or)\s*(?P<hi>{_QTY}))?\s*)?
+    (?:(?:more|further|additional|extra|full)\s+)?
+    (?<![a-z])(?P<unit>(?:business|working|work)\s+days?|calendar\s+days?|days?|hours?|hrs?
+                      |weeks?|months?)\b
+    (?:\s+or\s+(?P<hi2>{_QTY}|so)\b)?
+    (?:'s?\s+time)?
+"""
+
+_RULE_TABLE = (
+    # Rules 2-5: business days, calendar days, hours, weeks, vague quantities, ranges.
+    ("duration", ("day", "hour", "hr", "week", "month"), _DURATION, _duration),
+    # Rule 6: today, end of day; tomorrow, the next day.
+    ("day", ("today", "tonight", "this ", " day", "eod", "cob", "close of"), _point(
+        r"(?:later\s+)?today|tonight|this\s+(?:morning|afternoon|evening)"
+        r"|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+|working\s+|work\s+)?day"
+        r"(?:\s+today)?|eod|cob|close\s+of\s+(?:business|play)(?:\s+today)?"), _days_after(0)),
+    ("day", ("tomorrow", "next day"), _point(
+        r"(?:(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|eod|cob"
+        r"|close\s+of\s+(?:business|play))\s+tomorrow"
+        r"|tomorrow(?:\s+(?:morning|afternoon|evening|night|eod|cob))?|(?:the\s+)?next\s+day"),
+     _days_after(1)),
+    ("day", ("tomorrow",), _point(r"the\s+day\s+after\s+tomorrow"), _days_after(2)),
+    ("business_days", ("next business", "next working"), _point(r"(?:the\s+)?next\s+(?:business|working)\s+day"),
+     _next_business_day),
+    # Rule 7: weekdays, strictly after the sent date; "next Friday"; "Thursday or Friday".
+    ("weekday", _WEEKDAY_KEYS, _point(
+        rf"(?P<rel>(?:this\s+coming|this|coming|next)\s+)?(?P<d1>{_WD})"
+        rf"(?:\s*(?:or|and|to|-|–|/)\s*(?:next\s+)?(?P<d2>{_WD}))?"
+        r"(?P<next_week>\s+(?:of\s+)?next\s+week)?"), _weekday),
+    # Rule 7: this week, end of the week; end of next week.
+    ("week_part", ("end of", "close of", "this week"), _point(
+        r"(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+)?(?:working\s+|business\s+|work\s+)?week"
+        r"|(?:later\s+)?this\s+week"), _week_part(0, FRIDAY)),
+    ("week_part", _NEXT_WEEK, _point(
+        r"(?:the\s+)?(?:end|close)\s+of\s+(?:next|the\s+following)\s+week|later?\s+next\s+week"),
+     _week_part(1, FRIDAY)),
+    # Rule 8: bare next week; early / start of next week; middle of next week.
+    ("week_part", _NEXT_WEEK, _point(r"next\s+week|the\s+following\s+week"), _week_part(1, FRIDAY)),
+    ("week_part", _NEXT_WEEK, _point(
+        r"(?:early|(?:the\s+)?(?:start|beginning)\s+of)\s+(?:next|the\s+following)\s+week"
+        r"|first\s+thing\s+next\s+week"), _week_part(1, TUESDAY)),
+    ("week_part", _NEXT_WEEK, _point(
+        r"(?:the\s+)?middle\s+of\s+(?:next|the\s+following)\s+week|mid-?\s*(?:week\s+)?next\s+week"),
+     _week_part(1, WEDNESDAY)),
+    ("week_part", ("week after next",), _point(r"(?:the\s+end\s+of\s+)?the\s+week\s+after\s+next"),
+     _week_part(2, FRIDAY)),
+    # Rule 9: parts of months, this/next month, the new year, after the holidays.
+    ("month_part", (*_MONTH_KEYS, "month", "new year"), _point(
+        rf"(?:(?P<part>{'|'.join(p for p, _ in _MONTH_PARTS)})\s*)?"
+        rf"(?P<ref>(?P<mon>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d)\b)?|the\s+month|this\s+month"
+        r"|next\s+month|the\s+following\s+month|the\s+new\s+year)"), _month_part),
+    ("month_part", ("after",), _point(
+        r"after\s+(?:the\s+)?(?:(?:christmas|winter|festive|new\s+year)\s+)?"
+        r"(?:holidays|holiday\s+season|festive\s+(?:season|period)|break)"
+        r"|after\s+(?:christmas|new\s+year(?:'s)?)"), _after_holidays),
+    ("month_part", ("year",), _point(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+year"), _end_of_year),
+    # Rule 10: dates; without a year they are the nearest occurrence.
+    ("date", _MONTH_KEYS, _point(
+        rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<mon>{_MONTH})\s+(?:the\s+)?{_DAY_NUM}{_ORD}?\b{_YEAR}"),
+     _date),
+    ("date", _MONTH_KEYS, _point(
+        rf"(?:{_WD},?\s+)?(?:the\s+)?{_DAY_NUM}{_ORD}?\s+(?:of\s+)?(?P<mon>{_MONTH}){_YEAR}"),
+     _date),
+    ("date", _DIGITS, _point(
+        rf"(?:{_WD},?\s+(?:the\s+)?|the\s+){_DAY_NUM}{_ORD}\b{_NOT_A_DAY_OF_MONTH}"), _day_of_month),
+    ("date", _DIGITS, _point(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _iso_date),
+    ("date", _DIGITS, r"(?<![\w/])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\w/])",
+     _numeric_date),
+)
+_RULES = tuple(_Rule(kind, keys, re.compile(p, re.X), f) for kind, keys, p, f in _RULE_TABLE)
+
+
+class _Found(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    due: datetime.date | None  # None: a real timeframe that no date can be computed for
+
+
+def _lead_before(low: str, start: int) -> int:
+    """Where the lead words ("by", "within", "sometime in") before `start` begin."""
+    lead = _LEAD_BEFORE.search(low, max(0, start - 32), start)
+    return lead.start() if lead else start
+
+
+def _time_expressions(sentence: str, low: str, sent: datetime.date) -> list[_Found]:
+    """Every time expression of the sentence, the longest winning where two overlap."""
+    found = []
+    for rule in _RULES:
+        if not any(k in low for k in rule.keywords):
+            continue
+        for m in rule.regex.finditer(low):
+            if "mon" in m.re.groupindex and m["mon"] == "may" and sentence[m.start("mon")] != "M":
+                continue  # "may" is a verb far more often than a month
+            start = _lead_before(low, m.start())
+            lead = " ".join(low[start:m.start()].split())
+            if rule.kind != "duration":
+                due = rule.compute(m, sent, lead)
+                if due is not None:
+                    found.append(_Found(start, m.end(), rule.kind, due))
+                continue
+            computed = rule.compute(m, sent, lead)
+            if computed is None or _AGO.match(low, m.end()):  # "two weeks ago" is past
+                continue
+            end = m.end()
+            anchor = _ANCHOR.match(low, end)
+            if anchor:
+                known = _KNOWN_ANCHOR.match(anchor["what"])
+                if not known:
+                    # Rule 11: "within 21 days of the closing date": nothing to count from.
+                    # The anchor's own date, if given, belongs to it and is no promise.
+                    found.append(_Found(start, anchor.end(), UNCOMPUTABLE, None))
+                    continue
+                end = anchor.start("what") + known.end()  # "of the interview": from sent
+            found.append(_Found(start, end, computed[1], computed[0]))
+    chosen: list[_Found] = []
+    for f in sorted(found, key=lambda f: (f.start - f.end, f.start)):
+        if all(f.end <= c.start or f.start >= c.end for c in chosen):
+            chosen.append(f)
+    return sorted(chosen)
+
+
+# --------------------------------------------------------------------------------------
+# Cue phrases (lowercase)
+# --------------------------------------------------------------------------------------
+
+# Rule 14: the company says when the candidate will hear back. "me" forms are there
+# for the candidate's own debrief ("she said they'd get back to me within two weeks").
+_HEARING_BACK = (
+    r"(?:get|getting|come|coming|revert|reverting|circle|circling|report|reporting)\s+back\s+to\s+(?:you|me)\b",
+    r"get(?:ting)?\s+back\s+in\s+touch",
+    r"\bbe\s+in\s+(?:touch|contact)\b",
+    r"(?:get|getting)\s+in\s+touch\s+with\s+(?:you|me)\b",
+    r"\breach(?:ing)?\s+out\s+to\s+(?:you|me)\b",
+    r"\b(?:contact|call|email|e-mail|phone|ring|update|inform|notify|advise)\s+(?:you|me)\b",
+    r"\bfollow(?:ing)?\s+up\s+with\s+(?:you|me)\b",
+    r"\blet\s+you\s+know\b",
+    r"(?:they|she|he|we|you)(?:'d|'ll|\s+would|\s+will|\s+should)\s+let\s+me\s+know\b",
+    r"\bkeep\s+(?:you|me)\s+(?:posted|updated|informed|in\s+the\s+loop)\b",
+    r"\bhear(?:d|ing)?\b(?!\s+(?:back\s+)?from\s+you\b)",  # "hear from you": the writer hears
+    r"\b(?:decision|feedback|outcome|update|answer|response|news|verdict|results?|next\s+steps)\b",
+    r"\bdecid(?:e|ing)\b",
+    r"\bmake\s+(?:an?\s+|our\s+|the\s+|a\s+final\s+)?(?:decision|offer|call)\b",
+    r"\bin\s+a\s+position\s+to\b",
+    r"\b(?:we|i|they|he|she)(?:'ll|'d|\s+will|\s+would|\s+should|\s+can|\s+aim\s+to|\s+hope\s+to"
+    r"|\s+expect\s+to|\s+plan\s+to|\s+intend\s+to)\s+(?:be\s+able\s+to\s+)?(?:confirm|respond|reply)\b",
+    r"\byou(?:\s+will|'ll|\s+should|\s+can|\s+may|\s+might)\s+(?:\w+\s+)?(?:receive|get)\b",
+)
+
+# Rule 13: asking the candidate for something. These reach to the end of their clause,
+# so "please get back to me by Friday" or "I'd appreciate an update by Friday" is no promise.
+_REQUESTS = (
+    r"\bplease\b(?!\s+(?:note|be\s+(?:aware|advised|assured)|rest\s+assured|bear|feel\s+free"
+    r"|do\s+not\s+hesitate|don't\s+hesitate|accept|allow|expect|know|understand|excuse))",
+    r"\bkindly\b",
+    r"\b(?:could|can|would|will)\s+you\b",
+    r"\bif\s+you\s+(?:could|can|would)\b",
+    r"\b(?:i|we)(?:'d|\s+would)\s+(?:really\s+)?(?:appreciate|welcome|be\s+grateful)\b",
+    r"\b(?:i|we)\s+(?:appreciate|welcome)\b",
+    # the candidate's own hopes: "I hope to hear by Friday"
+    r"\bhop(?:e|ed|ing)\s+to\s+(?:hear|receive|get(?!\s+back\s+to\s+you))\b",
+    r"\blook(?:ing)?\s+forward\s+to\s+(?:hearing|receiving|getting)\b",
+    r"\blet\s+(?:us|me)\s+know\b",
+    r"\bget\s+back\s+to\s+us\b",
+)
+
+# Rule 13: other words that make a date near them something other than a promise.
+_NOT_HEARING_BACK = (
+    # deadlines for the candidate
+    r"\byour\s+(?:availability|response|reply|answer|decision|feedback|confirmation|references?"
+    r"|documents?|forms?|cv|resume|portfolio|test|assignment|task|submission)\b",
+    r"\bdeadline\b",
+    r"\b(?:is|are|be|was)\s+due\b",
+    r"\bdue\s+(?:by|on|back|date)\b",
+    r"\b(?:return|returned|submit|submitted|complete|completed|sign|signed|upload|fill\s+(?:in|out)"
+    r"|send\s+(?:us|me|it|them|back|over|through)|provide\s+us)\b",
+    r"\b(?:close|closes|closing|expire|expires|expiry|valid)\b",
+    # interview durations
+    r"\ballow\b", r"\b(?:lasts?|lasting)\b", r"\bduration\b", r"\bsessions?\b",
+    r"\b(?:minutes?|mins?)\b",
+    # start dates
+    r"\bstart(?:s|ed|ing)?\b", r"\bjoin(?:s|ed|ing)?\b", r"\bonboard\w*", r"\bcommenc\w*",
+    r"\bbegin(?:s|ning)?\b", r"\bfirst\s+day\b", r"\bnotice\s+period\b",
+    # other events, whose dates are theirs and not the reply's
+    r"\binterview(?:s|ed|ing)?\b", r"\bmeet(?:s|ing|ings)?\b", r"\bmet\b", r"\bassessment\b",
+    r"\b(?:on-?site|visit)\b",
+    r"\b(?:away|out\s+of\s+(?:the\s+)?office|on\s+(?:leave|holiday|vacation)|travell?ing)\b",
+    # the past
+    r"\b(?:yesterday|last|ago|earlier)\b",
+)
+
+
+
+def _any_of(patterns) -> re.Pattern:
+    """One pattern for a tuple of cue phrases, each starting at a word's beginning."""
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(p.removeprefix(chr(92) + 'b') for p in patterns)})")
+
+
+_POSITIVE = _any_of(_HEARING_BACK)
+# One of these words is in every hearing-back cue: a cheap test that lets most sentences
+# of a long email skip the patterns altogether.
+_HEARING_BACK_WORDS = (
+    "back", "touch", "contact", "reach", "call", "mail", "phone", "ring", "updat", "inform",
+    "notif", "advise", "follow", "know", "keep", "hear", "decision", "feedback", "outcome",
+    "answer", "respon", "news", "verdict", "result", "next step", "decid", "make", "position",
+    "confirm", "reply", "receive", "get",
+)
+_REQUEST = _any_of(_REQUESTS)
+_NEGATIVE = _any_of(_NOT_HEARING_BACK)
+_CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|so|then|or|while|whereas|because)\s|\s[-–—]\s")
+# "Please allow 5 working days for a response": words after the timeframe that say it
+# is a wait for an answer, whatever came before.
+_RESPONSE_TAIL = re.compile(
+    r"\s*,?\s*for\s+(?:(?:a|an|our|the|my)\s+)?(?:response|reply|decision|feedback|outcome"
+    r"|answer|update)\b|\s*,?\s*for\s+(?:us|me|the\s+(?:team|panel|hiring\s+manager))\s+to\b"
+)
+
+# Rule 13: a rejection promises nothing, even when it mentions a date.
+_REJECTION = re.compile(
+    r"(?:not|won't|will\s+not|unable\s+to|decided\s+not\s+to)\s+(?:be\s+)?"
+    r"(?:moving|move|progress\w*|proceed\w*|taking\s+your\s+application)\b"
+    r"|unable\s+to\s+offer|not\s+(?:be\s+)?(?:offering|able\s+to\s+offer)|regret\s+to\s+inform"
+    r"|(?:decided|chosen|opted)\s+to\s+(?:move|go|proceed|continue)\s+(?:forward\s+|ahead\s+)?"
+    r"with\s+(?:another|other|a\s+different)"
+    r"|\b(?:were|was|have\s+been|has\s+been)\s+(?:unsuccessful|not\s+successful)"
+    r"|position\s+has\s+(?:now\s+)?been\s+filled"
+)
+
+_REJECTION_WORDS = ("not", "unable", "regret", "decided", "chosen", "opted", "success", "filled")
+
+
+class _Cue(NamedTuple):
+    start: int
+    end: int
+    hearing_back: bool
+
+
+def _cues(low: str, positive: list[re.Match], times: list[_Found]) -> list[_Cue]:
+    """Cue phrases of the sentence, outside its time expressions.
+
+    Where a hearing-back cue and another overlap, the longer wins ("hoping to hear"
+    over "hear"); a request silences the hearing-back cues in the rest of its clause.
+    """
+
+    def outside_times(m: re.Match) -> bool:
+        return all(m.end() <= t.start or m.start() >= t.end for t in times)
+
+    def overlap(a: re.Match, b: re.Match) -> bool:
+        return a.start() < b.end() and b.start() < a.end()
+
+    positive = [m for m in positive if outside_times(m)]
+    requests = [m for m in _REQUEST.finditer(low) if outside_times(m)]
+    negative = [m for m in _NEGATIVE.finditer(low) if outside_times(m)]
+    scopes = []
+    for m in requests:
+        stop = _CLAUSE_END.search(low, m.end())
+        scopes.append((m.start(), stop.start() if stop else len(low)))
+    cues = [
+        _Cue(p.start(), p.end(), True)
+        for p in positive
+        if not any(start <= p.start() < end for start, end in scopes)
+        and not any(overlap(p, n) and len(n.group()) >= len(p.group()) for n in negative)
+    ]
+    cues += [
+        _Cue(n.start(), n.end(), False)
+        for n in (*requests, *negative)
+        if not any(overlap(p, n) and len(p.group()) > len(n.group()) for p in positive)
+    ]
+    return sorted(cues)
+
+
+# --------------------------------------------------------------------------------------
+# Sentences
+# --------------------------------------------------------------------------------------
+
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-*•]|\d+[.)])[ \t]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_ABBREVIATIONS = ("a.m.", "p.m.", "e.g.", "i.e.", "mr.", "mrs.", "ms.", "dr.", "approx.")
+
+
+def _sentences(text: str):
+    """Paragraphs and list items end sentences; wrapped lines inside them are joined."""
+    for block in _BLOCK_BREAK.split(text.replace("’", "'")):
+        sentence = ""
+        for piece in _SENTENCE_END.split(" ".join(block.split())):
+            sentence = f"{sentence} {piece}" if sentence else piece
+            if not sentence.lower().endswith(_ABBREVIATIONS):  # "by 5 p.m. Friday" goes on
+                yield sentence
+                sentence = ""
+        if sentence:
+            yield sentence
+
+
+def _lower(sentence: str) -> str:
+    """Lowercase without moving any character, so match offsets fit the original."""
+    low = sentence.lower()
+    if len(low) == len(sentence):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
+
+
+def _promises_in(sentence: str, sent: datetime.date):
+    """Each time expression that a hearing-back cue owns (rule 14)."""
+    if sentence.endswith("?"):  # a question asks for a date; it gives none
+        return
+    low = _lower(sentence)
+    if not any(word in low for word in _HEARING_BACK_WORDS):
+        return
+    positive = list(_POSITIVE.finditer(low))
+    if not positive:  # rule 14: no hearing-back words, no promise
+        return
+    times = _time_expressions(sentence, low, sent)
+    if not times:
+        return
+    cues = _cues(low, positive, times)
+    claimed: set[_Cue] = set()
+    for t in times:
+        before = [c for c in cues if c.end <= t.start]
+        after = [c for c in cues if c.start >= t.end]
+        owner = before[-1] if before else (after[0] if after else None)
+        if owner is not None and owner.hearing_back and owner not in claimed:
+            claimed.add(owner)
+        elif not _RESPONSE_TAIL.match(low, t.end):
+            continue
+        if t.due is not None:
+            yield Promise(t.due, sentence[t.start:t.end], t.kind)
+
+
+def find_promise(text: str, sent: datetime.datetime | datetime.date) -> Promise | None:
+    """The date by which the company said the candidate will hear back, or None.
+
+    `sent` counts in its own local date (rule 1): a datetime is never converted to UTC
+    or to this machine's zone first. The latest of several promises wins.
+    """
+    if isinstance(sent, datetime.datetime):
+        sent = sent.date()
+    low = text.lower()
+    if any(word in low for word in _REJECTION_WORDS) and _REJECTION.search(low.replace("’", "'")):
+        return None
+    best = None
+    for sentence in _sentences(text):
+        for promise in _promises_in(sentence, sent):
+            if best is None or promise.due > best.due:
+                best = promise
+    return best
