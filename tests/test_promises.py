@@ -1,0 +1,283 @@
+"""find_promise against the rules of PROMISES.md, one or more cases per rule.
+
+Every expected date was worked out by hand from the rules. Calendar used most:
+March 2025 - Mon 3, Wed 5, Fri 7, Mon 10, Tue 11, Wed 12, Fri 14, Wed 19, Mon 31.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from assistant.promises import Promise, find_promise
+
+MON = date(2025, 3, 3)
+WED = date(2025, 3, 5)
+FRI = date(2025, 3, 7)
+
+
+def case(id, text, sent, due, phrase, kind):
+    return pytest.param(text, sent, due, phrase, kind, id=id)
+
+
+PROMISES = [
+    # Rule 2: business days; the sent day never counts.
+    case("r2-business-days-wrapped",
+         "Thanks again for your time today. We will get back\nto you within 5\nbusiness days.",
+         WED, date(2025, 3, 12), "within 5 business days", "business_days"),
+    case("r2-working-days-over-weekend", "You'll hear from us within three working days.",
+         FRI, date(2025, 3, 12), "within three working days", "business_days"),
+    case("r2-next-business-day", "I will let you know the next business day.",
+         FRI, date(2025, 3, 10), "the next business day", "business_days"),
+    # Rule 3: calendar durations and hours.
+    case("r3-days", "We'll be in touch within 10 days.",
+         WED, date(2025, 3, 15), "within 10 days", "days"),
+    case("r3-24-hours", "You will hear back within 24 hours.",
+         FRI, date(2025, 3, 8), "within 24 hours", "hours"),
+    case("r3-48-hours-lands-on-sunday", "We will get back to you within\n48 hours.",
+         FRI, date(2025, 3, 9), "within 48 hours", "hours"),
+    case("r3-weeks", "We'll be in touch within the next two weeks.",
+         WED, date(2025, 3, 19), "within the next two weeks", "weeks"),
+    case("r3-about-a-week", "Expect to hear from us in about a week.",
+         WED, date(2025, 3, 12), "in about a week", "weeks"),
+    case("r3-a-week-or-so", "We should have feedback for you in a week or so.",
+         WED, date(2025, 3, 12), "in a week or so", "weeks"),
+    case("r3-within-the-next-week", "We will get back to you within the next week.",
+         WED, date(2025, 3, 12), "within the next week", "weeks"),
+    # Rule 4: vague quantities.
+    case("r4-couple-of-days", "You should hear from us in a couple of days.",
+         WED, date(2025, 3, 7), "in a couple of days", "business_days"),
+    case("r4-few-days-from-friday", "We'll get back to you in a few days.",
+         FRI, date(2025, 3, 12), "in a few days", "business_days"),
+    case("r4-couple-of-weeks", "I'll be in touch in a couple of weeks.",
+         WED, date(2025, 3, 19), "in a couple of weeks", "weeks"),
+    case("r4-next-few-weeks", "We expect to make a decision in the next few weeks.",
+         WED, date(2025, 3, 26), "in the next few weeks", "weeks"),
+    case("r4-several-weeks", "The hiring team will reach out to you within several weeks.",
+         WED, date(2025, 3, 26), "within several weeks", "weeks"),
+    # Rule 5: ranges take the upper bound.
+    case("r5-business-day-range", "Please allow 5 to 7 business days for a response.",
+         WED, date(2025, 3, 14), "5 to 7 business days", "business_days"),
+    case("r5-week-range", "We aim to get back to you in 2-3 weeks.",
+         WED, date(2025, 3, 26), "in 2-3 weeks", "weeks"),
+    case("r5-week-or-two-of-january",
+         "We'll be in touch in the first week or two of January.",
+         date(2024, 12, 11), date(2025, 1, 14), "in the first week or two of January", "month_part"),
+    # Rule 6: today, end of day, tomorrow, the next day.
+    case("r6-end-of-day", "I'll update you by end of day today.",
+         WED, WED, "by end of day today", "day"),
+    case("r6-tomorrow", "I'll call you tomorrow with the outcome.",
+         WED, date(2025, 3, 6), "tomorrow", "day"),
+    case("r6-the-next-day", "Priya told me I'd hear the next day.",
+         WED, date(2025, 3, 6), "the next day", "day"),
+    # Rule 7: weekdays, strictly after the sent date.
+    case("r7-by-friday", "We'll let you know by Friday.",
+         WED, FRI, "by Friday", "weekday"),
+    case("r7-by-friday-sent-friday", "We'll let you know by Friday.",
+         FRI, date(2025, 3, 14), "by Friday", "weekday"),
+    case("r7-on-monday", "I'll call you on Monday.",
+         WED, date(2025, 3, 10), "on Monday", "weekday"),
+    case("r7-at-the-latest", "You will hear from us Friday at the latest.",
+         WED, FRI, "Friday at the latest", "weekday"),
+    case("r7-next-friday", "We'll come back to you next Friday.",
+         WED, date(2025, 3, 14), "next Friday", "weekday"),
+    case("r7-next-friday-said-on-monday", "We'll come back to you next Friday.",
+         MON, date(2025, 3, 14), "next Friday", "weekday"),
+    case("r7-thursday-or-friday", "You'll get an answer from us Thursday or Friday.",
+         WED, FRI, "Thursday or Friday", "weekday"),
+    case("r7-this-week", "You'll have our decision this week.",
+         WED, FRI, "this week", "week_part"),
+    case("r7-end-of-the-week", "We'll be in touch by the end of the week.",
+         WED, FRI, "by the end of the week", "week_part"),
+    case("r7-end-of-next-week", "We'll let you know by the end of\nnext week.",
+         WED, date(2025, 3, 14), "by the end of next week", "week_part"),
+    # Rule 8: next week and its parts.
+    case("r8-next-week", "We'll get back to you next week.",
+         WED, date(2025, 3, 14), "next week", "week_part"),
+    case("r8-early-next-week", "Expect an update early next week.",
+         WED, date(2025, 3, 11), "early next week", "week_part"),
+    case("r8-start-of-next-week", "We'll be in touch at the start of next week.",
+         WED, date(2025, 3, 11), "at the start of next week", "week_part"),
+    case("r8-middle-of-next-week", "You'll hear from us by the middle of next week.",
+         WED, date(2025, 3, 12), "by the middle of next week", "week_part"),
+    # Rule 9: parts of months.
+    case("r9-early-april", "We expect to have a decision in early April.",
+         WED, date(2025, 4, 10), "in early April", "month_part"),
+    case("r9-mid-april", "We hope to make a decision by mid-April.",
+         WED, date(2025, 4, 15), "by mid-April", "month_part"),
+    case("r9-late-april", "You'll hear from us in late April.",
+         WED, date(2025, 4, 30), "in late April", "month_part"),
+    case("r9-end-of-april", "We will get back to you before the end of April.",
+         WED, date(2025, 4, 30), "before the end of April", "month_part"),
+    case("r9-end-of-the-month", "We'll let you know by the end of the month.",
+         WED, date(2025, 3, 31), "by the end of the month", "month_part"),
+    case("r9-in-april", "We'll be in touch in April.",
+         WED, date(2025, 4, 30), "in April", "month_part"),
+    case("r9-next-month", "We'll update you next month.",
+         WED, date(2025, 4, 30), "next month", "month_part"),
+    case("r9-early-next-month", "We will contact you early next month.",
+         WED, date(2025, 4, 10), "early next month", "month_part"),
+    case("r9-new-year", "We'll be in touch in the new year.",
+         date(2024, 11, 20), date(2025, 1, 10), "in the new year", "month_part"),
+    case("r9-after-the-holidays", "We'll get back to you after the holidays.",
+         date(2024, 12, 18), date(2025, 1, 10), "after the holidays", "month_part"),
+    # Rule 10: dates without a year are the nearest occurrence.
+    case("r10-month-day", "We'll let you know by March 14.",
+         WED, date(2025, 3, 14), "by March 14", "date"),
+    case("r10-day-month", "You will hear from us on 14 March.",
+         WED, date(2025, 3, 14), "on 14 March", "date"),
+    case("r10-across-new-year", "We'll get back to you by January 6th.",
+         date(2024, 12, 20), date(2025, 1, 6), "by January 6th", "date"),
+    case("r10-already-passed", "She said I would hear back by 10 March.",
+         date(2025, 3, 20), date(2025, 3, 10), "by 10 March", "date"),
+    case("r10-the-24th", "We'll get back to you by the 24th.",
+         date(2025, 3, 18), date(2025, 3, 24), "by the 24th", "date"),
+    case("r10-the-24th-nearest-is-last-month", "They said they'd let me know by the 24th.",
+         WED, date(2025, 2, 24), "by the 24th", "date"),
+    case("r10-weekday-and-date", "You will hear from us by Friday 31 January at the latest.",
+         date(2025, 1, 18), date(2025, 1, 31), "by Friday 31 January at the latest", "date"),
+    case("r10-unambiguous-numeric", "You'll hear from us by 25/3.",
+         WED, date(2025, 3, 25), "by 25/3", "date"),
+    # Rule 11: anchors the message gives count from the sent date.
+    case("r11-of-the-interview", "We'll get back to you within two weeks of the interview.",
+         WED, date(2025, 3, 19), "within two weeks of the interview", "weeks"),
+    # Rule 14: only the hearing-back expression counts.
+    case("r14-assessment-due-tomorrow",
+         "The assessment is due tomorrow and we'll decide by Friday.",
+         WED, FRI, "by Friday", "weekday"),
+    case("r14-their-deadline-then-ours",
+         "Please let us know your availability by Friday and we'll get back to you\n"
+         "within 5 business days.",
+         WED, date(2025, 3, 12), "within 5 business days", "business_days"),
+    case("r14-interview-day-then-promise",
+         "Following your interview on Tuesday, we'll let you know by Friday.",
+         MON, FRI, "by Friday", "weekday"),
+    case("r14-panel-meets-this-afternoon",
+         "The panel meets this afternoon and I'll call you tomorrow.",
+         WED, date(2025, 3, 6), "tomorrow", "day"),
+    case("r14-promise-first",
+         "By Friday, we'll let you know whether we'd like to see you again.",
+         WED, FRI, "By Friday", "weekday"),
+    case("r14-two-promises-latest-wins",
+         "You should hear from us by Friday. If you haven't heard anything by next\n"
+         "Wednesday, please give me a call.",
+         WED, date(2025, 3, 12), "by next Wednesday", "weekday"),
+]
+
+
+@pytest.mark.parametrize("text, sent, due, phrase, kind", PROMISES)
+def test_promise(text, sent, due, phrase, kind):
+    assert find_promise(text, sent) == Promise(due, phrase, kind)
+
+
+NOT_PROMISES = [
+    # Rule 11: counted from a date the message does not give.
+    pytest.param("We will notify you within 21 days of the closing date.", id="r11-closing-date"),
+    pytest.param("We will notify you within 21 days of the closing date on 14 March.",
+                 id="r11-closing-date-given-later"),
+    pytest.param("We'll get back to you within 5 business days of receiving your references.",
+                 id="r11-after-references"),
+    # Rule 12: no timeframe.
+    pytest.param("Thanks for your time. We'll be in touch.", id="r12-in-touch"),
+    pytest.param("We'll get back to you soon.", id="r12-soon"),
+    pytest.param("You will hear from us in due course.", id="r12-due-course"),
+    pytest.param("We will let you know as soon as possible.", id="r12-asap"),
+    # Rule 13: deadlines for the candidate.
+    pytest.param("Please return the signed form within 48 hours.", id="r13-return-form"),
+    pytest.param("Let us know your availability by Friday.", id="r13-availability"),
+    pytest.param("Kindly complete the online test by\nMonday.", id="r13-complete-test"),
+    # Rule 13: interview durations.
+    pytest.param("Please allow 1-2 hours for the interview.", id="r13-allow-hours"),
+    pytest.param("The interview will last 45 minutes.", id="r13-lasts-minutes"),
+    # Rule 13: start dates.
+    pytest.param("The role starts in March.", id="r13-starts-in-march"),
+    pytest.param("We would like you to start on 1 April.", id="r13-start-on-date"),
+    # Rule 13: the candidate's own hopes and requests.
+    pytest.param("I hope to hear from you by Friday.", id="r13-hope"),
+    pytest.param("I hope to hear back by the end of next week.", id="r13-hope-back"),
+    pytest.param("I look forward to hearing back by Friday.", id="r13-look-forward"),
+    pytest.param("Could you let me know by Friday?", id="r13-question"),
+    pytest.param("I'd appreciate an update by the end of the week.", id="r13-appreciate"),
+    pytest.param("Please get back to me by Friday.", id="r13-please-get-back-to-me"),
+    # Rule 13: rejections, even with a date in them.
+    pytest.param(
+        "Unfortunately, we will not be moving forward with your application. We will keep\n"
+        "your CV on file and may contact you in the next 6 months.",
+        id="r13-rejection",
+    ),
+    pytest.param(
+        "After careful consideration we have decided to\nproceed with other candidates. "
+        "We'll send you feedback by Friday.",
+        id="r13-rejection-wrapped",
+    ),
+    # Rule 10: "3/10" is 3 October or 10 March; no guess.
+    pytest.param("We'll get back to you by 3/10.", id="r10-ambiguous-numeric"),
+    # "may" the verb is not May the month.
+    pytest.param("We may get back to you in may.", id="may-the-verb"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_PROMISES)
+def test_not_a_promise(text):
+    assert find_promise(text, WED) is None
+
+
+LONG_EMAIL = """Hi Sam,
+
+Thank you so much for coming in on Thursday to meet the team. Everyone enjoyed
+talking with you about the migration project, and Priya especially liked your
+answer on the caching question. We covered a lot of ground in the two hours.
+
+As discussed, the role would start on 3 March, and the salary band is as
+advertised. The office is open Monday to Friday, and we have a hybrid policy of
+two days a week in the office.
+
+Please send us your references within 48 hours if you can, and complete the
+short online assessment by Wednesday (it takes about 45 minutes; allow 1-2 hours
+to be safe). The link is valid for 7 days.
+
+We are interviewing two more candidates next week. Either way, you will hear
+from us by Friday 31 January at the latest.
+
+If you have any questions in the meantime, please don't hesitate to get in
+touch. I'm away from the 20th to the 22nd but will be checking email.
+
+Best regards,
+Jane Doe
+Talent Acquisition | Acme Ltd
+"""
+
+
+def test_rule_14_whole_email_with_unrelated_dates():
+    sent = datetime(2025, 1, 16, 17, 5, tzinfo=timezone.utc)
+    assert find_promise(LONG_EMAIL, sent) == Promise(
+        date(2025, 1, 31), "by Friday 31 January at the latest", "date"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, due",
+    [
+        # Sat 18 Jan 22:10 -05:00 is Sun 19 Jan in UTC; counting must start on the 18th.
+        pytest.param("We'll let you know tomorrow.", date(2025, 1, 19), id="tomorrow"),
+        pytest.param("We'll be in touch within 3 days.", date(2025, 1, 21), id="days"),
+        pytest.param("We'll let you know by Sunday.", date(2025, 1, 19), id="sunday"),
+    ],
+)
+def test_rule_1_counts_in_the_messages_own_local_date(text, due):
+    sent = datetime(2025, 1, 18, 22, 10, tzinfo=timezone(timedelta(hours=-5)))
+    assert find_promise(text, sent).due == due
+
+
+def test_rule_1_east_of_utc_and_plain_dates():
+    # 18 Jan 00:30 +13:00 is still 17 Jan in UTC.
+    sent = datetime(2025, 1, 18, 0, 30, tzinfo=timezone(timedelta(hours=13)))
+    assert find_promise("You'll hear from us tomorrow.", sent).due == date(2025, 1, 19)
+    assert find_promise("You'll hear from us tomorrow.", date(2025, 1, 18)).due == date(2025, 1, 19)
+
+
+def test_rule_7_weekend_end_of_week_is_never_before_it_was_said():
+    # Said on Saturday 8 March, "by the end of the week" cannot be Friday 7 March.
+    saturday = date(2025, 3, 8)
+    assert find_promise("We'll be in touch by the end of the week.", saturday).due == date(2025, 3, 14)
