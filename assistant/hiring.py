@@ -248,6 +248,7 @@ def role_of(messages: list[Message]) -> str:
 
 # -- contacts --------------------------------------------------------------------------------
 
+_TEAM = re.compile(r"\b(careers?|jobs|recruiting|hiring team|talent acquisition|team|hr)\b", re.I)
 _MEETING = re.compile(r"[^.!?]*\b(?:meet|meeting|interview with|speak with|talk with|panel)\b[^.!?]*")
 
 
@@ -267,6 +268,8 @@ def contacts_of(messages: list[Message], me: frozenset[str], interviews: list) -
             return
         if _in(domain_of(addr.email), NOTIFIERS):
             return
+        if _in(domain_of(addr.email), ATS) and _TEAM.search(addr.name or "careers"):
+            return  # "Acme Careers" through Workday is a robot, not a person to thank
         known = people.get(addr.email)
         if known is None or (addr.name and not known.name):
             people[addr.email] = addr
