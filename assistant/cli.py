@@ -171,5 +171,74 @@ def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
 
 
+@main.command()
+@click.argument("file", required=False, default="-", metavar="[FILE | -]")
+@click.option("--kind", type=click.Choice(["auto", "thank-you", "status-check", "recruiter-feedback",
+                                           "keep-in-touch", "linkedin"]), default="auto",
+              show_default=True, help="What the draft is; auto guesses from the text.")
+@click.option("--thread", metavar="THREAD",
+              help="Check timing and names against this thread (id, prefix or company).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.pass_obj
+def lint(session: Session, file: str, kind: str, thread: str | None, as_json: bool):
+    """Check a draft for length, tone, structure, timing and leftover placeholders.
+
+    Reads FILE, or standard input when FILE is - or absent. Prints one line per finding,
+    FILE:LINE:COL: severity rule.id message, then the metrics. Exit 1 when there is an
+    error, 0 otherwise, 2 when the draft cannot be read. A draft line
+    <!-- followup: disable RULE[, RULE] --> switches rules off for that draft; rules and
+    sources: docs/lint-rules.md.
+
+    \b
+    Example:
+      followup lint draft.txt --kind status-check
+      followup --mailbox sample lint draft.txt --thread acme --json
+    """
+    from assistant.lint import LintConfig, LintContext
+    from assistant.lint import lint as run_lint
+
+    name = "<stdin>" if file == "-" else file
+    text = _read_draft(file)
+    context = None
+    if thread:
+        from assistant.process import find_process
+
+        found, _ = session.processes()
+        p = find_process(found, thread)
+        context = LintContext(
+            today=session.today, wait_until=p.wait_until, followups_since_reply=p.followups_since_reply,
+            interview_day=p.interviews[-1].start.date() if p.interviews else None,
+            people=tuple(c.name for c in p.contacts if c.name),
+        )
+    report = run_lint(text, kind, context, LintConfig.from_settings(session.settings))
+    if as_json:
+        click.echo(json.dumps(report.to_json(name), indent=2, ensure_ascii=False))
+    else:
+        for f in report.findings:
+            click.echo(f"{name}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message} \u2014 {f.suggestion}")
+        m = report.metrics
+        minutes, seconds = divmod(round(m.reading_time), 60)
+        click.echo(
+            f"{name}: {report.kind}; {m.words} words, {m.sentences} sentences, {m.paragraphs} paragraphs, "
+            f"{m.questions} questions, {m.exclamations} exclamation marks; reading ease "
+            f"{m.reading_ease:.0f}, grade {m.grade:.1f}; reading time {minutes}:{seconds:02d}"
+        )
+        click.echo(f"{name}: {report.count('error')} errors, {report.count('warning')} warnings, "
+                   f"{report.count('info')} notes")
+    if report.has_errors:
+        sys.exit(1)
+
+
+def _read_draft(file: str) -> str:
+    """The draft's text; a missing, unreadable or non-UTF-8 file is a one-line error."""
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as e:
+        raise FollowupError(f"cannot read draft {file}: {e.strerror or e}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FollowupError(f"draft {file} is not UTF-8 text") from None
+
 if __name__ == "__main__":  # pragma: no cover
     main()

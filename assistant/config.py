@@ -42,6 +42,8 @@ class Settings:
     mailbox: str | None = None
     default_wait_business_days: int = 10
     timezone: str | None = None
+    linkedin_note_limit: int = 200
+    lint: dict = field(default_factory=dict, compare=False)  # {"disable": [...], "thresholds": {...}}
     source: Path | None = field(default=None, compare=False)
 
 
@@ -50,6 +52,8 @@ _KEYS = {
     "mailbox": "a path to an mbox file, a Maildir or a folder of .eml files",
     "default_wait_business_days": "a whole number of business days",
     "timezone": "an IANA time zone name such as Europe/London",
+    "linkedin_note_limit": "the characters LinkedIn allows in a connection note: 200, or 300 with Premium",
+    "lint": "a table: disable = [rule ids or categories], [lint.thresholds] name = number",
 }
 
 
@@ -95,13 +99,42 @@ def _validate(raw: dict, path: Path) -> Settings:
         if not isinstance(tz, str):
             raise bad("timezone")
         check_timezone(tz, f"config {path}: ")
+    limit = raw.get("linkedin_note_limit", 200)
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 0 < limit <= 10000:
+        raise bad("linkedin_note_limit")
+    lint = _validate_lint(raw.get("lint", {}), path, bad("lint"))
     return Settings(
         me=tuple(m.strip().lower() for m in me),
         mailbox=os.path.expanduser(mailbox) if mailbox else None,
         default_wait_business_days=wait,
         timezone=tz,
+        linkedin_note_limit=limit,
+        lint=lint,
         source=path,
     )
+
+
+def _validate_lint(table, path: Path, bad: FollowupError) -> dict:
+    """`[lint]`: rule ids and threshold names are checked against the rules, so a typo is an error."""
+    if not isinstance(table, dict) or set(table) - {"disable", "thresholds"}:
+        raise bad
+    disable = table.get("disable", [])
+    if isinstance(disable, str):
+        disable = [disable]
+    thresholds = table.get("thresholds", {})
+    if not isinstance(disable, list) or not all(isinstance(d, str) for d in disable):
+        raise bad
+    if not isinstance(thresholds, dict):
+        raise bad
+    if not table:
+        return {}
+    from assistant.lint import LintConfig
+
+    try:
+        LintConfig(frozenset(d.lower() for d in disable), dict(thresholds))
+    except FollowupError as e:
+        raise FollowupError(f"config {path}: {e}") from None
+    return {"disable": list(disable), "thresholds": dict(thresholds)}
 
 
 def check_timezone(name: str, where: str = ""):

@@ -1,0 +1,273 @@
+"""The rules that must compute: counts against thresholds, structure per kind, timing.
+
+Each check yields `Hit(rule_id, offset, fields)`: an offset into the body (or a fixed
+line and column) and the values its message needs. `lint()` turns hits into findings.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Iterator
+
+from assistant.lint import rules
+from assistant.lint.document import WORD, Document
+from assistant.lint.metrics import Metrics
+
+
+@dataclass
+class Hit:
+    rule: str
+    offset: int = 0  # into Document.text
+    fields: dict = field(default_factory=dict)
+    at: tuple[int, int] | None = None  # (line, column) when the spot is not in the body
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a check may use: the draft, its metrics, its kind, the thread, the thresholds."""
+
+    doc: Document
+    metrics: Metrics
+    kind: str
+    thresholds: dict
+    today: date | None = None
+    wait_until: date | None = None
+    followups_since_reply: int = 0
+    interview_day: date | None = None
+    people: tuple[str, ...] = ()
+    has_thread: bool = False
+
+
+@lru_cache(maxsize=None)
+def _cues(rule_id: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{c})" for c in rules.STRUCTURE_CUES[rule_id]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _kind_cues() -> dict[str, tuple[tuple[re.Pattern, float], ...]]:
+    return {k: tuple((re.compile(rx, re.IGNORECASE), w) for rx, w in cues)
+            for k, cues in rules.KIND_CUES.items()}
+
+
+def guess_kind(doc: Document) -> str:
+    """The kind whose cues weigh most in the text; "other" when nothing is clear."""
+    text = doc.text
+    scores = {}
+    for kind, cues in _kind_cues().items():
+        scores[kind] = sum(w * len(rx.findall(text)) for rx, w in cues)
+    if len(text.strip()) > rules.LINKEDIN_MAX_GUESS_CHARS or len(doc.prose) > 1:
+        scores["linkedin"] = 0
+    elif doc.greeting is None and doc.closing_from < 0 and len(text.strip()) <= 300:
+        scores["linkedin"] += rules.LINKEDIN_ONE_PARAGRAPH
+    kind = max(rules.KINDS, key=lambda k: scores[k])  # ties: the order of KINDS
+    return kind if scores[kind] >= rules.MIN_KIND_SCORE else "other"
+
+
+def body_start(doc: Document) -> int:
+    """Where a whole-draft finding points: the first prose, else the first text."""
+    if doc.prose:
+        return doc.prose[0].start
+    return len(doc.text) - len(doc.text.lstrip())
+
+
+# length ---------------------------------------------------------------------------------
+
+def length(f: Facts) -> Iterator[Hit]:
+    t, m = f.thresholds, f.metrics
+    if f.kind == "linkedin":
+        note = f.doc.text.strip() + ("\n" + f.doc.signature if f.doc.signature else "")
+        limit = int(t["linkedin_note_limit"])
+        if len(note) > limit:
+            lead = len(f.doc.text) - len(f.doc.text.lstrip())
+            yield Hit("length.linkedin", min(lead + limit, max(len(f.doc.text) - 1, 0)),
+                      {"chars": len(note), "limit": limit})
+        return
+    top = int(t["max_words"] or t.get(f"max_words_{f.kind.replace('-', '_')}", t["max_words_other"]))
+    if m.words > top:
+        yield Hit("length.words", f.doc.words[top].start, {"words": m.words, "max": top})
+    if 0 < m.words < t["min_words"]:
+        yield Hit("length.short", body_start(f.doc), {"words": m.words})
+    if f.kind == "thank-you":
+        interest = _cues("structure.interest")
+        width = int(t["line_width"])
+        for p in f.doc.prose:
+            if interest.search(p.text):
+                lines = sum(max(1, math.ceil(len(line.rstrip()) / width)) for line in p.text.split("\n"))
+                if lines > t["interest_max_lines"]:
+                    yield Hit("length.interest", p.start, {"lines": lines, "max": int(t["interest_max_lines"])})
+
+
+# readability ----------------------------------------------------------------------------
+
+def readability(f: Facts) -> Iterator[Hit]:
+    t, m = f.thresholds, f.metrics
+    if m.sentences >= 2 and m.grade > t["max_grade"]:
+        yield Hit("readability.grade", body_start(f.doc), {"grade": m.grade, "max": t["max_grade"]})
+    for s in f.doc.sentences:
+        n = len(WORD.findall(s.text))
+        if n > t["max_sentence_words"]:
+            yield Hit("readability.sentence", s.start, {"words": n})
+
+
+# structure ------------------------------------------------------------------------------
+
+def questions(f: Facts) -> Iterator[Hit]:
+    asked = [s for s in f.doc.sentences if s.text.rstrip("\"')\u201d\u2019").endswith("?")]
+    top = int(f.thresholds["max_questions"])
+    if len(asked) > top:
+        yield Hit("structure.questions", asked[top].start, {"questions": len(asked), "max": top})
+    if f.kind == "status-check" and len(asked) > 2:
+        yield Hit("structure.one-question", asked[2].start, {"questions": len(asked)})
+
+
+_PER_KIND = {
+    "thank-you": ("structure.thanks", "structure.detail", "structure.interest", "structure.invite-contact"),
+    "status-check": ("structure.timeline", "structure.ask"),
+    "recruiter-feedback": ("structure.thanks", "structure.feedback"),
+    "keep-in-touch": ("structure.thanks", "structure.keep-in-touch"),
+    "linkedin": ("structure.where-met",),
+}
+
+
+def structure(f: Facts) -> Iterator[Hit]:
+    """Each kind's must-haves: one cue anywhere in the body satisfies a rule."""
+    if not f.doc.words:
+        return
+    for rule_id in _PER_KIND.get(f.kind, ()):
+        if not _cues(rule_id).search(f.doc.text):
+            yield Hit(rule_id, body_start(f.doc), {"kind": f.kind})
+
+
+def _fold(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+
+
+def greeting_name(f: Facts) -> Iterator[Hit]:
+    """A greeting that names someone who is on none of the thread's messages."""
+    g = f.doc.greeting
+    if g is None or not f.people:
+        return
+    known = {_fold(part) for person in f.people for part in re.split(r"[\s,.'-]+", person) if part}
+    m = re.match(r"\s*\S+(?:\s+(?:morning|afternoon|evening))?", g.text)
+    rest_at = m.end() if m else 0
+    for w in WORD.finditer(g.text, rest_at):
+        token = w.group()
+        if _fold(token) in rules.GREETING_SKIP or not token[0].isupper():
+            continue
+        if _fold(token) not in known:
+            people = ", ".join(f.people)
+            yield Hit("structure.greeting-name", g.start + w.start(), {"name": token, "people": people})
+
+
+# tone -----------------------------------------------------------------------------------
+
+def exclamations(f: Facts) -> Iterator[Hit]:
+    marks = [m.start() for m in re.finditer("!", f.doc.text)]
+    top = int(f.thresholds["max_exclamations"])
+    if len(marks) > top:
+        yield Hit("tone.exclamation", marks[top], {"count": len(marks)})
+
+
+_CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:['\u2019][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['\u2019][A-Z]+)?)*\b")
+
+
+def caps(f: Facts) -> Iterator[Hit]:
+    """Shouting: a run of capitalised words, or one word from the shouted list.
+
+    Acronyms (AWS, SQL, "AWS SDK") are fine: a run counts only with a word of four or
+    more letters that the pronouncing dictionary knows as an ordinary word.
+    """
+    from assistant.lint.syllables import dictionary
+
+    d = dictionary()
+    for m in _CAPS_RUN.finditer(f.doc.text):
+        words = m.group().split()
+        if len(words) == 1:
+            if words[0] in rules.SHOUTED:
+                yield Hit("tone.caps", m.start(), {"match": m.group()})
+            continue
+        ordinary = [w for w in words if len(w) >= 4 and d is not None and d.get(w.lower()) is not None]
+        if ordinary or any(w in rules.SHOUTED for w in words):
+            yield Hit("tone.caps", m.start(), {"match": m.group()})
+
+
+def phrases(f: Facts) -> Iterator[Hit]:
+    """Every phrase family of rules.py over the body; placeholders over every line sent."""
+    for family in rules.PHRASES:
+        if family.rule.startswith("placeholder."):
+            yield from _placeholders(f, family)
+            continue
+        found: list[tuple[int, int, str, float]] = []
+        for rx, weight in family.compiled:
+            for m in rx.finditer(f.doc.text):
+                found.append((m.start(), m.end(), m.group(), weight))
+        hits = _no_overlaps(found)
+        if not hits:
+            continue
+        total = sum(h[3] for h in hits)
+        density = 100 * len(hits) / max(f.metrics.words, 1)
+        if total < family.min_weight or (family.per_100_words and density < family.per_100_words):
+            continue
+        if family.each:
+            for start, _, text, _ in hits:
+                yield Hit(family.rule, start, {"match": text})
+        else:
+            yield Hit(family.rule, hits[0][0], {"match": hits[0][2], "count": len(hits),
+                                                  "words": f.metrics.words})
+
+
+def _no_overlaps(found: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
+    kept: list[tuple[int, int, str, float]] = []
+    for hit in sorted(found, key=lambda h: (h[0], -h[1])):
+        if not kept or hit[0] >= kept[-1][1]:
+            kept.append(hit)
+    return kept
+
+
+def _placeholders(f: Facts, family: rules.Phrases) -> Iterator[Hit]:
+    for rx, _ in family.compiled:
+        for m in rx.finditer(f.doc.text):
+            yield Hit(family.rule, m.start(), {"match": m.group()})
+        for number, line in f.doc.headers + _signature_lines(f.doc):
+            for m in rx.finditer(line):
+                yield Hit(family.rule, fields={"match": m.group()}, at=(number, m.start() + 1))
+
+
+def _signature_lines(doc: Document) -> list[tuple[int, str]]:
+    if not doc.signature_line:
+        return []
+    return [(doc.signature_line + i, line) for i, line in enumerate(doc.signature.split("\n"))]
+
+
+# timing ---------------------------------------------------------------------------------
+
+def _add_business_days(d: date, n: int) -> date:
+    """Monday to Friday, holidays ignored: the same rule as `followup due`."""
+    while n > 0:
+        d += timedelta(days=1)
+        if d.weekday() < 5:
+            n -= 1
+    return d
+
+
+def timing(f: Facts) -> Iterator[Hit]:
+    if not f.has_thread or f.today is None:
+        return
+    if f.kind == "status-check":
+        if f.wait_until is not None and f.today <= f.wait_until:
+            yield Hit("timing.too-early", at=(1, 1), fields={"wait_until": f"{f.wait_until:%a %d %b}"})
+        if f.followups_since_reply >= 1:
+            yield Hit("timing.second-checkin", at=(1, 1), fields={"count": f.followups_since_reply})
+    if f.kind == "thank-you" and f.interview_day is not None:
+        due = _add_business_days(f.interview_day, int(f.thresholds["thank_you_business_days"]))
+        if f.today > due:
+            yield Hit("timing.late-thank-you", at=(1, 1),
+                      fields={"interview_day": f"{f.interview_day:%a %d %b}", "due": f"{due:%a %d %b}"})
+
+
+CHECKS = (length, readability, questions, structure, greeting_name, exclamations, caps, phrases, timing)

