@@ -11,35 +11,9 @@ import re
 from dataclasses import dataclass
 
 from assistant.mail import Address, Message
-
-# Personal mailbox providers: a friend writing from one is not a company's people.
-FREE_MAIL = frozenset(
-    """gmail.com googlemail.com yahoo.com yahoo.co.uk ymail.com hotmail.com hotmail.co.uk
-    outlook.com live.com msn.com icloud.com me.com mac.com aol.com proton.me protonmail.com
-    pm.me gmx.com gmx.de gmx.net web.de mail.com yandex.com zoho.com fastmail.com hey.com
-    qq.com 163.com""".split()
-)
-
-# Job boards and social networks: their mail is alerts and notifications, never a process.
-NOTIFIERS = frozenset(
-    """linkedin.com indeed.com glassdoor.com ziprecruiter.com monster.com dice.com
-    wellfound.com angel.co hired.com otta.com welcometothejungle.com stepstone.de
-    totaljobs.com reed.co.uk seek.com.au xing.com facebookmail.com twitter.com x.com
-    meetup.com eventbrite.com medium.com substack.com github.com""".split()
-)
-
-# Applicant tracking systems send on a company's behalf; the company is in the name/subject.
-ATS = frozenset(
-    """greenhouse.io greenhouse-mail.io lever.co hire.lever.co myworkday.com workday.com
-    ashbyhq.com smartrecruiters.com icims.com workable.com jobvite.com bamboohr.com
-    teamtailor.com recruitee.com personio.de personio.com successfactors.com taleo.net
-    breezy.hr jazzhr.com applytojob.com pinpointhq.com""".split()
-)
-
-AUTOMATED_LOCALPART = re.compile(
-    r"^(no-?reply|do-?not-?reply|donotreply|notifications?|mailer-daemon|postmaster|bounce"
-    r"|calendar-notification|invitations?|alerts?|news(letter)?|updates?|info)\b",
-    re.I,
+from assistant.mailbox.scan import is_reply_subject
+from assistant.senders import (
+    ATS, NOTIFIERS, could_be_company, domain_of, in_domains, is_automated,
 )
 
 # (pattern, weight, why). Scored on the newest text and subject of a company's messages.
@@ -95,26 +69,16 @@ class Contact:
     role: str  # recruiter, interviewer, coordinator or other
 
 
-def domain_of(email: str) -> str:
-    return email.rpartition("@")[2].lower()
-
-
-def is_automated(email: str) -> bool:
-    return bool(AUTOMATED_LOCALPART.match(email.partition("@")[0]))
-
-
-def _in(domain: str, names: frozenset[str]) -> bool:
-    """Is domain one of names, or a subdomain of one?"""
-    parts = domain.split(".")
-    return any(".".join(parts[i:]) in names for i in range(len(parts) - 1))
-
-
 def is_company_sender(msg: Message, me: frozenset[str]) -> bool:
     """Mail from a company's people or its ATS, not from me, friends or notification robots."""
-    if msg.sender is None or msg.sender.email in me or msg.bulk:
+    if msg.sender is None or msg.sender.email in me or msg.bulk or _discarded(msg):
         return False
-    domain = domain_of(msg.sender.email)
-    return bool(domain) and not _in(domain, FREE_MAIL) and not _in(domain, NOTIFIERS)
+    return could_be_company(msg.sender.email)
+
+
+def _discarded(msg: Message) -> bool:
+    """Gmail already judged it: mail in Spam or Trash is no one's hiring process."""
+    return "Spam" in msg.labels or "Trash" in msg.labels
 
 
 def is_mine(msg: Message, me: frozenset[str]) -> bool:
@@ -147,8 +111,45 @@ def _attends(event, me: frozenset[str]) -> bool:
     return any(a.email in me for a in event.attendees) or not event.attendees
 
 
-def is_hiring(messages: list[Message], me: frozenset[str]) -> bool:
-    return hiring_score(messages, me) >= HIRING_THRESHOLD
+def is_hiring(messages: list[Message], me: frozenset[str], interviews: list = ()) -> bool:
+    """Hiring wording, and a beginning: an application, an interview, my own reply, or a
+    company person writing to me by name or in reply.
+
+    An "offer" out of nowhere, to "Dear Candidate", with nothing before it, is a scam.
+    """
+    if hiring_score(messages, me) < HIRING_THRESHOLD:
+        return False
+    return bool(interviews) or any(
+        is_mine(m, me) or is_acknowledgement(m)
+        or (is_company_sender(m, me) and (_by_name(m) or is_reply_subject(m.subject)))
+        for m in messages if not _discarded(m)
+    )
+
+
+_GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+([A-Z][\w'-]+)")
+GENERIC_GREETING = frozenset(
+    "candidate applicant applicants sir madam friend friends all there team user customer member".split()
+)
+
+
+def _by_name(m: Message) -> bool:
+    """Does it open with my name ("Hi Jordan"), as a person writes, not "Dear Candidate"?"""
+    found = _GREETING.match(m.newest)
+    return bool(found) and found.group(1).lower() not in GENERIC_GREETING
+
+
+ACKNOWLEDGEMENT = re.compile(
+    r"thank(s| you) for (applying|your application|your interest in)|(received|receipt of) your application"
+    r"|your application (for|to) .{0,80} (has been|was) (received|submitted)",
+    re.I,
+)
+
+
+def is_acknowledgement(m: Message) -> bool:
+    """A "we received your application", from an ATS or in those words."""
+    if m.sender is None:
+        return False
+    return in_domains(domain_of(m.sender.email), ATS) or bool(ACKNOWLEDGEMENT.search(f"{m.subject}\n{m.newest}"))
 
 
 # -- company ---------------------------------------------------------------------------------
@@ -201,7 +202,7 @@ def company_of(messages: list[Message], me: frozenset[str]) -> str:
         d = domain_of(m.sender.email)
         if d not in domains:
             domains.append(d)
-    employer = [d for d in domains if not _in(d, ATS) and not _is_agency(d, messages)]
+    employer = [d for d in domains if not in_domains(d, ATS) and not _is_agency(d, messages)]
     if employer:
         stem = domain_stem(employer[0])
         return _name_in_text(stem, texts) or stem.replace("-", " ").title()
@@ -210,7 +211,7 @@ def company_of(messages: list[Message], me: frozenset[str]) -> str:
         if m:
             return m.group(1).rstrip(".,")
     for m in senders:
-        if _in(domain_of(m.sender.email), ATS) and m.sender.name:
+        if in_domains(domain_of(m.sender.email), ATS) and m.sender.name:
             name = _ATS_NAME_NOISE.sub(" ", m.sender.name).strip()
             if name:
                 return name
@@ -266,9 +267,9 @@ def contacts_of(messages: list[Message], me: frozenset[str], interviews: list) -
     def add(addr: Address | None) -> None:
         if addr is None or not addr.email or addr.email in me or is_automated(addr.email):
             return
-        if _in(domain_of(addr.email), NOTIFIERS):
+        if in_domains(domain_of(addr.email), NOTIFIERS):
             return
-        if _in(domain_of(addr.email), ATS) and _TEAM.search(addr.name or "careers"):
+        if in_domains(domain_of(addr.email), ATS) and _TEAM.search(addr.name or "careers"):
             return  # "Acme Careers" through Workday is a robot, not a person to thank
         known = people.get(addr.email)
         if known is None or (addr.name and not known.name):

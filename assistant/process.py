@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from assistant.hiring import (
-    ATS, Contact, _in, company_of, contacts_of, domain_of, is_automated, is_company_sender,
-    is_hiring, is_mine, role_of,
+    Contact, company_of, contacts_of, is_acknowledgement, is_company_sender, is_hiring, is_mine,
+    role_of,
 )
+from assistant.senders import is_automated
 from assistant.interviews import Interview, interviews_of
 from assistant.mail import Message
 from assistant.mailbox import Thread
@@ -84,11 +85,13 @@ class Process:
 def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: int = 10) -> Process | None:
     """The process a thread tells of, as of today; None when it is not hiring mail."""
     messages = thread.messages
-    if not messages or not is_hiring(messages, me):
+    if not messages:
+        return None
+    interviews = interviews_of(messages)
+    if not is_hiring(messages, me, interviews):
         return None
     theirs = [m for m in messages if is_company_sender(m, me)]
     mine = [m for m in messages if is_mine(m, me)]
-    interviews = interviews_of(messages)
 
     # The newest message from them decides the promise (PROMISES.md rule 15) and the outcome.
     last_theirs = theirs[-1]
@@ -145,17 +148,11 @@ def _state(outcome, interviews: list[Interview], mine, theirs, today: date, wait
         sent_since = any(m.date and m.date >= latest.start for m in mine)
         if not sent_since and today <= next_business_day(day):
             return "thank_you_due"
-    elif all(_is_acknowledgement(m) for m in theirs):
+    elif all(is_acknowledgement(m) or is_automated(m.sender.email) for m in theirs):
         return "applied"
     if wait_until is None or today <= wait_until:
         return "waiting"
     return "overdue"
-
-
-def _is_acknowledgement(m: Message) -> bool:
-    """An automatic "we received your application", not a person writing."""
-    domain = domain_of(m.sender.email)
-    return _in(domain, ATS) or is_automated(m.sender.email) or "thank you for applying" in m.newest.lower()
 
 
 URGENCY = {"thank_you_due": 0, "overdue": 1, "scheduled": 2, "waiting": 3, "applied": 4, "offer": 5, "rejected": 6}

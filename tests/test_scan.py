@@ -29,7 +29,7 @@ def test_bulk_mail_is_never_a_candidate_even_when_it_says_interview():
     for header in ("List-Unsubscribe: <mailto:u@x>", "List-Id: <jobs.x>", "Precedence: bulk",
                    "Auto-Submitted: auto-generated"):
         assert not summary(f"From: jobs@board.example\nSubject: 5 interview tips\n{header}\n").candidate
-    assert summary("Subject: Interview\nAuto-Submitted: no\n").candidate
+    assert summary("From: p@acme.example\nSubject: Interview\nAuto-Submitted: no\n").candidate
 
 
 def test_hiring_subjects_are_candidates_and_receipts_are_not():
@@ -63,3 +63,8 @@ def test_thread_ids_do_not_change_when_a_new_reply_arrives():
 
 def test_base_subject_strips_reply_prefixes_in_several_languages():
     assert base_subject("Re: AW: Fwd:  Interview  Next Steps") == "interview next steps"
+
+
+def test_friends_and_job_boards_do_not_start_a_process():
+    assert not summary("From: sam@gmail.com\nSubject: Re: interview prep\n").candidate
+    assert not summary("From: jobs-noreply@linkedin.com\nSubject: Priya viewed your profile: interview\n").candidate

@@ -141,14 +141,16 @@ def _file_header(path: Path) -> bytes:
 
 
 def _header_end(buf: bytes, start: int) -> int:
-    """Offset of the blank line that ends a header block, or -1."""
+    """Offset of the blank line that ends a header block, or -1.
+
+    The CRLF search stops where the LF one succeeded: searching a whole 8 MiB chunk for a
+    CRLF blank line that an LF-only file never has would make the scan quadratic.
+    """
     a = buf.find(b"\n\n", start)
-    b = buf.find(b"\n\r\n", start)
+    b = buf.find(b"\n\r\n", start, a if a >= 0 else len(buf))
     if a < 0:
         return b
-    if b < 0:
-        return a
-    return min(a, b)
+    return a if b < 0 else min(a, b)
 
 
 def _mbox_headers(path: Path) -> Iterator[tuple[tuple[int, int], bytes]]:

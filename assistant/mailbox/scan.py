@@ -13,28 +13,37 @@ import re
 from dataclasses import dataclass
 from email.header import decode_header, make_header
 
+from assistant.senders import could_be_company, is_robot
+
 _MSGID = re.compile(rb"<([^<>\s]+)>")
 _ADDR = re.compile(rb"[\w.+'=-]+@[\w-]+(?:\.[\w-]+)+")
 _FOLD = re.compile(rb"\r?\n[ \t]+")
 
 # Words that put a subject in the running (recall matters here; the body pass decides).
 # Sources: the subject lines of real ATS, recruiter and calendar mail (Greenhouse, Lever,
-# Workday, Google Calendar invitations) and of the replies candidates send. A set of whole
+# Workday, Google Calendar invitations) and of the replies candidates send. Sets of whole
 # words, because a regex alternation costs microseconds per subject, times 100,000 messages.
-HIRING_WORDS = frozenset(
+# Strong words are about hiring whoever sends them, robots included ("Thank you for
+# applying" from no-reply@); weak ones only count from a person ("Quick chat?").
+STRONG_WORDS = frozenset(
     """interview interviews interviewing interviewed application applications applying applied
-    apply candidate candidates candidacy position positions role roles opportunity
-    opportunities recruit recruiter recruiters recruiting recruitment hiring hire offer offers
-    steps job jobs career careers talent screen screening onsite site assessment home
-    thank thanks follow followup following checking availability available schedule
-    scheduled scheduling reschedule rescheduled invitation invite introduction intro
-    introducing update updates conversation chat call meeting decision feedback""".split()
+    candidate candidates candidacy position positions role roles opportunity opportunities
+    recruiter recruiters recruiting recruitment hiring offer onsite assessment""".split()
+)
+WEAK_WORDS = frozenset(
+    """apply recruit hire offers steps job jobs career careers talent screen screening site
+    home thank thanks follow followup following checking availability schedule scheduled
+    scheduling reschedule rescheduled invitation invite introduction intro introducing update
+    updates conversation chat call meeting decision feedback""".split()
 )
 _WORD = re.compile(r"[a-z]+")
 
 
-def hiring_subject(subject: str) -> bool:
-    return not HIRING_WORDS.isdisjoint(_WORD.findall(subject.lower()))
+def hiring_subject(subject: str, from_robot: bool = False) -> bool:
+    words = _WORD.findall(subject.lower())
+    if not STRONG_WORDS.isdisjoint(words):
+        return True
+    return not from_robot and not WEAK_WORDS.isdisjoint(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +81,17 @@ def summarize_headers(block: bytes) -> HeaderSummary:
         return block[start : end if end >= 0 else len(block)].strip()
 
     subject = _text(get(b"\nsubject:"))
+    sender = None
     candidate = hiring_subject(subject) and not _bulk(lower, get)
+    if candidate:
+        sender = _ADDR.search(get(b"\nfrom:"))
+        address = sender.group(0).decode("ascii", "replace").lower() if sender else ""
+        candidate = could_be_company(address) and hiring_subject(subject, is_robot(address))
     thrid = get(b"\nx-gm-thrid:")
     if thrid.isdigit():
         return HeaderSummary(subject, format(int(thrid), "x"), candidate)
     ids = _MSGID.findall(get(b"\nmessage-id:"))
-    sender = _ADDR.search(get(b"\nfrom:"))
+    sender = sender or _ADDR.search(get(b"\nfrom:"))
     return HeaderSummary(
         subject,
         None,

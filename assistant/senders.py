@@ -1,0 +1,67 @@
+"""Who sent it: a person at a company, a friend, a job board's robot, or an ATS.
+
+Pure data and tiny functions, shared by the header scan and the hiring classifier. Each
+list says why it exists; add domains here, not in code.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Personal mailbox providers: a friend writing from one is not a company's people.
+FREE_MAIL = frozenset(
+    """gmail.com googlemail.com yahoo.com yahoo.co.uk ymail.com hotmail.com hotmail.co.uk
+    outlook.com live.com msn.com icloud.com me.com mac.com aol.com proton.me protonmail.com
+    pm.me gmx.com gmx.de gmx.net web.de mail.com yandex.com zoho.com fastmail.com hey.com
+    qq.com 163.com""".split()
+)
+
+# Job boards and social networks: their mail is alerts and notifications, never a process.
+NOTIFIERS = frozenset(
+    """linkedin.com indeed.com glassdoor.com ziprecruiter.com monster.com dice.com
+    wellfound.com angel.co hired.com otta.com welcometothejungle.com stepstone.de
+    totaljobs.com reed.co.uk seek.com.au xing.com facebookmail.com twitter.com x.com
+    meetup.com eventbrite.com medium.com substack.com github.com""".split()
+)
+
+# Applicant tracking systems send on a company's behalf; the company is in the name/subject.
+ATS = frozenset(
+    """greenhouse.io greenhouse-mail.io lever.co hire.lever.co myworkday.com workday.com
+    ashbyhq.com smartrecruiters.com icims.com workable.com jobvite.com bamboohr.com
+    teamtailor.com recruitee.com personio.de personio.com successfactors.com taleo.net
+    breezy.hr jazzhr.com applytojob.com pinpointhq.com""".split()
+)
+
+AUTOMATED_LOCALPART = re.compile(
+    r"^(no[-._]?reply|do[-._]?not[-._]?reply|notifications?|mailer-daemon|postmaster|bounces?"
+    r"|calendar-notification|invitations?|alerts?|news(letter)?|updates?|info|mailer)\b",
+    re.I,
+)
+
+
+
+def domain_of(email: str) -> str:
+    return email.rpartition("@")[2].lower()
+
+
+def is_automated(email: str) -> bool:
+    return bool(AUTOMATED_LOCALPART.match(email.partition("@")[0]))
+
+
+def is_robot(email: str) -> bool:
+    """An automated sender other than an ATS (whose no-reply mail is an application's first word)."""
+    return is_automated(email) and not in_domains(domain_of(email), ATS)
+
+
+def in_domains(domain: str, names: frozenset[str]) -> bool:
+    """Is domain one of names, or a subdomain of one?"""
+    parts = domain.split(".")
+    return any(".".join(parts[i:]) in names for i in range(len(parts) - 1))
+
+
+def could_be_company(email: str) -> bool:
+    """Not a personal mailbox provider, not a job board's or a social network's robot."""
+    domain = domain_of(email)
+    return bool(domain) and not in_domains(domain, FREE_MAIL) and not in_domains(domain, NOTIFIERS)
+
+
