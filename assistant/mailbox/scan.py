@@ -63,35 +63,40 @@ class HeaderSummary:
 def summarize_headers(block: bytes) -> HeaderSummary:
     """Pick the threading and triage fields out of a raw header block.
 
-    This runs once for every message in the mailbox, so it does as little as it can: a few
-    bytes.find calls on a lower-cased copy, and only the fields that this message needs.
+    This runs once for every message in the mailbox, so it does as little as it can: a
+    bytes.find for each field's usual spelling ("Subject:"), a lower-cased copy only when
+    that fails, and only the fields that this message needs.
     """
     if not block.startswith(b"\n"):
         block = b"\n" + block
-    lower = block.lower()
+    lower = b""
 
     def get(name: bytes) -> bytes:
-        i = lower.find(name)
+        nonlocal lower
+        i = block.find(name)
         if i < 0:
-            return b""
+            lower = lower or block.lower()
+            i = lower.find(name.lower())
+            if i < 0:
+                return b""
         start = i + len(name)
         end = block.find(b"\n", start)
         while end >= 0 and block[end + 1 : end + 2] in (b" ", b"\t"):  # folded line
             end = block.find(b"\n", end + 1)
         return block[start : end if end >= 0 else len(block)].strip()
 
-    subject = _text(get(b"\nsubject:"))
+    subject = _text(get(b"\nSubject:"))
     sender = None
-    candidate = hiring_subject(subject) and not _bulk(lower, get)
+    candidate = hiring_subject(subject) and not _bulk(get)
     if candidate:
-        sender = _ADDR.search(get(b"\nfrom:"))
+        sender = _ADDR.search(get(b"\nFrom:"))
         address = sender.group(0).decode("ascii", "replace").lower() if sender else ""
         candidate = could_be_company(address) and hiring_subject(subject, is_robot(address))
-    thrid = get(b"\nx-gm-thrid:")
+    thrid = get(b"\nX-GM-THRID:")
     if thrid.isdigit():
         return HeaderSummary(subject, format(int(thrid), "x"), candidate)
-    ids = _MSGID.findall(get(b"\nmessage-id:"))
-    sender = sender or _ADDR.search(get(b"\nfrom:"))
+    ids = _MSGID.findall(get(b"\nMessage-ID:"))
+    sender = sender or _ADDR.search(get(b"\nFrom:"))
     return HeaderSummary(
         subject,
         None,
@@ -99,23 +104,23 @@ def summarize_headers(block: bytes) -> HeaderSummary:
         message_id=ids[0].decode("ascii", "replace") if ids else "",
         parents=tuple(dict.fromkeys(
             p.decode("ascii", "replace")
-            for p in _MSGID.findall(get(b"\nin-reply-to:")) + _MSGID.findall(get(b"\nreferences:"))
+            for p in _MSGID.findall(get(b"\nIn-Reply-To:")) + _MSGID.findall(get(b"\nReferences:"))
         )),
         sender=sender.group(0).decode("ascii", "replace").lower() if sender else "",
         recipients=tuple(
             a.decode("ascii", "replace").lower()
-            for a in _ADDR.findall(get(b"\nto:") + b" " + get(b"\ncc:"))
+            for a in _ADDR.findall(get(b"\nTo:") + b" " + get(b"\nCc:"))
         ),
     )
 
 
-def _bulk(lower: bytes, get) -> bool:
+def _bulk(get) -> bool:
     """Newsletters, alerts and robots announce themselves in their headers (RFC 2369, 3834)."""
-    if b"\nlist-unsubscribe:" in lower or b"\nlist-id:" in lower:
+    if get(b"\nList-Unsubscribe:") or get(b"\nList-Id:"):
         return True
-    if get(b"\nprecedence:").lower() in (b"bulk", b"list", b"junk"):
+    if get(b"\nPrecedence:").lower() in (b"bulk", b"list", b"junk"):
         return True
-    auto = get(b"\nauto-submitted:").lower()
+    auto = get(b"\nAuto-Submitted:").lower()
     return bool(auto) and auto != b"no"
 
 
