@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import click
@@ -117,11 +117,20 @@ def threads(session: Session, as_json: bool):
         click.echo("No hiring processes found.")
         return
     rows = [
-        (p.company or "?", p.role or "-", p.state.replace("_", " "),
-         f"{p.next_date:%a %d %b}" if p.next_date else "", next_step(p))
+        (p.company or "?", p.role or "-", p.state.replace("_", " "), _when(p), next_step(p))
         for p in found
     ]
-    _table(("COMPANY", "ROLE", "STATE", "DATE", "NEXT STEP"), rows)
+    _table(("COMPANY", "ROLE", "STATE", "WHEN", "NEXT STEP"), rows)
+
+
+def _when(p) -> str:
+    """The date that matters, with the word that says why it matters."""
+    if p.next_date is None:
+        return ""
+    if p.state == "overdue":  # the wait ended on wait_until; a check-in is fair the day after
+        return f"since {p.next_date + timedelta(days=1):%a %d %b}"
+    word = {"scheduled": "on", "thank_you_due": "by", "waiting": "until"}
+    return f"{word.get(p.state, '')} {p.next_date:%a %d %b}".strip()
 
 
 @main.command()

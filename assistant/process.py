@@ -49,7 +49,7 @@ class Process:
             return self.upcoming_interview.start.date()
         if self.state == "thank_you_due":
             return next_business_day(self.interviews[-1].start.date())
-        if self.state in ("waiting", "overdue", "applied"):
+        if self.state in ("waiting", "overdue"):
             return self.wait_until
         return None
 

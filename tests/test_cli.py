@@ -69,3 +69,22 @@ def test_python_dash_m_runs_the_same_cli():
     out = subprocess.run([sys.executable, "-m", "assistant", "--help"], capture_output=True, text=True)
     assert out.returncode == 0
     assert "Never sends" in out.stdout
+
+
+def test_the_table_says_what_each_date_means():
+    result = invoke("--mailbox", "sample", "--today", "2026-03-12", "threads")
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line for line in result.output.splitlines()[1:]}
+    assert "by Thu 12 Mar" in rows["Ledgerline"]  # thank-you deadline: the next business day
+    assert "since Sat 28 Feb" in rows["Quillstone"]  # "by Friday" (27 Feb) has passed
+    assert "on Fri 13 Mar" in rows["Northwind"]  # the interview
+    assert "until Fri 20 Mar" in rows["Cascade"]
+    assert "followup draft status-check 19c43d04e78b9a59" in rows["Quillstone"]
+
+
+def test_due_lists_only_what_needs_doing_most_urgent_first():
+    result = invoke("--mailbox", "sample", "--today", "2026-03-12", "due")
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("- ")]
+    assert [line.split(",")[0] for line in lines] == ["- Ledgerline", "- Quillstone"]
+    assert "followup draft thank-you 19c94874d0882c20" in result.output
