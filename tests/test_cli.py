@@ -88,3 +88,15 @@ def test_due_lists_only_what_needs_doing_most_urgent_first():
     lines = [line for line in result.output.splitlines() if line.startswith("- ")]
     assert [line.split(",")[0] for line in lines] == ["- Ledgerline", "- Quillstone"]
     assert "followup draft thank-you 19c94874d0882c20" in result.output
+
+
+def test_the_malformed_mail_corpus_is_read_without_a_crash():
+    """Real broken mail from public parser test suites, as a folder and as mbox files."""
+    from tests.conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus/mail is not beside this checkout")
+    for spec in [CORPUS, *sorted(CORPUS.glob("*.mbox"))]:
+        result = CliRunner().invoke(main, ["--mailbox", str(spec), "--me", "me@example.com", "-v",
+                                           "threads", "--json"], catch_exceptions=False)
+        assert result.exit_code == 0, (spec, result.output)
