@@ -249,5 +249,173 @@ def _read_draft(file: str) -> str:
     except UnicodeDecodeError:
         raise FollowupError(f"draft {file} is not UTF-8 text") from None
 
+
+@main.command()
+@click.argument("thread")
+@click.option("--from", "source", metavar="FILE",
+              help="Read the filled-in template from FILE (- for standard input); no editor, no prompts.")
+@click.option("--show", is_flag=True, help="Print the saved debrief instead of editing it.")
+@click.option("--json", "as_json", is_flag=True, help="With --show: print JSON for scripts.")
+@click.pass_obj
+def debrief(session: Session, thread: str, source: str | None, show: bool, as_json: bool):
+    """Write down, the evening after an interview, what the follow-ups will need.
+
+    The people you met, details they shared, questions you had not prepared for, answers
+    to improve, what went well and badly, questions that came up afterwards, and any
+    timeline they gave out loud ("we'll decide by Friday" counts as a promise made on the
+    interview day). Opens $VISUAL or $EDITOR on a commented template; asks section by
+    section when no editor is set or input is not a terminal. Saved as a TOML file per
+    thread in your data directory; running it again edits what you saved.
+
+    \b
+    Example:
+      followup --mailbox sample --today 2026-03-12 debrief ledgerline
+      followup --mailbox sample debrief 19c94874 --from notes.txt
+      followup --mailbox sample debrief ledgerline --show
+    """
+    from dataclasses import replace
+
+    from assistant import debrief as db
+    from assistant.process import find_process
+
+    if as_json and not show:
+        raise click.UsageError("--json goes with --show")
+    if show and source is not None:
+        raise click.UsageError("--show and --from do not go together")
+    found, _ = session.processes()
+    p = find_process(found, thread)
+    about = f"{', '.join(x for x in (p.company, p.role) if x)} (thread {p.id})"
+    saved = db.load_debrief(p.id)
+    if show:
+        _show_debrief(saved, p.id, about, as_json)
+        return
+    if source is not None:
+        text = _read_debrief_source(source)
+        result = db.store_text(p.id, text, saved)
+        if result is not None and source != "-" and _same_file(source, db.rejected_path(p.id)):
+            db.discard_rejected(p.id)
+    else:
+        start = saved or db.new_debrief(p, session.today)
+        if start.interview_day is None:
+            start = replace(start, interview_day=db.default_interview_day(p.interviews, session.today))
+        if (os.environ.get("VISUAL") or os.environ.get("EDITOR")) and _stdin_is_tty():
+            text = db.render_text(start, about)
+            pending = db.pending_rejected(p.id)
+            if pending:
+                text = (f"# Your last edit could not be saved ({pending[1]}).\n"
+                        f"# Here it is again: fix it, then save and quit.\n{pending[0]}")
+            try:
+                edited = click.edit(text, extension=".md")
+            except click.ClickException as e:
+                raise FollowupError(f"{e.message}; set VISUAL or EDITOR, or use --from FILE") from None
+            if edited is None or edited.rstrip("\n") == text.rstrip("\n"):
+                click.echo("debrief not changed")
+                return
+            result = db.store_text(p.id, edited, saved)
+            if result is not None and pending:
+                db.discard_rejected(p.id)
+        else:
+            result = _prompt_debrief(start)
+            if result == saved:
+                click.echo("debrief not changed")
+                return
+            result = db.store(result, db.render_text(result, about), saved)
+    if result is None:
+        click.echo("debrief is empty: nothing saved" + (" (the saved one is unchanged)" if saved else ""))
+        return
+    click.echo(f"Saved the debrief of {about} in {db.debrief_path(p.id)}")
+    _echo_spoken_timeline(result)
+
+
+def _stdin_is_tty() -> bool:
+    """An editor needs a terminal; piped input is answered at the prompts instead."""
+    return sys.stdin.isatty()
+
+
+def _same_file(a: str, b: Path) -> bool:
+    try:
+        return Path(a).resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _read_debrief_source(source: str) -> str:
+    """The filled-in template from a file or standard input; a missing file is one line."""
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as e:
+        raise FollowupError(f"cannot read {source}: {e.strerror or e}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FollowupError(f"{source} is not UTF-8 text") from None
+
+
+def _show_debrief(saved, thread_id: str, about: str, as_json: bool) -> None:
+    from assistant import debrief as db
+
+    if as_json:
+        click.echo(json.dumps(None if saved is None else db.to_json(saved), indent=2, ensure_ascii=False))
+    elif saved is None:
+        click.echo(f"No debrief for {about} yet; write one: followup debrief {thread_id}")
+    else:
+        click.echo(f"# Debrief for {about}")
+        click.echo(db.render_text(saved, guide=False).rstrip("\n"))
+        _echo_spoken_timeline(saved, prefix="# ")
+
+
+def _echo_spoken_timeline(saved, prefix: str = "") -> None:
+    from assistant.debrief import spoken_promise
+
+    if not saved.timeline.strip():
+        return
+    promise = spoken_promise(saved)
+    if promise is None:
+        click.echo(f"{prefix}No date could be read from the timeline they gave; the thread's own dates apply.")
+    else:
+        click.echo(f'{prefix}They said "{promise.phrase}" on {saved.interview_day:%a %d %b}: '
+                   f"you should hear by {promise.due:%a %d %b %Y}.")
+
+
+def _prompt_debrief(start):
+    """Section by section at prompts, for when there is no editor; an empty answer ends a list."""
+    from assistant.debrief import SECTIONS, BetterAnswer, Debrief
+
+    def ask(text: str, default: str = "") -> str:
+        return click.prompt(text, default=default, show_default=bool(default)).strip()
+
+    click.echo("No editor (set VISUAL or EDITOR for one): answer section by section. "
+               "An empty answer ends a list.")
+    values = {}
+    for s in SECTIONS:
+        old = getattr(start, s.key)
+        click.echo(f"\n{s.title}: {' '.join((s.ask_guide or s.guide).split())}")
+        if s.kind == "day":
+            values[s.key] = click.prompt(s.prompt, default=old.isoformat() if old else "",
+                                         show_default=bool(old), value_proc=_prompted_day)
+        elif s.kind == "text":
+            values[s.key] = ask(s.prompt, old)
+        else:
+            items = list(old)
+            if items:
+                for item in items:
+                    click.echo(f"  - {item.question} / {item.answer}" if s.kind == "answers" else f"  - {item}")
+                if not click.confirm("Keep these?", default=True):
+                    items = []
+            while item := ask(s.prompt):
+                items.append(BetterAnswer(item, ask("Better answer")) if s.kind == "answers" else item)
+            values[s.key] = tuple(items)
+    return Debrief(thread_id=start.thread_id, extra=start.extra, **values)
+
+
+def _prompted_day(text: str):
+    if not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise click.UsageError(f"a date like 2026-03-11, not '{text.strip()}'") from None
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
