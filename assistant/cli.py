@@ -68,7 +68,10 @@ class Session:
                 f"me = {', '.join(sorted(scan.me)) or 'unknown'}",
                 err=True,
             )
-        found = list_processes(scan.threads, scan.me, self.today, self.settings.default_wait_business_days)
+        from assistant.debrief import load_debrief
+
+        found = list_processes(scan.threads, scan.me, self.today, self.settings.default_wait_business_days,
+                               debrief_for=load_debrief)
         return found, scan
 
 

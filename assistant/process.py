@@ -7,13 +7,15 @@ for mail that is not a hiring process). The state rules are PROMISES.md's and th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timezone
+from typing import Callable
 
 from assistant.hiring import (
     Contact, company_of, contacts_of, is_acknowledgement, is_company_sender, is_hiring, is_mine,
     role_of,
 )
 from assistant.senders import is_automated
+from assistant.debrief import Debrief, spoken_promise
 from assistant.interviews import Interview, interviews_of
 from assistant.mail import Message
 from assistant.mailbox import Thread
@@ -36,6 +38,7 @@ class Process:
     last_from_me: bool
     promise: Promise | None
     promise_made_at: datetime | None
+    promise_source: str | None  # "email" or "debrief" (said out loud at the interview)
     wait_until: date | None
     state: str
     followups_since_reply: int
@@ -74,6 +77,7 @@ class Process:
                 "due": self.promise.due.isoformat(),
                 "made_at": self.promise_made_at.isoformat() if self.promise_made_at else None,
                 "kind": self.promise.kind,
+                "source": self.promise_source,
             },
             "wait_until": self.wait_until.isoformat() if self.wait_until else None,
             "state": self.state,
@@ -82,8 +86,13 @@ class Process:
         }
 
 
-def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: int = 10) -> Process | None:
-    """The process a thread tells of, as of today; None when it is not hiring mail."""
+def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: int = 10,
+                  debrief_for: Callable[[str], Debrief | None] = lambda _: None) -> Process | None:
+    """The process a thread tells of, as of today; None when it is not hiring mail.
+
+    debrief_for(thread_id) gives the user's debrief, whose spoken timeline ("we'll decide
+    by Friday", said in the room) is a promise made on the interview day.
+    """
     messages = thread.messages
     if not messages:
         return None
@@ -93,10 +102,15 @@ def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: in
     theirs = [m for m in messages if is_company_sender(m, me)]
     mine = [m for m in messages if is_mine(m, me)]
 
-    # The newest message from them decides the promise (PROMISES.md rule 15) and the outcome.
+    # The newest word from them decides the promise (PROMISES.md rule 15): their last
+    # message, or what they said in the room if the debrief records it and it came later.
     last_theirs = theirs[-1]
     sent = last_theirs.date
     promise = find_promise(last_theirs.newest, sent) if sent else None
+    promise_source = "email"
+    spoken, spoken_at = _spoken(debrief_for(thread.id), interviews)
+    if spoken is not None and (sent is None or spoken_at >= sent):
+        promise, sent, promise_source = spoken, spoken_at, "debrief"
     outcome = None
     for m in theirs:
         outcome = outcome_of(m.newest) or outcome
@@ -125,12 +139,26 @@ def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: in
         last_from_me=is_mine(messages[-1], me),
         promise=promise,
         promise_made_at=sent if promise else None,
+        promise_source=promise_source if promise else None,
         wait_until=None if outcome else wait_until,
         state=state,
         followups_since_reply=len(after_theirs),
         last_checkin=after_theirs[-1].date.date() if after_theirs and after_theirs[-1].date else None,
         thread=thread,
     )
+
+
+def _spoken(debrief: Debrief | None, interviews: list[Interview]) -> tuple[Promise | None, datetime | None]:
+    """The debrief's spoken timeline, timed at the start of that day's interview."""
+    if debrief is None:
+        return None, None
+    promise = spoken_promise(debrief)
+    if promise is None:
+        return None, None
+    day = debrief.interview_day
+    same_day = [i.start for i in interviews if i.start.date() == day]
+    at = same_day[-1] if same_day else datetime.combine(day, time(23, 59), tzinfo=timezone.utc)
+    return promise, at
 
 
 def _after(a: Message, b: Message) -> bool:
@@ -158,9 +186,10 @@ def _state(outcome, interviews: list[Interview], mine, theirs, today: date, wait
 URGENCY = {"thank_you_due": 0, "overdue": 1, "scheduled": 2, "waiting": 3, "applied": 4, "offer": 5, "rejected": 6}
 
 
-def list_processes(threads: list[Thread], me: frozenset[str], today: date, wait_days: int = 10) -> list[Process]:
+def list_processes(threads: list[Thread], me: frozenset[str], today: date, wait_days: int = 10,
+                   debrief_for: Callable[[str], Debrief | None] = lambda _: None) -> list[Process]:
     """Every hiring process among the threads, most urgent first."""
-    found = [p for t in threads if (p := build_process(t, me, today, wait_days)) is not None]
+    found = [p for t in threads if (p := build_process(t, me, today, wait_days, debrief_for)) is not None]
     far = date.max
     return sorted(found, key=lambda p: (URGENCY[p.state], p.next_date or far, p.company.lower()))
 

@@ -180,3 +180,25 @@ def test_threads_without_gmail_headers_are_joined_by_references(tmp_path):
     (process,) = got.values()
     assert process["promise"]["due"] == "2026-03-20"
     assert process["last_message"]["from_me"] is False
+
+
+def test_a_timeline_said_out_loud_and_written_in_the_debrief_is_a_promise(tmp_path):
+    """'We'll decide by Friday', said in the room on Wed 11 March, counts from that day."""
+    from assistant.debrief import Debrief, save_debrief
+
+    mails = [recruiter("Interview", "Hi Jordan, see you Wednesday.", at(5), 1, 16,
+                       ics=invite("u16", "20260311T140000", "America/New_York",
+                                  "priya@northwind-labs.com", [ME]))]
+    save_debrief(Debrief(thread_id=tid(16), interview_day=datetime(2026, 3, 11).date(),
+                         timeline="Priya said they'd decide by Friday."))
+    got = run(tmp_path, mails, "2026-03-16")[tid(16)]
+    assert got["promise"]["due"] == "2026-03-13"
+    assert got["promise"]["source"] == "debrief"
+    assert got["state"] == "overdue"
+
+    # A later email from them without a timeframe ends the spoken promise (rule 15).
+    later = recruiter("Re: Interview", "Hi Jordan, thanks again for coming in.", at(12), 2, 16,
+                      reply_to_ids=("16-1@northwind",))
+    got = run(tmp_path, [*mails, later], "2026-03-16")[tid(16)]
+    assert got["promise"] is None
+    assert got["state"] == "waiting"
