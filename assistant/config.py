@@ -43,6 +43,8 @@ class Settings:
     default_wait_business_days: int = 10
     timezone: str | None = None
     linkedin_note_limit: int = 200
+    min_active_processes: int = 3  # "don't put all your eggs in one basket": status warns below this
+    close_after_days: int = 45  # no activity for this long and a process shows as gone quiet
     lint: dict = field(default_factory=dict, compare=False)  # {"disable": [...], "thresholds": {...}}
     source: Path | None = field(default=None, compare=False)
 
@@ -53,6 +55,8 @@ _KEYS = {
     "default_wait_business_days": "a whole number of business days",
     "timezone": "an IANA time zone name such as Europe/London",
     "linkedin_note_limit": "the characters LinkedIn allows in a connection note: 200, or 300 with Premium",
+    "min_active_processes": "a whole number, 0 or more: status warns when fewer processes are active",
+    "close_after_days": "a whole number of days, more than 0: a process with no activity for this long has gone quiet",
     "lint": "a table: disable = [rule ids or categories], [lint.thresholds] name = number",
 }
 
@@ -102,6 +106,12 @@ def _validate(raw: dict, path: Path) -> Settings:
     limit = raw.get("linkedin_note_limit", 200)
     if isinstance(limit, bool) or not isinstance(limit, int) or not 0 < limit <= 10000:
         raise bad("linkedin_note_limit")
+    min_active = raw.get("min_active_processes", 3)
+    if isinstance(min_active, bool) or not isinstance(min_active, int) or min_active < 0:
+        raise bad("min_active_processes")
+    close_after = raw.get("close_after_days", 45)
+    if isinstance(close_after, bool) or not isinstance(close_after, int) or close_after <= 0:
+        raise bad("close_after_days")
     lint = _validate_lint(raw.get("lint", {}), path, bad("lint"))
     return Settings(
         me=tuple(m.strip().lower() for m in me),
@@ -109,6 +119,8 @@ def _validate(raw: dict, path: Path) -> Settings:
         default_wait_business_days=wait,
         timezone=tz,
         linkedin_note_limit=limit,
+        min_active_processes=min_active,
+        close_after_days=close_after,
         lint=lint,
         source=path,
     )
