@@ -420,5 +420,90 @@ def _prompted_day(text: str):
         raise click.UsageError(f"a date like 2026-03-11, not '{text.strip()}'") from None
 
 
+class _Refused(click.ClickException):
+    """The advice says not to (too early, a second check-in): one line on stderr, exit code 3."""
+
+    exit_code = 3
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["thank-you", "status-check", "recruiter-feedback",
+                                           "keep-in-touch", "linkedin"]))
+@click.argument("thread")
+@click.option("--to", "to", metavar="ADDRESS", help="Address the draft to this person only.")
+@click.option("--person", metavar="NAME", help="For linkedin: the contact to write to (part of a name).")
+@click.option("--print", "print_only", is_flag=True, help="Print the draft; save nothing.")
+@click.option("--force", is_flag=True,
+              help="Draft it even when the advice says not to (too early, a second check-in, lint errors).")
+@click.option("--drafts-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where local drafts are saved (default: drafts/ in your data directory).")
+@click.pass_obj
+def draft(session: Session, kind, thread, to, person, print_only, force, drafts_dir):
+    """Write a follow-up as a draft reply in the thread; never send it.
+
+    Renders the KIND template with the thread's facts and your debrief, lints it, and
+    saves it: one draft per interviewer for a thank-you. Running it again replaces the
+    tool's own draft, or leaves it alone if you have edited it. A status check before
+    their time frame has passed, or while an earlier check-in is unanswered, is refused
+    (exit 3); lint errors stop the save (exit 1). --force overrides both and says so.
+    A linkedin note is printed (and kept beside the drafts as a .txt file).
+
+    \b
+    Example:
+      followup --mailbox sample --today 2026-03-12 draft thank-you ledgerline
+      followup --mailbox sample draft linkedin ledgerline --person Aisha
+    """
+    from assistant.drafts import prepare
+    from assistant.errors import Refusal
+    from assistant.mailbox import open_mailbox
+    from assistant.mailbox.drafts_local import save_note
+    from assistant.process import find_process
+
+    found, scan = session.processes()
+    p = find_process(found, thread)
+    try:
+        plan = prepare(p, kind, me=scan.me, today=session.today, settings=session.settings,
+                       to=to, person=person, force=force)
+    except Refusal as e:
+        raise _Refused(f"refused: {e}") from None
+    for what in plan.overridden:
+        click.echo(f"--force: drafted although {what}", err=True)
+    for note in plan.notes:
+        click.echo(f"note: {note}", err=True)
+    mailbox = None if print_only else open_mailbox(session.mailbox_spec)
+    blocked = 0
+    for d in plan.drafts:
+        who = f"{d.recipient.name} <{d.recipient.email}>" if d.recipient.name else d.recipient.email
+        if print_only or kind == "linkedin":
+            if d.message is not None:
+                click.echo(f"To: {d.message['To']}\nSubject: {d.message['Subject']}\n")
+            click.echo(d.text.rstrip("\n"))
+            if print_only and len(plan.drafts) > 1:
+                click.echo("-" * 40)
+        for f in d.report.findings:
+            click.echo(f"  {d.kind} to {d.recipient.email}:{f.line}:{f.column}: {f.severity} {f.rule} "
+                       f"{f.message} \u2014 {f.suggestion}", err=True)
+        if print_only:
+            continue
+        if d.report.has_errors and not force:
+            blocked += 1
+            click.echo(f"not saved: {d.kind} to {who} has {d.report.count('error')} lint error(s) "
+                       "(fix the template or the debrief, or use --force)", err=True)
+            continue
+        if d.report.has_errors:
+            click.echo(f"--force: saved {d.kind} to {who} despite lint errors", err=True)
+        if kind == "linkedin":
+            saved = save_note(d.text, d.key, f"linkedin-{p.id}-{d.recipient.email}", drafts_dir,
+                              source=getattr(mailbox, "path", None))
+        else:
+            saved = mailbox.save_draft(d.message, d.key, drafts_dir)
+        click.echo(f"{saved.status}: {saved.where} ({d.kind} to {who})")
+        if saved.status.startswith("kept"):
+            click.echo("  you edited this draft since the tool wrote it, so it was left as it is; "
+                       "the new one was not saved (see it with --print)")
+    if blocked:
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

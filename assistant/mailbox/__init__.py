@@ -35,6 +35,11 @@ class Mailbox(Protocol):
     def scan(self, me: frozenset[str]) -> Scan:
         """Read the mailbox; return the threads that may be hiring processes."""
 
+    def save_draft(self, message, key: str, drafts_dir: Path | None = None):
+        """Save or replace the tool's own draft identified by `key` ("<kind>; thread=<id>;
+        to=<address>"); never send. Returns a SavedDraft (assistant.mailbox.drafts_local):
+        status "created", "updated", "unchanged" or "kept (edited by you)", and where."""
+
 
 def open_mailbox(spec: str) -> Mailbox:
     """A mailbox from what the user typed: a path to an mbox, a Maildir or a folder of .eml.

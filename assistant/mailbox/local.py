@@ -103,6 +103,12 @@ class LocalMailbox:
     def _reader(self):
         return _MboxReader(self.path) if self.kind == "mbox" else _FileReader()
 
+    def save_draft(self, message, key: str, drafts_dir: Path | None = None):
+        """Drafts go to a folder of .eml files, never into the source (drafts_local.py)."""
+        from assistant.mailbox.drafts_local import save_eml
+
+        return save_eml(message, key, drafts_dir, source=self.path)
+
 
 class _MboxReader:
     """Reads one message back from an mbox by its (offset, length)."""
