@@ -23,8 +23,10 @@ HIRING_SIGNALS: tuple[tuple[str, int, str], ...] = (
     (r"your (application|candidacy)", 2, "speaks of the user's application"),
     (r"\binterview(s|ed|ing)?\b", 2, "an interview is arranged or discussed"),
     (r"hiring (manager|team)|recruit(er|ing|ment) (team|process)", 2, "the hiring side speaks"),
-    (r"\b(phone|video|technical|initial|final)[ -](screen|call|round|stage)", 2,
-     "a stage of a hiring process"),
+    (r"\b(phone|video|technical|initial|final|recruiter|intro|hiring manager)[ -](screen|call|round|stage)",
+     2, "a stage of a hiring process"),
+    (r"\bwe('re| are) hiring\b|\bhave an? (opening|vacancy|open role)\b|\bI lead recruiting\b", 2,
+     "a job on offer to the user"),
     (r"\b(offer you|offer of employment|offer letter|extend (you )?an offer)", 3, "an offer"),
     (r"(move|moving) forward with (your|other|another) (application|candidate)", 3,
      "an outcome"),
@@ -117,7 +119,9 @@ def is_hiring(messages: list[Message], me: frozenset[str], interviews: list = ()
 
     An "offer" out of nowhere, to "Dear Candidate", with nothing before it, is a scam.
     """
-    if hiring_score(messages, me) < HIRING_THRESHOLD:
+    # An interview agreed in words is hiring evidence too (invites already count in the score).
+    agreed = any(i.source == "text" for i in interviews)
+    if hiring_score(messages, me) + (2 if agreed else 0) < HIRING_THRESHOLD:
         return False
     return bool(interviews) or any(
         is_mine(m, me) or is_acknowledgement(m)

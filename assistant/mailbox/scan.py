@@ -34,7 +34,8 @@ WEAK_WORDS = frozenset(
     """apply recruit hire offers steps job jobs career careers talent screen screening site
     home thank thanks follow followup following checking availability schedule scheduled
     scheduling reschedule rescheduled invitation invite introduction intro introducing update
-    updates conversation chat call meeting decision feedback""".split()
+    updates conversation chat call meeting decision feedback engineer engineering analyst
+    developer designer scientist manager consultant architect""".split()
 )
 _WORD = re.compile(r"[a-z]+")
 
@@ -43,7 +44,8 @@ def hiring_subject(subject: str, from_robot: bool = False) -> bool:
     words = _WORD.findall(subject.lower())
     if not STRONG_WORDS.isdisjoint(words):
         return True
-    return not from_robot and not WEAK_WORDS.isdisjoint(words)
+    # "Acme <> Jordan" is how introductions are written.
+    return not from_robot and (not WEAK_WORDS.isdisjoint(words) or "<>" in subject)
 
 
 @dataclass(frozen=True, slots=True)
