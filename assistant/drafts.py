@@ -27,11 +27,12 @@ from email.message import EmailMessage
 from email.utils import format_datetime, localtime, make_msgid, parseaddr
 from pathlib import Path
 
+from assistant.debrief import load_debrief
 from assistant.errors import FollowupError, Refusal
+from assistant.mailbox.scan import strip_reply_prefix
 
 KINDS = ("thank-you", "status-check", "recruiter-feedback", "keep-in-touch", "linkedin")
 SUFFIX = ".txt.j2"
-_REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|fw|fwd|aw|sv|wg)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -369,15 +370,6 @@ def recipient_dict(p: Person) -> dict:
     return {"name": p.name, "first_name": p.first_name, "email": p.email, "role": p.role}
 
 
-def load_debrief(thread_id: str):
-    """The debrief for this thread, or None (also while the debrief module has no loader)."""
-    try:
-        from assistant.debrief import load_debrief as load
-    except ImportError:
-        return None
-    return load(thread_id)
-
-
 # -- the email ---------------------------------------------------------------------------
 
 def _refuse_line_breaks(value: str, what: str) -> str:
@@ -390,7 +382,7 @@ def reply_subject(process) -> str:
     subjects = [m.subject for m in (process.thread.messages if process.thread else [])] + [process.subject]
     base = next((s for s in subjects if s and s.strip()), "")
     _refuse_line_breaks(base, "Subject")
-    base = _REPLY_PREFIX.sub("", base).strip()
+    base = strip_reply_prefix(base)
     return f"Re: {base}" if base else "Re:"
 
 

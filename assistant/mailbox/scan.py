@@ -143,7 +143,12 @@ _REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|aw|wg|sv|vs|tr|rv|antw)\s*(\[\d+\])?\
 
 def base_subject(subject: str) -> str:
     """The subject without Re:/Fwd: prefixes, folded, for last-resort threading."""
-    return " ".join(_REPLY_PREFIX.sub("", subject).lower().split())
+    return " ".join(strip_reply_prefix(subject).lower().split())
+
+
+def strip_reply_prefix(subject: str) -> str:
+    """The subject without its Re:/Fwd:/AW:... prefixes, as written."""
+    return _REPLY_PREFIX.sub("", subject).strip()
 
 
 def is_reply_subject(subject: str) -> bool:
