@@ -36,6 +36,16 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP))
 
 
+def cache_dir() -> Path:
+    """Where rebuildable things live: scans, syllable counts, Gmail's cache (FOLLOWUP_CACHE_DIR wins)."""
+    override = os.environ.get("FOLLOWUP_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP))
+
+
 @dataclass(frozen=True)
 class Settings:
     me: tuple[str, ...] = ()
@@ -45,6 +55,8 @@ class Settings:
     linkedin_note_limit: int = 200
     min_active_processes: int = 3  # "don't put all your eggs in one basket": status warns below this
     close_after_days: int = 45  # no activity for this long and a process shows as gone quiet
+    gmail_query: str | None = None  # None: assistant.mailbox.gmail.DEFAULT_QUERY
+    gmail_label: str | None = None  # None: "Follow-up due"
     lint: dict = field(default_factory=dict, compare=False)  # {"disable": [...], "thresholds": {...}}
     source: Path | None = field(default=None, compare=False)
 
@@ -57,6 +69,8 @@ _KEYS = {
     "linkedin_note_limit": "the characters LinkedIn allows in a connection note: 200, or 300 with Premium",
     "min_active_processes": "a whole number, 0 or more: status warns when fewer processes are active",
     "close_after_days": "a whole number of days, more than 0: a process with no activity for this long has gone quiet",
+    "gmail_query": "a Gmail search query that finds your hiring threads (see docs/gmail.md)",
+    "gmail_label": "the name of the Gmail label `followup due --label` puts on overdue threads",
     "lint": "a table: disable = [rule ids or categories], [lint.thresholds] name = number",
 }
 
@@ -113,6 +127,13 @@ def _validate(raw: dict, path: Path) -> Settings:
     if isinstance(close_after, bool) or not isinstance(close_after, int) or close_after <= 0:
         raise bad("close_after_days")
     lint = _validate_lint(raw.get("lint", {}), path, bad("lint"))
+    gmail = {}
+    for key in ("gmail_query", "gmail_label"):
+        value = raw.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()
+                                  or "\n" in value or len(value) > 2000):
+            raise bad(key)
+        gmail[key] = value.strip() if value else None
     return Settings(
         me=tuple(m.strip().lower() for m in me),
         mailbox=os.path.expanduser(mailbox) if mailbox else None,
@@ -121,6 +142,8 @@ def _validate(raw: dict, path: Path) -> Settings:
         linkedin_note_limit=limit,
         min_active_processes=min_active,
         close_after_days=close_after,
+        gmail_query=gmail["gmail_query"],
+        gmail_label=gmail["gmail_label"],
         lint=lint,
         source=path,
     )

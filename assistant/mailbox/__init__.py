@@ -42,15 +42,27 @@ class Mailbox(Protocol):
 
 
 def open_mailbox(spec: str) -> Mailbox:
-    """A mailbox from what the user typed: a path to an mbox, a Maildir or a folder of .eml.
+    """A mailbox from what the user typed: a path to an mbox, a Maildir or a folder of .eml,
+    or "gmail" for the Gmail API (assistant/mailbox/gmail.py).
 
     "sample" (when no such file exists here) is the example mailbox shipped with the tool.
     """
+    if spec == "gmail" and not Path(spec).exists():
+        return _gmail()
     from assistant.mailbox.local import LocalMailbox
 
     if spec == "sample" and not Path(spec).exists():
         spec = str(sample_mailbox())
     return LocalMailbox(spec)
+
+
+def _gmail() -> Mailbox:
+    """Imported only when asked for, so local users never load the Google client."""
+    from assistant.config import load_settings
+    from assistant.mailbox.gmail import GmailMailbox
+
+    settings = load_settings()
+    return GmailMailbox(query=settings.gmail_query, label=settings.gmail_label)
 
 
 def sample_mailbox() -> Path:
