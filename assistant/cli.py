@@ -505,5 +505,101 @@ def draft(session: Session, kind, thread, to, person, print_only, force, drafts_
         sys.exit(1)
 
 
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.option("--timeline", is_flag=True, help="Draw each process as a row across the days or weeks.")
+@click.pass_obj
+def status(session: Session, as_json: bool, timeline: bool):
+    """The whole pipeline: stage, last contact, next date and next action of every process.
+
+    Counts the processes per stage and warns when fewer than min_active_processes (config,
+    default 3) are active: don't put all your eggs in one basket. A process with no activity
+    for close_after_days (default 45) shows as gone quiet.
+
+    \b
+    Example:
+      followup --mailbox sample --today 2026-03-12 status
+      followup --mailbox sample --today 2026-03-12 status --timeline
+    """
+    from assistant.status import lanes_of, render_timeline, stage_words, summarise
+
+    found, scan = session.processes()
+    s = summarise(found, session.today, scan.me, session.settings.min_active_processes,
+                  session.settings.close_after_days)
+    if as_json:
+        click.echo(json.dumps(s.to_json(), indent=2, ensure_ascii=False))
+        return
+    if timeline:
+        click.echo(render_timeline(lanes_of(s), session.today))
+    elif not s.entries:
+        click.echo("No hiring processes found.")
+    else:
+        rows = [
+            (e.process.company or "?", e.process.role or "-", stage_words(e.stage),
+             f"{e.last_contact:%a %d %b}, {'me' if e.process.last_from_me else 'them'}" if e.last_contact else "",
+             f"{e.when[0]} {e.when[1]:%a %d %b}" if e.when else "", e.action)
+            for e in s.entries
+        ]
+        _table(("COMPANY", "ROLE", "STAGE", "LAST CONTACT", "NEXT DATE", "NEXT ACTION"), rows)
+    from textwrap import fill
+
+    click.echo("")
+    click.echo(fill(s.counts_line(), 100))
+    if s.warning:
+        click.echo(fill(s.warning, 100))
+
+
+@main.command()
+@click.option("--ics", "ics_file", metavar="FILE",
+              help="Write the reminders as an iCalendar file to import (- for standard output).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.pass_obj
+def remind(session: Session, ics_file: str | None, as_json: bool):
+    """Upcoming follow-up dates: thank-yous, fair status checks, interviews to prepare.
+
+    With --ics FILE, writes an all-day event for each, with an alarm. Event UIDs stay the
+    same from run to run, so importing the file again updates the events, not duplicates them.
+
+    \b
+    Example:
+      followup --mailbox sample --today 2026-03-12 remind
+      followup --mailbox sample remind --ics ~/followups.ics
+    """
+    from assistant.reminders import reminders_of, to_ics
+    from assistant.status import summarise
+
+    found, scan = session.processes()
+    s = summarise(found, session.today, scan.me, session.settings.min_active_processes,
+                  session.settings.close_after_days)
+    reminders = reminders_of(s)
+    if ics_file:
+        data = to_ics(reminders, session.today)
+        if ics_file == "-":
+            click.echo(data, nl=False)
+            return
+        _write_atomically(Path(ics_file).expanduser(), data)
+        click.echo(f"Wrote {len(reminders)} reminder{'' if len(reminders) == 1 else 's'} to {ics_file}.")
+        return
+    if as_json:
+        click.echo(json.dumps([r.to_json() for r in reminders], indent=2, ensure_ascii=False))
+        return
+    if not reminders:
+        click.echo("No follow-up dates ahead.")
+        return
+    for r in reminders:
+        click.echo(f"{r.day:%a %d %b}  {r.summary}")
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write beside the target, then rename: a reader never sees half a file."""
+    tmp = path.with_name(path.name + ".new")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise FollowupError(f"cannot write {path}: {e.strerror or e}") from None
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
