@@ -73,7 +73,7 @@ class Status:
     def counts_line(self) -> str:
         parts = [f"{n} {stage_words(s)}" for s, n in self.counts.items() if n]
         total = len(self.entries)
-        return f"{total} process{'' if total == 1 else 'es'}: {', '.join(parts) or 'none'}; {self.active} active"
+        return f"{self.active} of {total} active: {', '.join(parts) or 'no processes'}"
 
     def to_json(self) -> dict:
         return {
