@@ -113,15 +113,22 @@ def _attends(event, me: frozenset[str]) -> bool:
     return any(a.email in me for a in event.attendees) or not event.attendees
 
 
+AGREED_INTERVIEW = 2  # an interview agreed in words is hiring evidence (invites already count)
+
+
+def could_be_hiring(messages: list[Message], me: frozenset[str]) -> bool:
+    """False when not even an interview found in the text could make this hiring mail."""
+    return hiring_score(messages, me) + AGREED_INTERVIEW >= HIRING_THRESHOLD
+
+
 def is_hiring(messages: list[Message], me: frozenset[str], interviews: list = ()) -> bool:
     """Hiring wording, and a beginning: an application, an interview, my own reply, or a
     company person writing to me by name or in reply.
 
     An "offer" out of nowhere, to "Dear Candidate", with nothing before it, is a scam.
     """
-    # An interview agreed in words is hiring evidence too (invites already count in the score).
     agreed = any(i.source == "text" for i in interviews)
-    if hiring_score(messages, me) + (2 if agreed else 0) < HIRING_THRESHOLD:
+    if hiring_score(messages, me) + (AGREED_INTERVIEW if agreed else 0) < HIRING_THRESHOLD:
         return False
     return bool(interviews) or any(
         is_mine(m, me) or is_acknowledgement(m)
@@ -254,7 +261,8 @@ def role_of(messages: list[Message]) -> str:
 # -- contacts --------------------------------------------------------------------------------
 
 _TEAM = re.compile(r"\b(careers?|jobs|recruiting|hiring team|talent acquisition|team|hr)\b", re.I)
-_MEETING = re.compile(r"[^.!?]*\b(?:meet|meeting|interview with|speak with|talk with|panel)\b[^.!?]*")
+_MEETING = re.compile(r"\b(?:meet|meeting|interview with|speak with|talk with|panel)\b")
+_SENTENCE_END = re.compile(r"[.!?]+")
 
 
 def _sign_off(m: Message) -> str:
@@ -293,7 +301,8 @@ def contacts_of(messages: list[Message], me: frozenset[str], interviews: list) -
         elif i.organizer is not None:  # whoever set up a meeting in prose is meeting me
             interviewers.add(i.organizer.email)
     for m in messages:  # "You will meet Greg Lindqvist" names an interviewer
-        for sentence in _MEETING.findall(" ".join(m.newest.split())):
+        sentences = _SENTENCE_END.split(" ".join(m.newest.split()))
+        for sentence in (t for t in sentences if _MEETING.search(t)):
             interviewers.update(a.email for a in people.values() if a.name and a.name in sentence)
 
     contacts = []

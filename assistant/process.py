@@ -11,8 +11,8 @@ from datetime import date, datetime, time, timezone
 from typing import Callable
 
 from assistant.hiring import (
-    Contact, company_of, contacts_of, is_acknowledgement, is_company_sender, is_hiring, is_mine,
-    role_of,
+    Contact, company_of, contacts_of, could_be_hiring, is_acknowledgement, is_company_sender,
+    is_hiring, is_mine, role_of,
 )
 from assistant.senders import is_automated
 from assistant.debrief import Debrief, spoken_promise
@@ -94,8 +94,8 @@ def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: in
     by Friday", said in the room) is a promise made on the interview day.
     """
     messages = thread.messages
-    if not messages:
-        return None
+    if not messages or not could_be_hiring(messages, me):
+        return None  # decided before the costlier reading of interviews
     interviews = interviews_of(messages)
     if not is_hiring(messages, me, interviews):
         return None

@@ -43,6 +43,14 @@ def _no_network(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect_ex", _guarded(_real_connect_ex))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _shared_cache_dir(tmp_path_factory):
+    """Tests never touch the user's cache; rebuildable caches are shared within a run."""
+    import os
+
+    os.environ["FOLLOWUP_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path, monkeypatch):
     """Config, data and drafts of a test live in its own temporary folder."""

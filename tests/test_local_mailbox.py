@@ -125,3 +125,24 @@ def test_a_multipart_without_its_closing_delimiter_does_not_swallow_the_next_mes
     path.write_text(broken + middle + forwarded)
     ids = [block.split(b"Message-ID: ")[1][:7] for _, block in local._mbox_headers(path)]
     assert ids == [b"<one@x>", b"<two@x>", b"<three@"]
+
+
+def test_an_unchanged_mbox_is_not_read_again_and_a_changed_one_is(tmp_path, monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_CACHE_DIR", str(tmp_path / "cache"))
+    path = write_mbox(tmp_path / "a.mbox", _mail(9))
+    first = open_mailbox(str(path)).scan(frozenset({ME}))
+
+    def no_reading(*_):
+        raise AssertionError("the unchanged mbox was read again")
+
+    monkeypatch.setattr(local, "_mbox_headers", no_reading)
+    again = open_mailbox(str(path)).scan(frozenset({ME}))
+    assert [(t.id, [m.message_id for m in t.messages]) for t in again.threads] == \
+        [(t.id, [m.message_id for m in t.messages]) for t in first.threads]
+
+    monkeypatch.undo()
+    monkeypatch.setenv("FOLLOWUP_CACHE_DIR", str(tmp_path / "cache"))
+    write_mbox(path, _mail(12)[9:])  # new mail appended
+    after = open_mailbox(str(path)).scan(frozenset({ME}))
+    assert after.messages_seen == 12
+    assert len(after.threads) == 4

@@ -37,15 +37,9 @@ def cmudict_path() -> Path | None:
 
 
 def cache_dir() -> Path:
-    """FOLLOWUP_CACHE_DIR wins; otherwise the platform's cache directory for the app."""
-    override = os.environ.get("FOLLOWUP_CACHE_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
+    from assistant.config import cache_dir
 
-    from assistant.config import APP
-
-    return Path(platformdirs.user_cache_dir(APP))
+    return cache_dir()
 
 
 def parse_cmudict(data: bytes) -> dict[bytes, int]:

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from assistant.errors import FollowupError
 from assistant.mail import MalformedMessage, Message, parse_message
-from assistant.mailbox import Scan, Thread
+from assistant.mailbox import Scan, Thread, scancache
 from assistant.mailbox.scan import group_threads, summarize_headers
 
 CHUNK = 8 << 20
@@ -40,43 +40,54 @@ class LocalMailbox:
         return f"LocalMailbox({self.kind}: {self.path})"
 
     def scan(self, me: frozenset[str]) -> Scan:
-        refs: list = []
-        summaries = []
-        try:
-            for ref, block in self._headers():
-                refs.append(ref)
-                summaries.append(summarize_headers(block))
-        except OSError as e:
-            raise FollowupError(f"cannot read mailbox {self.path}: {e.strerror or e}") from None
-
-        thread_ids = group_threads(summaries)
-        wanted = {thread_ids[i] for i, s in enumerate(summaries) if s.candidate}
-        members: dict[str, list[int]] = {}
-        for i, tid in enumerate(thread_ids):
-            if tid in wanted:
-                members.setdefault(tid, []).append(i)
-
-        threads: dict[str, list[Message]] = {}
-        skipped: list[str] = []
-        with self._reader() as read:
-            for tid, indexes in members.items():
-                for i in indexes:
-                    where = self._where(refs[i])
-                    try:
-                        msg = parse_message(read(refs[i]))
-                    except MalformedMessage as e:
-                        skipped.append(f"{where}: {e}")
-                        continue
-                    except OSError as e:
-                        skipped.append(f"{where}: cannot read ({e.strerror or e})")
-                        continue
-                    threads.setdefault(tid, []).append(msg)
+        cacheable = self.kind == "mbox"
+        found = scancache.load(self.path) if cacheable else None
+        if found is None:
+            try:
+                stamp = scancache.fingerprint(self.path) if cacheable else ()
+                found = self._read(stamp)
+            except OSError as e:
+                raise FollowupError(f"cannot read mailbox {self.path}: {e.strerror or e}") from None
+            if cacheable:
+                scancache.store(self.path, found)
+        threads = {
+            tid: [found.messages[ref] for ref in refs if ref in found.messages]
+            for tid, refs in found.members.items()
+        }
+        threads = {tid: msgs for tid, msgs in threads.items() if msgs}
         return Scan(
             threads=[Thread(tid, _oldest_first(msgs)) for tid, msgs in threads.items()],
             me=who_am_i(me, threads.values()),
-            skipped=skipped,
-            messages_seen=len(summaries),
+            skipped=list(found.skipped),
+            messages_seen=found.messages_seen,
         )
+
+    def _read(self, stamp: tuple) -> scancache.CachedScan:
+        """Headers of every message, then a full parse of the candidate threads only."""
+        refs: list = []
+        summaries = []
+        for ref, block in self._headers():
+            refs.append(ref)
+            summaries.append(summarize_headers(block))
+
+        thread_ids = group_threads(summaries)
+        wanted = {thread_ids[i] for i, s in enumerate(summaries) if s.candidate}
+        members: dict[str, list] = {}
+        for i, tid in enumerate(thread_ids):
+            if tid in wanted:
+                members.setdefault(tid, []).append(refs[i])
+
+        messages: dict = {}
+        skipped: list[str] = []
+        with self._reader() as read:
+            for ref in (r for group in members.values() for r in group):
+                try:
+                    messages[ref] = parse_message(read(ref))
+                except MalformedMessage as e:
+                    skipped.append(f"{self._where(ref)}: {e}")
+                except OSError as e:
+                    skipped.append(f"{self._where(ref)}: cannot read ({e.strerror or e})")
+        return scancache.CachedScan(stamp, members, messages, skipped, len(summaries))
 
     # -- where the bytes come from -------------------------------------------------------
 
