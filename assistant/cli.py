@@ -138,8 +138,10 @@ def _when(p) -> str:
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.option("--label", "label", is_flag=True,
+              help="Gmail: label overdue threads (gmail_label, default 'Follow-up due'); unlabel the rest.")
 @click.pass_obj
-def due(session: Session, as_json: bool):
+def due(session: Session, as_json: bool, label: bool = False):
     """What needs doing today (thank-you notes owed, promises broken), most urgent first.
 
     \b
@@ -150,6 +152,8 @@ def due(session: Session, as_json: bool):
 
     found, _ = session.processes()
     todo = [p for p in found if needs_action(p)]
+    if label:
+        _label_overdue(session, found)
     if as_json:
         click.echo(json.dumps([dict(p.to_json(), action=next_step(p)) for p in todo], indent=2,
                               ensure_ascii=False))
@@ -599,6 +603,95 @@ def _write_atomically(path: Path, data: bytes) -> None:
     except OSError as e:
         tmp.unlink(missing_ok=True)
         raise FollowupError(f"cannot write {path}: {e.strerror or e}") from None
+
+
+@main.group(cls=_Group)
+def auth():
+    """Sign in to Gmail, see who is signed in, sign out (setup: docs/gmail.md)."""
+
+
+@auth.command()
+@click.option("--credentials", "client_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The Desktop OAuth client JSON (default: credentials.json in your config directory).")
+@click.option("--no-browser", is_flag=True,
+              help="Print the URL instead of opening a browser (for a machine reached over ssh).")
+@click.option("--port", type=int, help="Local port for the sign-in redirect (default: any; 8765 with --no-browser).")
+@click.option("--account", metavar="ADDRESS", help="The Gmail address you mean to sign in with.")
+@click.option("--drafts", is_flag=True, help="Also allow saving drafts (gmail.compose).")
+@click.option("--labels", is_flag=True, help="Also allow labelling threads (gmail.modify).")
+def login(client_file, no_browser, port, account, drafts, labels):
+    """Sign in with Google and keep the token in token.json (mode 0600).
+
+    Reading asks only for gmail.readonly; --drafts and --labels add what those commands
+    need, keeping what was granted before. followup never sends mail, whatever the scope.
+
+    \b
+    Example:
+      followup auth login --credentials ~/Downloads/client_secret.json
+      followup auth login --no-browser --drafts
+    """
+    from assistant import gmail_auth
+    from assistant.mailbox.gmail import GmailApi
+
+    extra = [name for name, on in (("drafts", drafts), ("labels", labels)) if on]
+    email, scopes = gmail_auth.login(
+        client_file, extra, open_browser=not no_browser, port=port, account=account,
+        profile_email=lambda creds: GmailApi(None, creds=creds).profile()["emailAddress"],
+    )
+    click.echo(f"Signed in to Gmail as {email}; allowed: {_scope_words(scopes)}.")
+    click.echo(f"Token saved in {gmail_auth.token_path()}")
+
+
+@auth.command("status")
+def auth_status():
+    """Which Gmail account is signed in, and what followup may do with it."""
+    from assistant import gmail_auth
+    from assistant.mailbox.gmail import GmailApi
+
+    info = gmail_auth.read_token()
+    api = GmailApi(None)
+    email = api.profile()["emailAddress"]
+    api.close()
+    scopes = sorted(gmail_auth.granted(info) or ())
+    click.echo(f"Signed in to Gmail as {email}")
+    click.echo(f"Allowed: {_scope_words(scopes) if scopes else 'unknown (the token does not say)'}")
+    click.echo(f"Token: {gmail_auth.token_path()} ("
+               + ("refreshed automatically" if info.get("refresh_token")
+                  else "no refresh token: it works until it expires") + ")")
+
+
+@auth.command()
+def logout():
+    """Revoke followup's access at Google, delete token.json and the Gmail cache."""
+    from assistant import gmail_auth
+    from assistant.gmail_cache import forget
+
+    revoked, account = gmail_auth.logout()
+    forget(account or "default")
+    if revoked:
+        click.echo(f"Signed out{' of ' + account if account else ''}: access revoked, token deleted.")
+    else:
+        click.echo("Token deleted, but Google could not be told; remove access at "
+                   "https://myaccount.google.com/permissions")
+
+
+def _scope_words(scopes) -> str:
+    from assistant.gmail_auth import SCOPES
+
+    names = {url: f"{what} ({url.rsplit('/', 1)[-1]})" for what, url in SCOPES.items()}
+    return ", ".join(names.get(s, s) for s in scopes)
+
+
+def _label_overdue(session: Session, found) -> None:
+    """`due --label`: Gmail only; says what changed on stderr so --json stays clean."""
+    from assistant.mailbox import open_mailbox
+
+    mailbox = open_mailbox(session.mailbox_spec)
+    if not hasattr(mailbox, "sync_label"):
+        raise FollowupError("--label works with --mailbox gmail only: local mailboxes are never modified")
+    added, removed = mailbox.sync_label({p.id for p in found if p.state == "overdue"})
+    click.echo(f"Gmail label '{mailbox.label}': added to {len(added)} thread(s), "
+               f"removed from {len(removed)}.", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

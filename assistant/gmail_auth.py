@@ -71,7 +71,7 @@ def granted(info: dict) -> set[str] | None:
     return set(scopes) if scopes else None
 
 
-def load_credentials(need: str = "read"):
+def load_credentials(need: str | None = "read"):
     """Credentials from token.json, refreshed if expired, covering `need` (a SCOPES key).
 
     A token file with an access token and no refresh token is used as it is (tests, and
@@ -81,7 +81,7 @@ def load_credentials(need: str = "read"):
 
     info = read_token()
     scopes = granted(info)
-    if scopes is not None and not scopes & _COVERS[need]:
+    if need and scopes is not None and not scopes & _COVERS[need]:
         flag = "" if need == "read" else f" --{need}"
         raise FollowupError(f"Gmail sign-in does not allow followup to {_WHY[need]}: run "
                             f"`followup auth login{flag}`")
@@ -90,6 +90,13 @@ def load_credentials(need: str = "read"):
             creds = Credentials.from_authorized_user_info(info)
         except ValueError as e:
             raise FollowupError(f"{token_path()} is incomplete ({e}): run `followup auth login`") from None
+        # google-auth always refreshes at Google; a token endpoint under FOLLOWUP_GMAIL_API
+        # (the test server) is honoured too, any other is ignored: the refresh token must
+        # not be sent wherever a file says.
+        uri = str(info.get("token_uri") or "")
+        test_root = os.environ.get("FOLLOWUP_GMAIL_API")
+        if test_root and uri.startswith(test_root.rstrip("/") + "/"):
+            creds = creds.with_token_uri(uri)
     else:
         expiry = None
         if info.get("expiry"):
@@ -192,12 +199,11 @@ def wanted_scopes(extra: list[str]) -> list[str]:
 
 
 def login(client_file: Path | None, extra: list[str], open_browser: bool, port: int | None,
-          account: str | None, profile_email, prompt) -> tuple[str, list[str]]:
+          account: str | None, profile_email) -> tuple[str, list[str]]:
     """Run the installed-app flow with a local redirect server; save the token.
 
-    `profile_email(creds)` asks Gmail which account consented; `prompt(url_message)` is how
-    the URL is shown. Returns (account, scopes). A different account than `account` is an
-    error and nothing is saved.
+    `profile_email(creds)` asks Gmail which account consented. Returns (account, scopes).
+    A different account than `account` is an error and nothing is saved.
     """
     from google_auth_oauthlib.flow import InstalledAppFlow
 
@@ -224,10 +230,10 @@ def login(client_file: Path | None, extra: list[str], open_browser: bool, port: 
         )
     except OSError as e:
         raise FollowupError(f"cannot listen on localhost:{port} for the sign-in redirect: {e}") from None
-    except Exception as e:  # oauthlib's errors: access denied, bad state, bad client
+    except Exception as e:  # oauthlib's errors: access denied, bad state, bad client; timeout
+        if type(e).__name__ == "WSGITimeoutError":
+            raise FollowupError("sign-in timed out: run `followup auth login` again") from None
         raise FollowupError(f"sign-in failed: {e}") from None
-    if creds is None:
-        raise FollowupError("sign-in timed out: run `followup auth login` again")
     email = profile_email(creds)
     if account and email.lower() != account.lower():
         raise FollowupError(f"you signed in as {email}, not {account}: run `followup auth login "

@@ -19,19 +19,10 @@ import time
 import zlib
 from pathlib import Path
 
+from assistant.config import cache_dir
 from assistant.errors import FollowupError
 
-APP = "interview-followup"
 SCHEMA = 1
-
-
-def cache_dir() -> Path:
-    override = os.environ.get("FOLLOWUP_CACHE_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP))
 
 
 def cache_path(account: str) -> Path:
@@ -54,6 +45,8 @@ class GmailCache:
         try:
             self.db = sqlite3.connect(self.path, timeout=self.lock_timeout)
             os.chmod(self.path, 0o600)
+            self.db.execute("PRAGMA journal_mode = WAL")  # a commit per thread stays cheap
+            self.db.execute("PRAGMA synchronous = NORMAL")
             self._schema()
         except sqlite3.DatabaseError as e:
             self.close()
@@ -150,8 +143,9 @@ class GmailCache:
             try:
                 out.append(json.loads(zlib.decompress(data)))
             except (zlib.error, ValueError):
-                with self.db:  # a damaged row is fetched again next time
+                with self.db:  # a damaged row: drop it and list again next time, to refetch it
                     self.db.execute("DELETE FROM threads WHERE id = ?", (tid,))
+                    self.db.execute("UPDATE sync SET history_id = NULL")
         return out
 
     def clear(self) -> None:
@@ -164,6 +158,6 @@ def forget(account: str) -> bool:
     """Delete an account's cache (on logout): the mail it holds is the user's."""
     path = cache_path(account)
     found = path.exists()
-    for p in (path, path.with_suffix(".lock")):
+    for p in (path, path.with_suffix(".lock"), Path(f"{path}-wal"), Path(f"{path}-shm")):
         p.unlink(missing_ok=True)
     return found

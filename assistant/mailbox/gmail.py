@@ -56,7 +56,8 @@ _CALENDAR_TYPES = ("text/calendar", "application/ics")
 class GmailApi:
     """The Gmail service built from the client's bundled discovery document, guarded."""
 
-    def __init__(self, need: str = "read", pacer=None, backoff=None, timeout: float = 30):
+    def __init__(self, need: str | None = "read", pacer=None, backoff=None, timeout: float = 30,
+                 creds=None):
         import google_auth_httplib2
         import httplib2
         from googleapiclient.discovery import build
@@ -64,8 +65,8 @@ class GmailApi:
         from assistant import gmail_auth
         from assistant.gmail_transport import Backoff, GuardedHttp, Pacer, make_request_builder
 
-        self.token_info = gmail_auth.read_token()
-        self.creds = gmail_auth.load_credentials(need)
+        self.token_info = gmail_auth.read_token() if creds is None else {}
+        self.creds = creds or gmail_auth.load_credentials(need)
         self._token_before = self.creds.token
         self.root = gmail_auth.api_root()
         authed = google_auth_httplib2.AuthorizedHttp(self.creds, http=httplib2.Http(timeout=timeout))
@@ -106,7 +107,8 @@ class GmailApi:
         """Keep a token the transport refreshed mid-run, and close connections."""
         from assistant import gmail_auth
 
-        gmail_auth.save_if_refreshed(self.creds, self._token_before)
+        if self.token_info:  # a token read from token.json, not one being made by login
+            gmail_auth.save_if_refreshed(self.creds, self._token_before)
 
 
 class GmailMailbox:
@@ -238,6 +240,69 @@ class GmailMailbox:
             for thread in waiting.values():
                 _fill_attachments(thread, found)
                 cache.put(thread)
+
+
+    # -- labels ------------------------------------------------------------------------------
+
+    def sync_label(self, overdue: set[str]) -> tuple[list[str], list[str]]:
+        """Put the label on exactly the overdue threads: add where missing, remove elsewhere.
+
+        Needs gmail.modify. Returns (added, removed) thread ids. Label changes are
+        idempotent, so they may be retried; creating the label is not, so a failed create
+        is followed by a fresh look before anything else is tried.
+        """
+        api = self._connect("labels")
+        try:
+            label_id = self._label_id(api, create=bool(overdue))
+            labelled: set[str] = set()
+            token = None
+            while label_id:
+                page = api.call(api.users.threads().list(
+                    userId="me", labelIds=[label_id], maxResults=LIST_PAGE, pageToken=token,
+                    fields="threads(id),nextPageToken"))
+                labelled |= {t["id"] for t in page.get("threads", [])}
+                token = page.get("nextPageToken")
+                if not token:
+                    break
+            add = sorted(overdue - labelled)
+            remove = sorted(labelled - overdue)
+            changes = [("add", t) for t in add] + [("remove", t) for t in remove]
+            threads = api.users.threads()
+
+            def modify(change):
+                what, tid = change
+                body = {"addLabelIds": [label_id]} if what == "add" else {"removeLabelIds": [label_id]}
+                return threads.modify(userId="me", id=tid, body=body, fields="id")
+
+            gone: list = []
+            if changes:
+                api.batch(changes, modify, lambda change, _: None, on_missing=gone.append)
+            return ([t for t in add if ("add", t) not in gone],
+                    [t for t in remove if ("remove", t) not in gone])
+        finally:
+            api.close()
+
+    def _label_id(self, api: GmailApi, create: bool) -> str | None:
+        def find():
+            labels = api.call(api.users.labels().list(userId="me", fields="labels(id,name)"))
+            for label in labels.get("labels", []):
+                if label.get("name", "").lower() == self.label.lower():
+                    return label["id"]
+            return None
+
+        found = find()
+        if found or not create:
+            return found
+        try:
+            made = api.call(api.users.labels().create(userId="me", fields="id", body={
+                "name": self.label, "labelListVisibility": "labelShow",
+                "messageListVisibility": "show"}))
+            return made["id"]
+        except FollowupError as e:  # 409: it exists after all; 5xx or no answer: it may exist
+            found = find()
+            if found:
+                return found
+            raise e
 
 
 # -- Gmail JSON -> our Message ------------------------------------------------------------
