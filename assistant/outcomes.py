@@ -177,3 +177,23 @@ def _rejection_guarded(before: str, sentence: str) -> bool:
 
 def _offer_guarded(before: str, sentence: str) -> bool:
     return bool(_NOT_YET_RE.search(before) or _CONDITIONAL_RE.search(sentence))
+
+
+# My own words that end a process: the advice's "keep in touch" still applies, but no
+# status check or thank-you is due. (pattern, why)
+WITHDRAWAL: tuple[tuple[str, str], ...] = (
+    (r"\bwithdraw(ing)? (my application|my candidacy|from (the|this|your) (process|search|role|position|consideration))",
+     "I asked to withdraw"),
+    (r"\b(remove|take) me (out )?(from|of) (consideration|the process)", "I asked to be removed"),
+    (r"\b(accepted|accept|taking|take) (an|another|a different) (offer|position|role)( elsewhere)?\b",
+     "I took another job"),
+    (r"\bno longer (interested in|pursuing|looking for|available for) (the|this|a|new) ", "I stopped"),
+)
+_WITHDRAWAL = [re.compile(p, re.I) for p, _ in WITHDRAWAL]
+
+
+def withdrawal_in(text: str) -> bool:
+    """Does my message withdraw from the process? ("I've accepted another offer, so I'd
+    like to withdraw.") A hypothesis ("if I withdraw...") does not count."""
+    text = " ".join(text.split())
+    return _fires(_WITHDRAWAL, text, lambda before, sentence: bool(_IF_RE.search(before)))

@@ -19,11 +19,11 @@ from assistant.debrief import Debrief, spoken_promise
 from assistant.interviews import Interview, interviews_of
 from assistant.mail import Message
 from assistant.mailbox import Thread
-from assistant.outcomes import outcome_of
+from assistant.outcomes import outcome_of, withdrawal_in
 from assistant.promises import Promise, find_promise
 from assistant.workdays import add_business_days, next_business_day
 
-STATES = ("applied", "scheduled", "thank_you_due", "waiting", "overdue", "rejected", "offer")
+STATES = ("applied", "scheduled", "thank_you_due", "waiting", "overdue", "rejected", "offer", "withdrawn")
 
 
 @dataclass
@@ -111,11 +111,16 @@ def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: in
     spoken, spoken_at = _spoken(debrief_for(thread.id), interviews)
     if spoken is not None and (sent is None or spoken_at >= sent):
         promise, sent, promise_source = spoken, spoken_at, "debrief"
-    outcome = None
+    outcome, decided_at = None, None
     for m in theirs:
-        outcome = outcome_of(m.newest) or outcome
+        if found := outcome_of(m.newest):
+            outcome, decided_at = found, m.date
     if outcome and interviews and sent and interviews[-1].start > sent:
         outcome = None  # a new interview after the verdict reopens the process
+    withdrew = [m for m in mine if withdrawal_in(m.newest)]
+    last_withdrawal = withdrew[-1].date if withdrew else None
+    if last_withdrawal and (decided_at is None or last_withdrawal > decided_at):
+        outcome = "withdrawn"  # I ended it; nothing more to chase
 
     # No promise: wait from their last message or the last interview, whichever is later.
     anchors = [m.date.date() for m in theirs if m.date] + [i.start.date() for i in interviews]
@@ -183,7 +188,8 @@ def _state(outcome, interviews: list[Interview], mine, theirs, today: date, wait
     return "overdue"
 
 
-URGENCY = {"thank_you_due": 0, "overdue": 1, "scheduled": 2, "waiting": 3, "applied": 4, "offer": 5, "rejected": 6}
+URGENCY = {"thank_you_due": 0, "overdue": 1, "scheduled": 2, "waiting": 3, "applied": 4, "offer": 5,
+           "rejected": 6, "withdrawn": 7}
 
 
 def list_processes(threads: list[Thread], me: frozenset[str], today: date, wait_days: int = 10,
@@ -215,6 +221,8 @@ def next_step(p: Process) -> str:
         return "wait for a reply; keep applying"
     if p.state == "rejected":
         return f"reply graciously, keep in touch: followup draft keep-in-touch {p.id}"
+    if p.state == "withdrawn":
+        return "you withdrew; nothing to send (a LinkedIn note keeps in touch)"
     return "read the offer carefully before you answer"
 
 

@@ -21,7 +21,8 @@ from assistant.process import Process, next_step
 GONE_QUIET = "gone_quiet"
 ACTIVE = ("applied", "scheduled", "thank_you_due", "waiting", "overdue")
 # Display order, most urgent first; also the order of the counts.
-STAGES = ("thank_you_due", "overdue", "scheduled", "waiting", "applied", GONE_QUIET, "offer", "rejected")
+STAGES = ("thank_you_due", "overdue", "scheduled", "waiting", "applied", GONE_QUIET, "offer", "rejected",
+          "withdrawn")
 
 
 @dataclass(frozen=True)
@@ -163,10 +164,11 @@ def _iso(d: date | None) -> str | None:
 
 MARKS = (
     ("I", "interview"), ("P", "promised date"), ("C", "my check-in"), ("\u00b7", "waiting"),
-    ("!", "overdue"), ("x", "rejected"), ("$", "offer"),
+    ("!", "overdue"), ("x", "rejected"), ("$", "offer"), ("w", "withdrew"),
 )
 # When two marks fall in one column the stronger wins: a verdict, then an interview, ...
-PRIORITY = "x$ICP!\u00b7"
+PRIORITY = "x$wICP!\u00b7"
+RARE_MARKS = {"w"}  # in the legend only when drawn
 TODAY = "v"
 
 
@@ -205,6 +207,9 @@ def _lane(e: Entry, today: date, width: int) -> Lane:
         put(end, "x" if e.stage == "rejected" else "$")
     elif e.stage == GONE_QUIET:
         fill(start, e.last_activity, "\u00b7")
+    elif e.stage == "withdrawn":
+        fill(start, e.last_activity, "\u00b7")
+        put(e.last_activity, "w")
     elif e.stage == "overdue":
         fill(start, p.wait_until, "\u00b7")
         fill(p.wait_until + timedelta(days=1), today, "!")
@@ -216,7 +221,7 @@ def _lane(e: Entry, today: date, width: int) -> Lane:
         fill(start, today, "\u00b7")
     for i in p.interviews:
         put(i.start.date(), "I")
-    if p.promise is not None and e.stage not in ("rejected", "offer"):
+    if p.promise is not None and e.stage not in ("rejected", "offer", "withdrawn"):
         put(p.promise.due, "P")
     for d in e.checkins:
         put(d, "C")
@@ -280,7 +285,8 @@ def render_timeline(lanes: list[Lane], today: date, width: int = 100) -> str:
                 cells[c] = mark
         label = lane.label if len(lane.label) <= label_w else lane.label[: label_w - 1] + "\u2026"
         lines.append((label.ljust(label_w) + "  " + "".join(cells)).rstrip())
-    legend = [f"{m} {what}" for m, what in MARKS] + [f"{TODAY} today"]
+    drawn = {mark for lane in lanes for mark in lane.marks.values()}
+    legend = [f"{m} {what}" for m, what in MARKS if m not in RARE_MARKS or m in drawn] + [f"{TODAY} today"]
     line = ""
     for item in legend:  # wrapped to the width, like the grid
         if line and len(line) + 2 + len(item) > width:

@@ -202,3 +202,28 @@ def test_a_timeline_said_out_loud_and_written_in_the_debrief_is_a_promise(tmp_pa
     got = run(tmp_path, [*mails, later], "2026-03-16")[tid(16)]
     assert got["promise"] is None
     assert got["state"] == "waiting"
+
+
+def test_a_process_i_withdrew_from_asks_for_nothing(tmp_path):
+    mails = [
+        recruiter("Re: Interview", "Hi Jordan, thanks for interviewing; we'll get back to you by Friday.",
+                  at(2), 1, 17),
+        mine("Re: Interview", "Hi Priya, I've accepted another offer, so I'd like to withdraw from the "
+             "process. Thank you for your time.", at(4), 2, 17, ("17-1@northwind",)),
+    ]
+    got = run(tmp_path, mails)[tid(17)]
+    assert got["state"] == "withdrawn"
+    assert got["wait_until"] is None
+    result = CliRunner().invoke(main, ["--mailbox", str(tmp_path / "box.mbox"), "--me", ME,
+                                       "--today", "2026-03-12", "due"])
+    assert "Nothing is due today" in result.output
+
+
+def test_asking_what_withdrawing_would_mean_is_not_withdrawing(tmp_path):
+    mails = [
+        recruiter("Re: Interview", "Hi Jordan, thanks for interviewing; we'll get back to you by Friday.",
+                  at(2), 1, 18),
+        mine("Re: Interview", "Hi Priya, if I withdraw from the process now, could I apply again later?",
+             at(4), 2, 18, ("18-1@northwind",)),
+    ]
+    assert run(tmp_path, mails)[tid(18)]["state"] == "overdue"

@@ -53,7 +53,7 @@ def test_every_process_of_the_sample_with_its_stage_and_next_date():
     assert by_company["Quillstone"]["last_contact"] == "2026-02-23"
     assert "status-check" in by_company["Quillstone"]["action"]
     assert got["counts"] == {"thank_you_due": 1, "overdue": 1, "scheduled": 1, "waiting": 3, "applied": 2,
-                             "gone_quiet": 0, "offer": 1, "rejected": 1}
+                             "gone_quiet": 0, "offer": 1, "rejected": 1, "withdrawn": 0}
     assert got["active"] == 8
     assert got["min_active_processes"] == 3
     assert got["warning"] is None
@@ -195,3 +195,12 @@ def test_timeline_on_the_sample_fits_100_columns_with_one_row_each():
     assert rows["Solvane"].rstrip().endswith("$")
     assert rows["Northwind Labs"][col + 1] == "I"  # tomorrow's interview
     assert lines[13].endswith("v today")
+
+
+def test_timeline_shows_a_withdrawal_and_only_then_explains_its_mark():
+    lane = Lane("Acme  withdrawn", days(0, 3, "·") | {MON + timedelta(days=4): "w"})
+    text = render_timeline([lane], date(2026, 3, 15))
+    assert "····w" in text
+    assert "w withdrew" in text
+    plain = render_timeline([Lane("Bolt  waiting", days(0, 3, "·"))], date(2026, 3, 15))
+    assert "withdrew" not in plain
