@@ -16,7 +16,12 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/followup --mailbox examples/sample.mbox --today $(DEMO_TODAY) threads
 	@echo
-	$(BIN)/followup --mailbox examples/sample.mbox --today $(DEMO_TODAY) due
+	@# The demo's drafts go to .demo-drafts/ (git-ignored), emptied first so every demo starts
+	@# from the same morning; the second sweep shows that a re-run creates nothing new.
+	rm -rf .demo-drafts
+	$(BIN)/followup --mailbox examples/sample.mbox --today $(DEMO_TODAY) sweep --drafts-dir .demo-drafts
+	@echo
+	$(BIN)/followup --mailbox examples/sample.mbox --today $(DEMO_TODAY) sweep --drafts-dir .demo-drafts
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -25,4 +30,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info .demo-drafts

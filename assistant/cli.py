@@ -694,5 +694,120 @@ def _label_overdue(session: Session, found) -> None:
                f"removed from {len(removed)}.", err=True)
 
 
+@main.command()
+@click.option("--dry-run", is_flag=True, help="Show what would be drafted; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.option("--drafts-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where local drafts are saved (default: drafts/ in your data directory).")
+@click.pass_context
+def sweep(ctx, dry_run: bool, as_json: bool, drafts_dir: Path | None):
+    """Draft everything due today, and only that; safe to run every morning or from cron.
+
+    A thank-you to each interviewer while one is owed, one status check where their time
+    frame has passed (never a second while the first is unanswered), a reply to a rejection
+    of the last 14 days, feedback to an agency recruiter the day of or after an interview
+    they arranged. Prints what it drafted, what is waiting and until when, and what it
+    refused and why; on Gmail, labels the overdue threads. Running it again the same day
+    creates nothing new; a draft you edited is kept. A draft with a lint error is not
+    created (exit 1). --dry-run writes no draft and no label. Rules: assistant/sweep.py.
+
+    \b
+    Example:
+      followup --mailbox sample --today 2026-03-12 sweep
+      followup --mailbox sample --today 2026-03-12 sweep --dry-run
+    """
+    from datetime import datetime
+
+    from assistant.mailbox import open_mailbox
+    from assistant.sweep import NOT_CREATED, apply, plan_sweep
+
+    session: Session = ctx.obj
+    found, scan = session.processes()
+    # With a real clock an interview later today is not yet thanked for; --today means the whole day.
+    now = None if ctx.parent.params.get("today") else datetime.now().astimezone()
+    plan = plan_sweep(found, scan.me, session.today, session.settings, now=now)
+    mailbox = None if dry_run else open_mailbox(session.mailbox_spec)
+    outcomes = apply(plan, mailbox, me=scan.me, settings=session.settings, drafts_dir=drafts_dir,
+                     dry_run=dry_run)
+    labels_note = "" if dry_run else _sweep_labels(mailbox, found)
+    if as_json:
+        click.echo(json.dumps(_sweep_json(plan, outcomes, dry_run, labels_note), indent=2, ensure_ascii=False))
+    else:
+        _sweep_summary(plan, outcomes, dry_run, labels_note)
+    if any(o.status == NOT_CREATED for o in outcomes) or labels_note.startswith("Gmail labels not"):
+        sys.exit(1)
+
+
+def _sweep_labels(mailbox, found) -> str:
+    """On Gmail, label exactly the overdue threads (as `due --label` does); local mail is never
+    modified. A failure (no gmail.modify permission, say) is reported, after the drafts."""
+    if not hasattr(mailbox, "sync_label"):
+        return ""
+    try:
+        added, removed = mailbox.sync_label({p.id for p in found if p.state == "overdue"})
+    except FollowupError as e:
+        return f"Gmail labels not changed: {e}"
+    return f"Gmail label '{mailbox.label}': added to {len(added)} thread(s), removed from {len(removed)}"
+
+
+def _sweep_who(o) -> str:
+    r = o.recipient
+    return o.kind if r is None else f"{o.kind} to {r.name or r.email}"
+
+
+_SWEEP_GROUPS = (
+    ("created", "Drafted"),
+    ("would draft", "Would draft (dry run: nothing written)"),
+    ("updated", "Redrafted (your copy was untouched, so the new text replaced it)"),
+    ("unchanged", "Already drafted (unchanged)"),
+    ("kept (edited by you)", "Kept (you edited it; left as it is)"),
+    ("not created", "Not created"),
+)
+
+
+def _sweep_summary(plan, outcomes, dry_run: bool, labels_note: str) -> None:
+    """Short and grouped, so a morning glance says what to read and send."""
+    click.echo(f"Sweep for {plan.today:%a %d %b %Y}" + (" (dry run)" if dry_run else "") + ":")
+    if not plan.items:
+        click.echo("\nNothing to draft today.")
+    for status, title in _SWEEP_GROUPS:
+        group = [o for o in outcomes if o.status == status]
+        if not group:
+            continue
+        click.echo(f"\n{title}:")
+        for o in group:
+            tail = f": {o.where}" if o.where else f" ({o.why})" if o.why else ""
+            if o.reason:
+                tail = f": {o.reason}"
+            click.echo(f"  {o.process.company}: {_sweep_who(o)}{tail}")
+    if plan.waiting:
+        click.echo("\nWaiting:")
+        for w in plan.waiting:
+            until = f"until {w.until:%a %d %b}" if w.until else "no date"
+            click.echo(f"  {w.process.company}: {until} ({w.why})")
+    if plan.refused:
+        click.echo("\nRefused:")
+        for r in plan.refused:
+            click.echo(f"  {r.process.company}: {r.kind}: {r.reason}")
+    if labels_note:
+        click.echo(f"\n{labels_note}")
+
+
+def _sweep_json(plan, outcomes, dry_run: bool, labels_note: str) -> dict:
+    return {
+        "today": plan.today.isoformat(),
+        "dry_run": dry_run,
+        "drafts": [{"kind": o.kind, "thread": o.process.id, "company": o.process.company,
+                    "to": o.recipient.email if o.recipient else None, "status": o.status,
+                    "where": o.where or None, "reason": o.reason or None, "why": o.why or None}
+                   for o in outcomes],
+        "waiting": [{"thread": w.process.id, "company": w.process.company,
+                     "until": w.until.isoformat() if w.until else None, "why": w.why} for w in plan.waiting],
+        "refused": [{"thread": r.process.id, "company": r.process.company, "kind": r.kind,
+                     "reason": r.reason} for r in plan.refused],
+        "labels": labels_note or None,
+    }
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
