@@ -119,7 +119,7 @@ def plan_sweep(processes, me: frozenset[str], today: date, settings=None,
         elif p.state == "waiting" and p.wait_until is not None:
             said = f'they said "{p.promise.phrase}"' if p.promise else "no date was promised"
             plan.waiting.append(Waiting(p, p.wait_until, said))
-        if p.state not in ("rejected", "offer"):
+        if p.state in ("thank_you_due", "waiting", "overdue", "scheduled"):  # not after an answer or a withdrawal
             _recruiter_feedback(plan, p, me, today)
     order = {k: i for i, k in enumerate(KIND_ORDER)}
     plan.items.sort(key=lambda i: order[i.kind])
