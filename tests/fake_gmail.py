@@ -229,6 +229,7 @@ class FakeGmail:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # no 40 ms delayed-ACK stalls on keep-alive
 
             def _any(self):
                 length = int(self.headers.get("Content-Length") or 0)

@@ -305,6 +305,129 @@ class GmailMailbox:
             raise e
 
 
+    # -- drafts ------------------------------------------------------------------------------
+
+    def save_draft(self, message, key: str, drafts_dir=None):
+        """Save the tool's draft for `key` as a reply inside its Gmail thread; never send.
+
+        The tool's own draft is found through a ledger (data dir: key -> draft id and the
+        digest of what was written; a draft id survives edits in Gmail) and, failing that,
+        through its X-Followup-Draft header among the thread's drafts (a create whose answer
+        was lost). It is updated only while its content still has the recorded digest; an
+        edited one is kept. drafts.create is never retried blindly (gmail_transport).
+        `drafts_dir` is for local mailboxes and is ignored here.
+        """
+        from assistant.mailbox.drafts_local import (CREATED, DIGEST, KEPT, MARKER, UNCHANGED,
+                                                    UPDATED, SavedDraft, _reparse, content_digest)
+
+        match = re.search(r"thread=([0-9a-fA-F]+)", key)
+        if not match:
+            raise FollowupError(f"cannot save to Gmail: the draft key has no thread id ({key})")
+        tid = match.group(1).lower()
+        for header in (MARKER, DIGEST):
+            del message[header]
+        digest = content_digest(_reparse(message))
+        message[MARKER] = key
+        message[DIGEST] = digest
+        raw = base64.urlsafe_b64encode(message.as_bytes()).decode().rstrip("=")
+        body = {"message": {"raw": raw, "threadId": tid}}
+        api = self._connect("drafts")
+        ledger = _DraftLedger(api.account or "default")
+        try:
+            drafts = api.users.drafts()
+            found = self._find_draft(api, ledger.get(key), key, tid)
+            if found:
+                draft_id, old = found
+                recorded = str(old.get(DIGEST, "")).strip()
+                where = _draft_link(api.account, found_message_id(old, draft_id))
+                if not recorded or content_digest(old) != recorded:
+                    return SavedDraft(KEPT, where)
+                if recorded == digest:
+                    return SavedDraft(UNCHANGED, where)
+                made = api.call(drafts.update(userId="me", id=draft_id, body=body,
+                                              fields="id,message(id)"))
+                ledger.put(key, made["id"])
+                return SavedDraft(UPDATED, _draft_link(api.account, made["message"]["id"]))
+            made = api.call(drafts.create(userId="me", body=body, fields="id,message(id)"))
+            ledger.put(key, made["id"])
+            return SavedDraft(CREATED, _draft_link(api.account, made["message"]["id"]))
+        finally:
+            api.close()
+
+    def _find_draft(self, api: GmailApi, draft_id: str | None, key: str, tid: str):
+        """(draft id, parsed message) of the tool's draft for `key`, or None."""
+        from email import message_from_bytes, policy
+
+        from assistant.gmail_transport import GmailApiError
+        from assistant.mailbox.drafts_local import MARKER
+
+        def get(did):
+            try:
+                d = api.call(api.users.drafts().get(userId="me", id=did, format="raw",
+                                                    fields="id,message(id,raw)"))
+            except GmailApiError as e:
+                if e.status == 404:  # sent or deleted by the user since
+                    return None
+                raise
+            old = message_from_bytes(_b64url(d["message"].get("raw", "")), policy=policy.default)
+            old["X-Followup-Gmail-Message"] = d["message"].get("id", "")
+            return old
+
+        if draft_id:
+            old = get(draft_id)
+            if old is not None:
+                return draft_id, old
+        listed = api.call(api.users.drafts().list(userId="me", maxResults=500,
+                                                  fields="drafts(id,message(id,threadId))"))
+        for d in listed.get("drafts", []):
+            if d.get("message", {}).get("threadId") != tid:
+                continue
+            old = get(d["id"])
+            if old is not None and " ".join(str(old.get(MARKER, "")).split()) == key:
+                return d["id"], old
+        return None
+
+
+def found_message_id(old, draft_id: str) -> str:
+    return str(old.get("X-Followup-Gmail-Message", "")) or draft_id
+
+
+def _draft_link(account: str, message_id: str) -> str:
+    """Opens the draft in Gmail's compose window (the account in the URL picks the inbox)."""
+    return f"https://mail.google.com/mail/u/{account or 0}/#drafts?compose={message_id}"
+
+
+class _DraftLedger:
+    """key -> Gmail draft id, per account, in the data dir; written atomically."""
+
+    def __init__(self, account: str):
+        from assistant.config import data_dir
+
+        self.path = data_dir() / f"gmail-drafts-{re.sub(r'[^A-Za-z0-9@._-]', '_', account)}.json"
+
+    def _load(self) -> dict:
+        import json
+
+        try:
+            return json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def get(self, key: str) -> str | None:
+        return self._load().get(key)
+
+    def put(self, key: str, draft_id: str) -> None:
+        import json
+        import os
+
+        data = self._load()
+        data[key] = draft_id
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + ".new")
+        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
 # -- Gmail JSON -> our Message ------------------------------------------------------------
 
 def thread_messages(thread: dict) -> tuple[list[Message], list[str], int]:

@@ -1,0 +1,71 @@
+"""`followup draft` on Gmail: an in-thread draft, idempotent, never a second one, never sent."""
+
+from __future__ import annotations
+
+import base64
+import email
+from email import policy
+
+from tests.gmail_fixtures import gmail, run, sleeps  # noqa: F401
+
+LEDGERLINE = "19c94874d0882c20"
+
+
+def drafts_in(gmail, tid):
+    return [gmail.messages[mid] for mid in gmail.drafts.values() if gmail.messages[mid].thread_id == tid]
+
+
+def test_thank_you_draft_goes_into_the_thread_with_reply_headers(gmail):
+    result = run("draft", "thank-you", "ledgerline")
+    assert result.exit_code == 0, result.output
+    assert "created: https://mail.google.com/mail/u/jordan.rivera@gmail.com/#drafts?compose=" in result.stdout
+    made = drafts_in(gmail, LEDGERLINE)
+    assert made, "no draft in the thread"
+    msg = email.message_from_bytes(made[0].raw, policy=policy.default)
+    assert msg["Subject"].startswith("Re:")
+    assert msg["In-Reply-To"] and msg["References"]
+    assert msg["X-Followup-Draft"].strip().startswith("thank-you")
+    assert gmail.send_attempts == 0
+
+
+def test_rerun_changes_nothing_and_never_makes_a_second_draft(gmail):
+    run("draft", "thank-you", "ledgerline")
+    count = len(gmail.drafts)
+    result = run("draft", "thank-you", "ledgerline")
+    assert result.exit_code == 0, result.output
+    assert "unchanged:" in result.stdout
+    assert len(gmail.drafts) == count
+    assert gmail.counts["gmail.users.drafts.create"] == count
+    assert gmail.counts["gmail.users.drafts.update"] == 0
+
+
+def test_a_draft_the_user_edited_is_kept(gmail):
+    run("draft", "thank-you", "ledgerline")
+    for did, mid in list(gmail.drafts.items()):
+        m = gmail.messages[mid]
+        m.raw = m.raw.replace(b"\n\n", b"\n\nMy own words first.\n\n", 1)
+    before = {d: gmail.messages[m].raw for d, m in gmail.drafts.items()}
+    result = run("draft", "thank-you", "ledgerline")
+    assert "kept (edited by you)" in result.stdout
+    assert {d: gmail.messages[m].raw for d, m in gmail.drafts.items()} == before
+
+
+def test_a_lost_create_answer_is_found_by_its_marker_not_duplicated(gmail, tmp_path):
+    run("draft", "thank-you", "ledgerline")
+    count = len(gmail.drafts)
+    for ledger in (tmp_path / "data").glob("gmail-drafts-*.json"):
+        ledger.unlink()  # as if the answer to drafts.create never arrived
+    result = run("draft", "thank-you", "ledgerline")
+    assert "unchanged:" in result.stdout
+    assert len(gmail.drafts) == count
+
+
+def test_a_failed_create_is_not_retried_blindly(gmail):
+    gmail.fail("gmail.users.drafts.create", 503, times=1)
+    result = run("draft", "thank-you", "ledgerline")
+    assert result.exit_code == 2
+    assert gmail.counts["gmail.users.drafts.create"] == 1
+    gmail.fail("gmail.users.drafts.create", 429, times=1, retry_after="1")
+    result = run("draft", "thank-you", "ledgerline")
+    assert result.exit_code == 0, result.output  # a 429 is a refusal: safe to retry
+    assert gmail.counts["gmail.users.drafts.create"] == 1 + 1 + len(gmail.drafts)  # 503, 429, then each
