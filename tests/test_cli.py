@@ -100,3 +100,17 @@ def test_the_malformed_mail_corpus_is_read_without_a_crash():
         result = CliRunner().invoke(main, ["--mailbox", str(spec), "--me", "me@example.com", "-v",
                                            "threads", "--json"], catch_exceptions=False)
         assert result.exit_code == 0, (spec, result.output)
+
+
+def test_the_readme_config_example_is_a_valid_config(tmp_path):
+    """The README shows a config.toml; it must stay one the tool accepts."""
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text()
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    example = "\n".join('mailbox = "sample"' if line.startswith("mailbox =") else line
+                        for line in example.splitlines())
+    (tmp_path / "config.toml").write_text(example)
+    result = invoke("--config", str(tmp_path / "config.toml"), "--today", "2026-03-12", "due")
+    assert result.exit_code == 0, result.output
+    assert "Ledgerline" in result.output
