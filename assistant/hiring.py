@@ -213,7 +213,7 @@ def company_of(messages: list[Message], me: frozenset[str]) -> str:
         d = domain_of(m.sender.email)
         if d not in domains:
             domains.append(d)
-    employer = [d for d in domains if not in_domains(d, ATS) and not _is_agency(d, messages)]
+    employer = [d for d in domains if not in_domains(d, ATS) and not is_agency(d, messages)]
     if employer:
         stem = domain_stem(employer[0])
         return _name_in_text(stem, texts) or stem.replace("-", " ").title()
@@ -231,7 +231,7 @@ def company_of(messages: list[Message], me: frozenset[str]) -> str:
     return ""
 
 
-def _is_agency(domain: str, messages: list[Message]) -> bool:
+def is_agency(domain: str, messages: list[Message]) -> bool:
     if AGENCY_DOMAIN.search(domain_stem(domain)):
         return True
     for m in messages:
@@ -310,7 +310,7 @@ def contacts_of(messages: list[Message], me: frozenset[str], interviews: list) -
         title = titles.get(email, "")
         if COORDINATOR.search(title):
             role = "coordinator"
-        elif RECRUITER.search(title) or _is_agency(domain_of(email), messages):
+        elif RECRUITER.search(title) or is_agency(domain_of(email), messages):
             role = "recruiter"
         elif email in interviewers or HIRING_MANAGER.search(title):
             role = "interviewer"

@@ -26,7 +26,7 @@ What is due on a day (each rule traces to reference/after-the-interview.txt):
   two weeks is plenty of mornings to have seen the draft.
 - **recruiter-feedback** to an *agency* recruiter after an interview they arranged
   ("always send feedback to the recruiter after your interviews"): a contact with the
-  role recruiter whose domain `hiring._is_agency` calls an agency (a word like "talent"
+  role recruiter whose domain `hiring.is_agency` calls an agency (a word like "talent"
   or "recruit" in the domain, or they speak of "my client"); they wrote in the thread
   before the latest interview (so they arranged it); today is the interview day or the
   next business day (the thank-you's window: feedback is useful while it is fresh,
@@ -192,12 +192,12 @@ def _keep_in_touch(plan: SweepPlan, p, me: frozenset[str], today: date) -> None:
 
 
 def agency_recruiters(p) -> list:
-    """Contacts with the role recruiter at an agency, not at the employer (hiring._is_agency)."""
-    from assistant.hiring import _is_agency
+    """Contacts with the role recruiter at an agency, not at the employer (hiring.is_agency)."""
+    from assistant.hiring import is_agency
     from assistant.senders import domain_of
 
     messages = p.thread.messages if p.thread else []
-    return [c for c in p.contacts if c.role == "recruiter" and _is_agency(domain_of(c.email), messages)]
+    return [c for c in p.contacts if c.role == "recruiter" and is_agency(domain_of(c.email), messages)]
 
 
 def _recruiter_feedback(plan: SweepPlan, p, me: frozenset[str], today: date) -> None:
