@@ -95,7 +95,8 @@ def test_interrupted_cold_scan_resumes_with_what_it_fetched(gmail):
     assert "Traceback" not in result.output
     gmail.reset_counts()
     assert run_json("threads") == local_threads()
-    assert gmail.counts["gmail.users.threads.get"] < 16  # the successes were kept
+    # the successes were kept: only the failed thread and one still waiting for its invite
+    assert gmail.counts["gmail.users.threads.get"] <= 2
 
 
 def test_wrong_account_is_one_line(gmail):

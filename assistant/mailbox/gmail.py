@@ -38,8 +38,11 @@ from assistant.mailbox.scan import STRONG_WORDS, WEAK_WORDS, summarize_headers
 
 # Strong hiring words in any subject; weak ones ("update", "call") only in mail Gmail
 # files as Primary (people, not robots), mirroring the local triage's rule for weak words.
+# Promotions, Social and Forums hold job-alert digests and newsletters, never a recruiter's
+# own thread (ATS mail lands in Primary or Updates, which stay in).
 DEFAULT_QUERY = (
-    "-in:chats (subject:(" + " OR ".join(sorted(STRONG_WORDS)) + ") OR "
+    "-in:chats -category:promotions -category:social -category:forums "
+    "(subject:(" + " OR ".join(sorted(STRONG_WORDS)) + ") OR "
     "(category:primary subject:(" + " OR ".join(sorted(WEAK_WORDS)) + ")))"
 )
 DEFAULT_LABEL = "Follow-up due"
