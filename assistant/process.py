@@ -234,7 +234,7 @@ def find_process(processes: list[Process], key: str) -> Process:
     exact = [p for p in processes if p.id == key.lower()]
     if exact:
         return exact[0]
-    by_prefix = [p for p in processes if len(key) >= 4 and p.id.startswith(key.lower())]
+    by_prefix = [p for p in processes if key and p.id.startswith(key.lower())]
     by_company = [p for p in processes if p.company.lower() == key.lower()]
     if not by_company:
         by_company = [p for p in processes if key.lower() in p.company.lower()]
@@ -244,4 +244,4 @@ def find_process(processes: list[Process], key: str) -> Process:
     if not matches:
         raise FollowupError(f"no hiring process matches '{key}' (see: followup threads)")
     names = ", ".join(f"{p.id} ({p.company}, {p.role or 'no role'})" for p in matches[:5])
-    raise FollowupError(f"'{key}' matches {len(matches)} processes: {names}; give the thread id")
+    raise FollowupError(f"'{key}' matches {len(matches)} processes: {names}; give more of the id")

@@ -114,3 +114,20 @@ def test_the_readme_config_example_is_a_valid_config(tmp_path):
     result = invoke("--config", str(tmp_path / "config.toml"), "--today", "2026-03-12", "due")
     assert result.exit_code == 0, result.output
     assert "Ledgerline" in result.output
+
+
+@pytest.mark.parametrize("thread, found", [
+    ("19c94874d0882c20", "Ledgerline"), ("19c948", "Ledgerline"), ("ledgerline", "Ledgerline"),
+    ("Orbital", "Orbital Payments"),
+])
+def test_a_thread_is_named_by_id_prefix_or_company(thread, found):
+    result = invoke("--mailbox", "sample", "--today", "2026-03-12", "draft", "thank-you", thread, "--print")
+    assert result.exit_code == 0, result.output
+    assert found in result.output or found.split()[0] in result.output
+
+
+def test_an_ambiguous_or_unknown_thread_is_one_line():
+    assert "matches 10 processes" in one_line_error(invoke("--mailbox", "sample", "--today", "2026-03-12",
+                                                           "draft", "thank-you", "19c"))
+    assert "no hiring process matches" in one_line_error(invoke("--mailbox", "sample", "draft",
+                                                                "thank-you", "nonexistent"))
