@@ -37,6 +37,7 @@ class Session:
         self.verbose = verbose
         self.me = frozenset(m.strip().lower() for m in me) | frozenset(self.settings.me)
         self.mailbox_spec = mailbox or os.environ.get("FOLLOWUP_MAILBOX") or self.settings.mailbox
+        self._mailbox = None
         if today:
             try:
                 self.today = date.fromisoformat(today)
@@ -49,17 +50,24 @@ class Session:
         else:
             self.today = date.today()
 
+    def mailbox(self):
+        """The mailbox the user named, opened once per command."""
+        if self._mailbox is None:
+            from assistant.mailbox import open_mailbox
+
+            if not self.mailbox_spec:
+                raise FollowupError(
+                    "no mailbox given: use --mailbox PATH, set FOLLOWUP_MAILBOX, or put "
+                    "mailbox = \"...\" in config.toml (try the bundled sample: --mailbox sample)"
+                )
+            self._mailbox = open_mailbox(self.mailbox_spec, self.settings)
+        return self._mailbox
+
     def processes(self):
         """Scan the mailbox and return (processes, scan)."""
-        from assistant.mailbox import open_mailbox
         from assistant.process import list_processes
 
-        if not self.mailbox_spec:
-            raise FollowupError(
-                "no mailbox given: use --mailbox PATH, set FOLLOWUP_MAILBOX, or put "
-                "mailbox = \"...\" in config.toml (try the bundled sample: --mailbox sample)"
-            )
-        scan = open_mailbox(self.mailbox_spec).scan(self.me)
+        scan = self.mailbox().scan(self.me)
         if self.verbose:
             for line in scan.skipped:
                 click.echo(f"skipped: {line}", err=True)
@@ -76,8 +84,8 @@ class Session:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--mailbox", metavar="PATH",
-              help="An mbox file, a Maildir or a folder of .eml files (or FOLLOWUP_MAILBOX). "
+@click.option("--mailbox", metavar="PATH|gmail",
+              help="An mbox file, a Maildir, a folder of .eml files, or 'gmail' (or FOLLOWUP_MAILBOX). "
                    "'sample' is the bundled example mailbox.")
 @click.option("--me", multiple=True, metavar="ADDRESS",
               help="One of your own addresses (repeatable). Mail labelled Sent counts as yours too.")
@@ -459,7 +467,6 @@ def draft(session: Session, kind, thread, to, person, print_only, force, drafts_
     """
     from assistant.drafts import prepare
     from assistant.errors import Refusal
-    from assistant.mailbox import open_mailbox
     from assistant.mailbox.drafts_local import save_note
     from assistant.process import find_process
 
@@ -474,7 +481,7 @@ def draft(session: Session, kind, thread, to, person, print_only, force, drafts_
         click.echo(f"--force: drafted although {what}", err=True)
     for note in plan.notes:
         click.echo(f"note: {note}", err=True)
-    mailbox = None if print_only else open_mailbox(session.mailbox_spec)
+    mailbox = None if print_only else session.mailbox()
     blocked = 0
     for d in plan.drafts:
         who = f"{d.recipient.name} <{d.recipient.email}>" if d.recipient.name else d.recipient.email
@@ -684,9 +691,8 @@ def _scope_words(scopes) -> str:
 
 def _label_overdue(session: Session, found) -> None:
     """`due --label`: Gmail only; says what changed on stderr so --json stays clean."""
-    from assistant.mailbox import open_mailbox
 
-    mailbox = open_mailbox(session.mailbox_spec)
+    mailbox = session.mailbox()
     if not hasattr(mailbox, "sync_label"):
         raise FollowupError("--label works with --mailbox gmail only: local mailboxes are never modified")
     added, removed = mailbox.sync_label({p.id for p in found if p.state == "overdue"})
@@ -718,7 +724,6 @@ def sweep(ctx, dry_run: bool, as_json: bool, drafts_dir: Path | None):
     """
     from datetime import datetime
 
-    from assistant.mailbox import open_mailbox
     from assistant.sweep import NOT_CREATED, apply, plan_sweep
 
     session: Session = ctx.obj
@@ -726,7 +731,7 @@ def sweep(ctx, dry_run: bool, as_json: bool, drafts_dir: Path | None):
     # With a real clock an interview later today is not yet thanked for; --today means the whole day.
     now = None if ctx.parent.params.get("today") else datetime.now().astimezone()
     plan = plan_sweep(found, scan.me, session.today, session.settings, now=now)
-    mailbox = None if dry_run else open_mailbox(session.mailbox_spec)
+    mailbox = None if dry_run else session.mailbox()
     outcomes = apply(plan, mailbox, me=scan.me, settings=session.settings, drafts_dir=drafts_dir,
                      dry_run=dry_run)
     labels_note = "" if dry_run else _sweep_labels(mailbox, found)

@@ -42,7 +42,7 @@ the user edited, and never makes a second copy.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 NEW_REJECTION_DAYS = 14
 KIND_ORDER = ("thank-you", "recruiter-feedback", "status-check", "keep-in-touch")

@@ -111,3 +111,14 @@ def test_verbose_counts_and_no_progress_bar_when_piped(gmail):
     assert result.exit_code == 0
     assert "Reading Gmail" not in result.stderr
     assert "me = jordan.rivera@gmail.com" in result.stderr
+
+
+def test_custom_query_from_a_config_file_named_with_dash_dash_config(gmail, tmp_path):
+    other = tmp_path / "elsewhere.toml"
+    other.write_text('gmail_query = "from:solvane"\n')
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(main, ["--config", str(other), "--mailbox", "gmail", "--today", "2026-03-12",
+                                       "threads", "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert [p["state"] for p in json.loads(result.stdout)] == ["offer"]

@@ -238,7 +238,7 @@ def test_on_gmail_the_overdue_threads_are_labelled_but_not_in_a_dry_run(monkeypa
     import assistant.mailbox
 
     calls: list = []
-    monkeypatch.setattr(assistant.mailbox, "open_mailbox", lambda spec: _LabelledMailbox(calls))
+    monkeypatch.setattr(assistant.mailbox, "open_mailbox", lambda spec, settings=None: _LabelledMailbox(calls))
     assert run("--dry-run").exit_code == 0
     assert calls == []
     result = run()

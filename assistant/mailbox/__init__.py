@@ -41,14 +41,14 @@ class Mailbox(Protocol):
         status "created", "updated", "unchanged" or "kept (edited by you)", and where."""
 
 
-def open_mailbox(spec: str) -> Mailbox:
+def open_mailbox(spec: str, settings=None) -> Mailbox:
     """A mailbox from what the user typed: a path to an mbox, a Maildir or a folder of .eml,
     or "gmail" for the Gmail API (assistant/mailbox/gmail.py).
 
     "sample" (when no such file exists here) is the example mailbox shipped with the tool.
     """
     if spec == "gmail" and not Path(spec).exists():
-        return _gmail()
+        return _gmail(settings)
     from assistant.mailbox.local import LocalMailbox
 
     if spec == "sample" and not Path(spec).exists():
@@ -56,12 +56,12 @@ def open_mailbox(spec: str) -> Mailbox:
     return LocalMailbox(spec)
 
 
-def _gmail() -> Mailbox:
+def _gmail(settings=None) -> Mailbox:
     """Imported only when asked for, so local users never load the Google client."""
     from assistant.config import load_settings
     from assistant.mailbox.gmail import GmailMailbox
 
-    settings = load_settings()
+    settings = settings or load_settings()
     return GmailMailbox(query=settings.gmail_query, label=settings.gmail_label)
 
 
