@@ -222,7 +222,7 @@ def lint(session: Session, file: str, kind: str, thread: str | None, as_json: bo
     from assistant.lint import lint as run_lint
 
     name = "<stdin>" if file == "-" else file
-    text = _read_draft(file)
+    text = _read_text(file, "draft")
     context = None
     if thread:
         from assistant.process import find_process
@@ -253,16 +253,17 @@ def lint(session: Session, file: str, kind: str, thread: str | None, as_json: bo
         sys.exit(1)
 
 
-def _read_draft(file: str) -> str:
-    """The draft's text; a missing, unreadable or non-UTF-8 file is a one-line error."""
+def _read_text(file: str, what: str = "") -> str:
+    """A file's text, or standard input's for "-"; missing, unreadable or not UTF-8 is one line."""
+    name = f"{what} {file}".strip()
     try:
         data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
     except OSError as e:
-        raise FollowupError(f"cannot read draft {file}: {e.strerror or e}") from None
+        raise FollowupError(f"cannot read {name}: {e.strerror or e}") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FollowupError(f"draft {file} is not UTF-8 text") from None
+        raise FollowupError(f"{name} is not UTF-8 text") from None
 
 
 @main.command()
@@ -305,7 +306,7 @@ def debrief(session: Session, thread: str, source: str | None, show: bool, as_js
         _show_debrief(saved, p.id, about, as_json)
         return
     if source is not None:
-        text = _read_debrief_source(source)
+        text = _read_text(source)
         result = db.store_text(p.id, text, saved)
         if result is not None and source != "-" and _same_file(source, db.rejected_path(p.id)):
             db.discard_rejected(p.id)
@@ -352,18 +353,6 @@ def _same_file(a: str, b: Path) -> bool:
         return Path(a).resolve() == b.resolve()
     except OSError:
         return False
-
-
-def _read_debrief_source(source: str) -> str:
-    """The filled-in template from a file or standard input; a missing file is one line."""
-    try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    except OSError as e:
-        raise FollowupError(f"cannot read {source}: {e.strerror or e}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FollowupError(f"{source} is not UTF-8 text") from None
 
 
 def _show_debrief(saved, thread_id: str, about: str, as_json: bool) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import mailbox
 from email.message import EmailMessage
 from email.utils import format_datetime
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 ME = "jordan.rivera@gmail.com"
@@ -66,3 +66,19 @@ def invite(uid: str, start: str, tzid: str, organizer: str, attendees: list[str]
         f"STATUS:{status}\r\nORGANIZER;CN=Org:mailto:{organizer}\r\n{people}\r\n"
         "END:VEVENT\r\nEND:VCALENDAR\r\n"
     )
+
+
+def overdue_thread(checked_in: bool) -> list[EmailMessage]:
+    """Priya promised news "by Friday" (27 Feb 2026); optionally I checked in on 2 March."""
+    ny = timezone(timedelta(hours=-5))
+    promise = message("Priya Shah <priya@northwind-labs.com>", ME, "Re: Interview - Data Analyst",
+                      "Hi Jordan,\n\nThanks for your time today. We'll get back to you by Friday.\n\n"
+                      "Best,\nPriya Shah\nTechnical Recruiter | Northwind Labs\n",
+                      datetime(2026, 2, 23, 16, tzinfo=ny), msgid="p1@northwind", thread=40)
+    mails = [promise]
+    if checked_in:
+        mails.append(message(f"Jordan Rivera <{ME}>", "priya@northwind-labs.com", "Re: Interview - Data Analyst",
+                             "Hi Priya,\n\nIs there any update on the timeline?\n\nBest,\nJordan\n",
+                             datetime(2026, 3, 2, 9, tzinfo=ny), msgid="m1@me", thread=40, labels="Sent",
+                             reply_to_ids=("p1@northwind",)))
+    return mails

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta, timezone
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from assistant.cli import main
 from assistant.debrief import BetterAnswer, Debrief
 from tests.conftest import SAMPLE_MBOX
-from tests.mailmaker import ME, message, write_mbox
+from tests.mailmaker import ME, overdue_thread, write_mbox
 
 LEDGERLINE = "19c94874d0882c20"
 QUILLSTONE = "19c43d04e78b9a59"
@@ -153,22 +153,8 @@ def test_force_drafts_it_anyway_and_says_what_it_overrode(tmp_path):
     assert len(drafts(tmp_path)) == 1
 
 
-def _overdue_thread(checked_in: bool) -> list:
-    promise = message("Priya Shah <priya@northwind-labs.com>", ME, "Re: Interview - Data Analyst",
-                      "Hi Jordan,\n\nThanks for your time today. We'll get back to you by Friday.\n\n"
-                      "Best,\nPriya Shah\nTechnical Recruiter | Northwind Labs\n",
-                      datetime(2026, 2, 23, 16, tzinfo=NY), msgid="p1@northwind", thread=40)
-    mails = [promise]
-    if checked_in:
-        mails.append(message(f"Jordan Rivera <{ME}>", "priya@northwind-labs.com", "Re: Interview - Data Analyst",
-                             "Hi Priya,\n\nIs there any update on the timeline?\n\nBest,\nJordan\n",
-                             datetime(2026, 3, 2, 9, tzinfo=NY), msgid="m1@me", thread=40, labels="Sent",
-                             reply_to_ids=("p1@northwind",)))
-    return mails
-
-
 def test_a_second_check_in_while_the_first_is_unanswered_is_refused(tmp_path):
-    box = write_mbox(tmp_path / "box.mbox", _overdue_thread(checked_in=True))
+    box = write_mbox(tmp_path / "box.mbox", overdue_thread(checked_in=True))
     result = run("--me", ME, "draft", "status-check", "northwind", mailbox=box)
     assert result.exit_code == 3, result.output
     assert "already checked in on Mon 02 Mar 2026" in result.output
@@ -176,7 +162,7 @@ def test_a_second_check_in_while_the_first_is_unanswered_is_refused(tmp_path):
     assert forced.exit_code == 0
     assert "--force: drafted although you already checked in" in forced.stderr
 
-    fresh = write_mbox(tmp_path / "fresh.mbox", _overdue_thread(checked_in=False))
+    fresh = write_mbox(tmp_path / "fresh.mbox", overdue_thread(checked_in=False))
     assert run("--me", ME, "draft", "status-check", "northwind", mailbox=fresh).exit_code == 0
 
 
@@ -270,7 +256,7 @@ def test_the_sandbox_stops_a_template_reaching_python(tmp_path, code):
 
 
 def test_email_and_debrief_text_is_data_never_a_template(tmp_path, monkeypatch):
-    mails = _overdue_thread(checked_in=False)
+    mails = overdue_thread(checked_in=False)
     del mails[0]["Subject"]
     mails[0]["Subject"] = "Re: Interview {{ 7*7 }} - Data Analyst"
     box = write_mbox(tmp_path / "box.mbox", mails)
@@ -373,7 +359,7 @@ def test_the_source_mailbox_is_never_modified(tmp_path):
 def test_drafts_never_go_inside_the_mailbox(tmp_path):
     folder = tmp_path / "eml"
     folder.mkdir()
-    for i, m in enumerate(_overdue_thread(checked_in=False)):
+    for i, m in enumerate(overdue_thread(checked_in=False)):
         (folder / f"{i}.eml").write_bytes(m.as_bytes())
     result = run("--me", ME, "draft", "status-check", "northwind", "--drafts-dir", str(folder / "drafts"),
                  mailbox=folder)

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from assistant.cli import main
 from tests.conftest import SAMPLE_MBOX
-from tests.mailmaker import ME, message, write_mbox
+from tests.mailmaker import ME, overdue_thread, write_mbox
 
 LEDGERLINE = "19c94874d0882c20"
 QUILLSTONE = "19c43d04e78b9a59"
@@ -130,28 +130,14 @@ def test_dry_run_shows_the_plan_and_writes_nothing(tmp_path):
     assert {d["status"] for d in as_json(run("--dry-run", "--json"))["drafts"]} == {"would draft"}
 
 
-def _overdue_thread(checked_in: bool) -> list:
-    promise = message("Priya Shah <priya@northwind-labs.com>", ME, "Re: Interview - Data Analyst",
-                      "Hi Jordan,\n\nThanks for your time today. We'll get back to you by Friday.\n\n"
-                      "Best,\nPriya Shah\nTechnical Recruiter | Northwind Labs\n",
-                      datetime(2026, 2, 23, 16, tzinfo=NY), msgid="p1@northwind", thread=40)
-    mails = [promise]
-    if checked_in:
-        mails.append(message(f"Jordan Rivera <{ME}>", "priya@northwind-labs.com", "Re: Interview - Data Analyst",
-                             "Hi Priya,\n\nIs there any update on the timeline?\n\nBest,\nJordan\n",
-                             datetime(2026, 3, 2, 9, tzinfo=NY), msgid="m1@me", thread=40, labels="Sent",
-                             reply_to_ids=("p1@northwind",)))
-    return mails
-
-
 def test_a_second_check_in_is_refused_and_the_summary_says_why(tmp_path):
-    box = write_mbox(tmp_path / "box.mbox", _overdue_thread(checked_in=True))
+    box = write_mbox(tmp_path / "box.mbox", overdue_thread(checked_in=True))
     result = run(mailbox=box, me=[ME])
     assert result.exit_code == 0, result.output
     assert "Refused:\n  Northwind Labs: status-check: you already checked in on Mon 02 Mar 2026" in result.stdout
     assert saved(tmp_path) == {}
 
-    fresh = write_mbox(tmp_path / "fresh.mbox", _overdue_thread(checked_in=False))
+    fresh = write_mbox(tmp_path / "fresh.mbox", overdue_thread(checked_in=False))
     result = run(mailbox=fresh, me=[ME])
     assert "Drafted:\n  Northwind Labs: status-check to Priya Shah" in result.stdout
 
