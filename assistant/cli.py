@@ -20,6 +20,15 @@ class UserError(click.ClickException):
 
 
 class _Group(click.Group):
+    # --help lists commands in the order of a job seeker's day, not alphabetically.
+    ORDER = ("sweep", "threads", "due", "status", "debrief", "draft", "lint", "remind", "auth")
+
+    def list_commands(self, ctx):
+        if ctx.parent is not None:  # a subgroup (auth): in the order it was written
+            return list(self.commands)
+        rank = {name: i for i, name in enumerate(self.ORDER)}
+        return sorted(self.commands, key=lambda name: (rank.get(name, len(rank)), name))
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
