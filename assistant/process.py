@@ -14,7 +14,7 @@ from assistant.hiring import (
     Contact, company_of, contacts_of, could_be_hiring, is_acknowledgement, is_company_sender,
     is_hiring, is_mine, role_of,
 )
-from assistant.senders import is_automated
+from assistant.senders import domain_of, is_automated
 from assistant.debrief import Debrief, spoken_promise
 from assistant.interviews import Interview, interviews_of
 from assistant.mail import Message
@@ -195,9 +195,42 @@ URGENCY = {"thank_you_due": 0, "overdue": 1, "scheduled": 2, "waiting": 3, "appl
 def list_processes(threads: list[Thread], me: frozenset[str], today: date, wait_days: int = 10,
                    debrief_for: Callable[[str], Debrief | None] = lambda _: None) -> list[Process]:
     """Every hiring process among the threads, most urgent first."""
+    threads = fold_invitations(threads, me)
     found = [p for t in threads if (p := build_process(t, me, today, wait_days, debrief_for)) is not None]
     far = date.max
     return sorted(found, key=lambda p: (URGENCY[p.state], p.next_date or far, p.company.lower()))
+
+
+def fold_invitations(threads: list[Thread], me: frozenset[str]) -> list[Thread]:
+    """Put calendar invitations that arrived as threads of their own into the conversation.
+
+    Google Calendar and Outlook send "Invitation: Interview with Jordan @ Thu 13 Mar" as a
+    new thread, apart from the emails that arranged it. Left alone, the conversation would
+    not know about its interview (and call a scheduled process overdue). An invitation-only
+    thread joins the one conversation with the same company's people; with none, or with
+    several to choose from, it stays a thread of its own.
+    """
+    def domains(t: Thread) -> set[str]:
+        return {domain_of(m.sender.email) for m in t.messages if is_company_sender(m, me)}
+
+    invites = [t for t in threads if t.messages and all(m.events for m in t.messages if not is_mine(m, me))]
+    talks = [t for t in threads if t not in invites]
+    merged: dict[str, list[Message]] = {}
+    kept = []
+    for invite in invites:
+        same = [t for t in talks if domains(t) & domains(invite)]
+        if len(same) == 1:
+            merged.setdefault(same[0].id, []).extend(invite.messages)
+        else:
+            kept.append(invite)
+    for t in talks:
+        extra = merged.get(t.id)
+        kept.append(Thread(t.id, sorted(t.messages + extra, key=_sent_key)) if extra else t)
+    return kept
+
+
+def _sent_key(m: Message) -> float:
+    return m.date.timestamp() if m.date else float("-inf")
 
 
 def needs_action(p: Process) -> bool:

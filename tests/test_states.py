@@ -227,3 +227,19 @@ def test_asking_what_withdrawing_would_mean_is_not_withdrawing(tmp_path):
              at(4), 2, 18, ("18-1@northwind",)),
     ]
     assert run(tmp_path, mails)[tid(18)]["state"] == "overdue"
+
+
+def test_an_invitation_in_a_thread_of_its_own_joins_the_conversation(tmp_path):
+    """Calendars send invites as new threads; the process must still know it is scheduled."""
+    talk = [
+        recruiter("Next steps", "Hi Jordan, thanks for applying! Could we set up an interview "
+                  "with Tom? We'll get back to you with times by Friday.", at(2), 1, 19),
+        mine("Re: Next steps", "Hi Priya, happy to. Thanks!", at(3), 2, 19, ("19-1@northwind",)),
+    ]
+    invitation = recruiter("Invitation: Interview with Jordan Rivera @ Fri Mar 13", "You have been invited.",
+                           at(9), 3, 20, ics=invite("u20", "20260313T100000", "America/New_York",
+                                                    "priya@northwind-labs.com", [ME, "tom@northwind-labs.com"]))
+    got = run(tmp_path, [*talk, invitation])
+    assert list(got) == [tid(19)]
+    assert got[tid(19)]["state"] == "scheduled"
+    assert got[tid(19)]["interviews"][0]["start"] == "2026-03-13T10:00:00-04:00"
