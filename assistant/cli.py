@@ -127,19 +127,25 @@ def threads(session: Session, as_json: bool):
     Example:
       followup --mailbox sample --today 2026-03-12 threads
     """
-    from assistant.process import next_step
+    from assistant.process import gone_quiet, last_activity, next_step
 
     found, _ = session.processes()
+    quiet = {p.id for p in found if gone_quiet(p, session.today, session.settings.close_after_days)}
     if as_json:
-        click.echo(json.dumps([p.to_json() for p in found], indent=2, ensure_ascii=False))
+        click.echo(json.dumps([dict(p.to_json(), gone_quiet=p.id in quiet) for p in found], indent=2,
+                              ensure_ascii=False))
         return
     if not found:
         click.echo("No hiring processes found.")
         return
-    rows = [
-        (p.company or "?", p.role or "-", p.state.replace("_", " "), _when(p), next_step(p))
-        for p in found
-    ]
+    rows = []
+    for p in found:
+        if p.id in quiet:
+            last = last_activity(p)
+            rows.append((p.company or "?", p.role or "-", "gone quiet", f"since {last:%a %d %b %Y}",
+                         "no word for a long time: count it as closed and keep applying"))
+        else:
+            rows.append((p.company or "?", p.role or "-", p.state.replace("_", " "), _when(p), next_step(p)))
     _table(("COMPANY", "ROLE", "STATE", "WHEN", "NEXT STEP"), rows)
 
 
@@ -168,7 +174,7 @@ def due(session: Session, as_json: bool, label: bool = False):
     from assistant.process import needs_action, next_step
 
     found, _ = session.processes()
-    todo = [p for p in found if needs_action(p)]
+    todo = [p for p in found if needs_action(p, session.today, session.settings.close_after_days)]
     if label:
         _label_overdue(session, found)
     if as_json:
@@ -181,7 +187,8 @@ def due(session: Session, as_json: bool, label: bool = False):
     click.echo(f"Due today ({session.today:%a %d %b %Y}):")
     for p in todo:
         click.echo(f"- {_due_line(p, session.today)}")
-        click.echo(f"    {next_step(p).split(': ', 1)[-1]}")
+        if not p.their_question:
+            click.echo(f"    {next_step(p).split(': ', 1)[-1]}")
 
 
 def _due_line(p, today: date) -> str:
@@ -191,6 +198,10 @@ def _due_line(p, today: date) -> str:
         to = f" ({', '.join(people)})" if people else ""
         when = p.interviews[-1].start.date()
         return f"{who}: thank-you owed for the interview on {when:%a %d %b}{to}, by {p.next_date:%a %d %b}"
+    if p.their_question:
+        asked = p.last_message.date
+        on = f" on {asked:%a %d %b}" if asked else ""
+        return f'{who}: they asked you{on} and are waiting for your answer: "{p.their_question}"'
     late = (today - p.wait_until).days
     said = f'they said "{p.promise.phrase}"' if p.promise else "no date was promised"
     return (f"{who}: {said}; waiting ended {p.wait_until:%a %d %b}, {late} day"

@@ -195,6 +195,9 @@ def check_rules(process, kind: str, me: frozenset[str], today: date, force: bool
         if process.state in ("rejected", "offer"):
             problems.append(f"{process.company} has already given you an answer "
                             f"({process.state.replace('_', ' ')}); there is nothing to check on")
+        elif process.their_question:
+            problems.append(f'they asked you something and are waiting for your answer ("{process.their_question}"); '
+                            "reply to that instead of checking in")
         elif process.wait_until is not None and today <= process.wait_until:
             said = f'they said "{process.promise.phrase}"' if process.promise else "no date was promised"
             fair = next_business_day(process.wait_until)

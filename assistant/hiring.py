@@ -251,6 +251,8 @@ def role_of(messages: list[Message]) -> str:
                 title = ROLE_STOP.sub("", match.group(1)).strip()
                 while ROLE_STOP.match(title):
                     title = ROLE_STOP.sub("", title).strip()
+                if RECRUITER.search(title) or COORDINATOR.search(title):
+                    continue  # the recruiter's own title in a sign-off, not the job
                 if title and " " in title or title in ("Analyst", "Engineer", "Scientist", "Developer", "Designer"):
                     counts[title] = counts.get(title, 0) + weight
     if not counts:

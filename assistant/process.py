@@ -6,6 +6,7 @@ for mail that is not a hiring process). The state rules are PROMISES.md's and th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from typing import Callable
@@ -43,6 +44,7 @@ class Process:
     state: str
     followups_since_reply: int
     last_checkin: date | None = None
+    their_question: str | None = None  # they asked me something and I have not answered
     thread: Thread | None = field(default=None, repr=False)
 
     @property
@@ -82,6 +84,7 @@ class Process:
             "wait_until": self.wait_until.isoformat() if self.wait_until else None,
             "state": self.state,
             "followups_since_reply": self.followups_since_reply,
+            "their_question": self.their_question,
             "next_date": self.next_date.isoformat() if self.next_date else None,
         }
 
@@ -149,6 +152,7 @@ def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: in
         state=state,
         followups_since_reply=len(after_theirs),
         last_checkin=after_theirs[-1].date.date() if after_theirs and after_theirs[-1].date else None,
+        their_question=None if after_theirs or outcome else question_in(last_theirs.newest),
         thread=thread,
     )
 
@@ -229,19 +233,68 @@ def fold_invitations(threads: list[Thread], me: frozenset[str]) -> list[Thread]:
     return kept
 
 
+def _shorten(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
+
+
 def _sent_key(m: Message) -> float:
     return m.date.timestamp() if m.date else float("-inf")
 
 
-def needs_action(p: Process) -> bool:
-    """Due today: a thank-you is owed, or the wait is over and no check-in is out yet."""
-    return p.state == "thank_you_due" or (p.state == "overdue" and p.followups_since_reply == 0)
+ACTIVE = ("applied", "scheduled", "thank_you_due", "waiting", "overdue")
+
+
+def last_activity(p: Process) -> date | None:
+    """The last day anything happened: a message either way, or an interview."""
+    days = [m.date.date() for m in (p.thread.messages if p.thread else [p.last_message]) if m.date]
+    days += [i.start.date() for i in p.interviews]
+    return max(days) if days else None
+
+
+def gone_quiet(p: Process, today: date, close_after_days: int = 45) -> bool:
+    """Still open on paper, but nothing for close_after_days and no promised date ahead.
+
+    Nothing is drafted for such a process: a status check months later is not the one
+    polite check-in the advice means.
+    """
+    last = last_activity(p)
+    return (p.state in ACTIVE and last is not None and (today - last).days >= close_after_days
+            and (p.wait_until is None or p.wait_until < today))
+
+
+def needs_action(p: Process, today: date | None = None, close_after_days: int = 45) -> bool:
+    """Due today: a thank-you is owed, they await my answer, or the wait is over and no
+    check-in is out yet (and the process has not gone quiet)."""
+    if today is not None and gone_quiet(p, today, close_after_days):
+        return False
+    if p.state == "thank_you_due" or (p.their_question and p.state in ("waiting", "overdue", "applied")):
+        return True
+    return p.state == "overdue" and p.followups_since_reply == 0
+
+
+# A question to me in their newest words: the ball is in my court, nothing to chase.
+_QUESTION = re.compile(r"[^.!?\n]*\?")
+_NOT_A_QUESTION_TO_ME = re.compile(r"\b(any (other |more |further )?questions|questions\?|how are you|"
+                                   r"hope (you|all)|how('s| is) (your|the) (week|day))", re.I)
+
+
+def question_in(text: str) -> str | None:
+    """Their question awaiting my answer ("Could you send me your availability?"), or None."""
+    flat = " ".join(text.split())
+    for m in _QUESTION.finditer(flat):
+        sentence = m.group().strip()
+        if len(sentence) > 12 and not _NOT_A_QUESTION_TO_ME.search(sentence):
+            return sentence
+    return None
 
 
 def next_step(p: Process) -> str:
     """What the advice says to do now, with the command that does it."""
     if p.state == "thank_you_due":
         return f"send a thank-you: followup draft thank-you {p.id}"
+    if p.their_question and p.state in ("waiting", "overdue", "applied"):
+        return f'reply to them; they asked: "{_shorten(p.their_question)}"'
+
     if p.state == "overdue":
         if p.followups_since_reply:
             return f"you checked in on {p.last_checkin:%a %d %b}; wait for them and keep applying"

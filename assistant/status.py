@@ -16,10 +16,10 @@ from datetime import date, timedelta
 
 from assistant.hiring import is_company_sender
 from assistant.outcomes import outcome_of
-from assistant.process import Process, next_step
+from assistant.process import ACTIVE, Process, gone_quiet, next_step
+from assistant.process import last_activity as process_last_activity
 
 GONE_QUIET = "gone_quiet"
-ACTIVE = ("applied", "scheduled", "thank_you_due", "waiting", "overdue")
 # Display order, most urgent first; also the order of the counts.
 STAGES = ("thank_you_due", "overdue", "scheduled", "waiting", "applied", GONE_QUIET, "offer", "rejected",
           "withdrawn")
@@ -104,13 +104,12 @@ def summarise(processes: Iterable[Process], today: date, me: frozenset[str] = fr
 def entry_of(p: Process, today: date, me: frozenset[str] = frozenset(), close_after_days: int = 45) -> Entry:
     from assistant.drafts import checkins as checkins_of
 
-    last_activity = _last_activity(p)
+    last_activity = process_last_activity(p)
     checkins = tuple(m.date.date() for m in checkins_of(p, me))
     last_contact = p.last_message.date.date() if p.last_message.date else None
     stage = p.state
     quiet_days = (today - last_activity).days if last_activity else 0
-    # A live promise ("we'll be back in touch in three months") keeps a process alive.
-    if stage in ACTIVE and quiet_days >= close_after_days and (p.wait_until is None or p.wait_until < today):
+    if gone_quiet(p, today, close_after_days):
         stage = GONE_QUIET
     if stage == GONE_QUIET:
         when = ("quiet since", last_activity)
@@ -132,12 +131,6 @@ def _when(p: Process) -> tuple[str, date] | None:
     if p.state == "overdue":  # the wait ended on wait_until; a check-in is fair the day after
         return ("since", p.next_date + timedelta(days=1))
     return ({"scheduled": "on", "thank_you_due": "by", "waiting": "until"}[p.state], p.next_date)
-
-
-def _last_activity(p: Process) -> date | None:
-    days = [m.date.date() for m in (p.thread.messages if p.thread else [p.last_message]) if m.date]
-    days += [i.start.date() for i in p.interviews]
-    return max(days) if days else None
 
 
 def _first_day(p: Process) -> date | None:

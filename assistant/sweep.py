@@ -44,6 +44,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from assistant.process import gone_quiet
+
 NEW_REJECTION_DAYS = 14
 KIND_ORDER = ("thank-you", "recruiter-feedback", "status-check", "keep-in-touch")
 
@@ -109,7 +111,10 @@ def plan_sweep(processes, me: frozenset[str], today: date, settings=None,
                now: datetime | None = None) -> SweepPlan:
     """What is due today for every process, by the rules in the module doc."""
     plan = SweepPlan(today)
+    quiet_after = getattr(settings, "close_after_days", 45)
     for p in processes:
+        if gone_quiet(p, today, quiet_after):
+            continue  # months of silence: no draft is the one polite check-in any more
         if p.state == "thank_you_due":
             _thank_you(plan, p, now)
         elif p.state == "overdue":

@@ -20,6 +20,7 @@ def at(day: int, hour: int = 10, month: int = 3, tz=NY) -> datetime:
 
 
 def run(tmp_path, mails, today="2026-03-12", *extra):
+    (tmp_path / "box.mbox").unlink(missing_ok=True)  # each run reads exactly these mails
     path = write_mbox(tmp_path / "box.mbox", mails)
     result = CliRunner().invoke(
         main, ["--mailbox", str(path), "--me", ME, "--today", today, *extra, "threads", "--json"],
@@ -243,3 +244,57 @@ def test_an_invitation_in_a_thread_of_its_own_joins_the_conversation(tmp_path):
     assert list(got) == [tid(19)]
     assert got[tid(19)]["state"] == "scheduled"
     assert got[tid(19)]["interviews"][0]["start"] == "2026-03-13T10:00:00-04:00"
+
+
+def test_when_they_asked_me_something_the_next_step_is_my_answer_not_a_status_check(tmp_path):
+    mails = [
+        recruiter("Re: Interview", "Hi Jordan, thanks for interviewing; we'll get back to you by Friday.",
+                  at(2), 1, 21),
+        recruiter("Re: Interview", "Hi Jordan, great news: we'd like you to meet the team. "
+                  "Could you send me your availability for next week?", at(4), 2, 21,
+                  reply_to_ids=("21-1@northwind",)),
+    ]
+    got = run(tmp_path, mails, "2026-03-30")[tid(21)]
+    assert got["their_question"] == "Could you send me your availability for next week?"
+    box = str(tmp_path / "box.mbox")
+    due = CliRunner().invoke(main, ["--mailbox", box, "--me", ME, "--today", "2026-03-30", "due"])
+    assert "waiting for your answer" in due.output
+    refused = CliRunner().invoke(main, ["--mailbox", box, "--me", ME, "--today", "2026-03-30",
+                                        "draft", "status-check", tid(21)])
+    assert refused.exit_code == 3
+    assert "reply to that instead of checking in" in refused.output
+
+    answered = [*mails, mine("Re: Interview", "Hi Priya, Tuesday or Wednesday afternoon works.", at(5), 3, 21,
+                             ("21-2@northwind",))]
+    assert run(tmp_path, answered, "2026-03-30")[tid(21)]["their_question"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Let me know if you have any questions?",
+    "Hope you had a good weekend? We'll be in touch by Friday.",
+    "Thanks for your time today. We'll get back to you by Friday.",
+])
+def test_pleasantries_are_not_questions_waiting_for_me(text):
+    from assistant.process import question_in
+
+    assert question_in(text) is None
+
+
+def test_a_process_silent_for_months_is_gone_quiet_and_asks_for_nothing(tmp_path):
+    mails = [recruiter("Re: Interview", "Hi Jordan, thanks for interviewing; we'll get back to you by Friday.",
+                       at(2, month=1), 1, 22)]
+    got = run(tmp_path, mails, "2026-03-30")[tid(22)]  # 87 days of silence
+    assert got["state"] == "overdue" and got["gone_quiet"] is True
+    box = str(tmp_path / "box.mbox")
+    due = CliRunner().invoke(main, ["--mailbox", box, "--me", ME, "--today", "2026-03-30", "due"])
+    assert "Nothing is due today" in due.output
+    table = CliRunner().invoke(main, ["--mailbox", box, "--me", ME, "--today", "2026-03-30", "threads"])
+    assert "gone quiet" in table.output
+    # Within close_after_days it is an ordinary overdue process.
+    assert run(tmp_path, mails, "2026-02-01")[tid(22)]["gone_quiet"] is False
+
+
+def test_the_recruiters_own_title_is_not_the_job(tmp_path):
+    mails = [recruiter("Re: Interview", "Hi Jordan, thanks for interviewing for the Data Engineer role; "
+                       "we'll be in touch.\n\nBest,\nSam Lee\nSenior Recruiting Coordinator", at(2), 1, 23)]
+    assert run(tmp_path, mails)[tid(23)]["role"] == "Data Engineer"

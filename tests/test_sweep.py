@@ -236,3 +236,10 @@ def test_on_gmail_the_overdue_threads_are_labelled_but_not_in_a_dry_run(monkeypa
 def test_help_has_an_example():
     result = CliRunner().invoke(main, ["sweep", "--help"])
     assert "followup --mailbox sample --today 2026-03-12 sweep" in result.output
+
+
+def test_a_process_gone_quiet_for_months_gets_no_status_check(tmp_path):
+    box = write_mbox(tmp_path / "box.mbox", overdue_thread(checked_in=False))
+    assert as_json(run("--json", mailbox=box, me=[ME], today="2026-03-02"))["drafts"]  # 3 days overdue
+    late = as_json(run("--json", "--dry-run", mailbox=box, me=[ME], today="2026-06-01"))
+    assert late["drafts"] == []
