@@ -146,3 +146,22 @@ def test_an_unchanged_mbox_is_not_read_again_and_a_changed_one_is(tmp_path, monk
     after = open_mailbox(str(path)).scan(frozenset({ME}))
     assert after.messages_seen == 12
     assert len(after.threads) == 4
+
+
+def test_an_mbox_with_crlf_line_endings_tells_the_same_story(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from assistant.cli import main
+    from tests.conftest import SAMPLE_MBOX
+
+    crlf = tmp_path / "crlf.mbox"
+    crlf.write_bytes(SAMPLE_MBOX.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+
+    def facts(box):
+        out = CliRunner().invoke(main, ["--mailbox", str(box), "--today", "2026-03-12", "threads", "--json"])
+        return {(p["id"], p["state"], p["wait_until"], p["company"], p["role"]) for p in json.loads(out.stdout)}
+
+    assert facts(crlf) == facts(SAMPLE_MBOX)
+    assert len(facts(crlf)) == 10
