@@ -217,14 +217,20 @@ def fold_invitations(threads: list[Thread], me: frozenset[str]) -> list[Thread]:
     def domains(t: Thread) -> set[str]:
         return {domain_of(m.sender.email) for m in t.messages if is_company_sender(m, me)}
 
-    invites = [t for t in threads if t.messages and all(m.events for m in t.messages if not is_mine(m, me))]
-    talks = [t for t in threads if t not in invites]
+    invites, talks = [], []
+    for t in threads:
+        only_invites = t.messages and all(m.events for m in t.messages if not is_mine(m, me))
+        (invites if only_invites else talks).append(t)
+    talks_of: dict[str, list[Thread]] = {}  # company domain -> its conversations
+    for t in talks:
+        for d in domains(t):
+            talks_of.setdefault(d, []).append(t)
     merged: dict[str, list[Message]] = {}
     kept = []
     for invite in invites:
-        same = [t for t in talks if domains(t) & domains(invite)]
+        same = {t.id: t for d in domains(invite) for t in talks_of.get(d, [])}
         if len(same) == 1:
-            merged.setdefault(same[0].id, []).extend(invite.messages)
+            merged.setdefault(next(iter(same)), []).extend(invite.messages)
         else:
             kept.append(invite)
     for t in talks:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from array import array
 from collections import Counter
 from pathlib import Path
 from typing import Iterator
@@ -16,7 +17,7 @@ from typing import Iterator
 from assistant.errors import FollowupError
 from assistant.mail import MalformedMessage, Message, parse_message
 from assistant.mailbox import Scan, Thread, scancache
-from assistant.mailbox.scan import group_threads, summarize_headers
+from assistant.mailbox.scan import HeaderSummary, group_threads, summarize_headers
 
 CHUNK = 8 << 20
 HEADER_CAP = 1 << 20  # a header block larger than this is malformed; stop looking
@@ -63,19 +64,39 @@ class LocalMailbox:
         )
 
     def _read(self, stamp: tuple) -> scancache.CachedScan:
-        """Headers of every message, then a full parse of the candidate threads only."""
-        refs: list = []
-        summaries = []
-        for ref, block in self._headers():
-            refs.append(ref)
-            summaries.append(summarize_headers(block))
+        """Headers of every message, then a full parse of the candidate threads only.
 
-        thread_ids = group_threads(summaries)
-        wanted = {thread_ids[i] for i, s in enumerate(summaries) if s.candidate}
+        What is kept of every message is small and flat (a Gmail thread id in an array, a
+        flag in a bytearray, where it is), so memory stays low for a many-GB export; only
+        mail without Gmail's thread id keeps its threading headers until threads are known.
+        """
+        refs = _Refs()
+        gm_ids = array("q")  # Gmail's thread id as a number, or -1
+        candidate = bytearray()
+        others: list[tuple[int, HeaderSummary]] = []  # mail threaded by its headers
+        for ref, block in self._headers():
+            s = summarize_headers(block)
+            refs.append(ref)
+            candidate.append(s.candidate)
+            if s.gm_thread_id:
+                gm_ids.append(int(s.gm_thread_id, 16))
+            else:
+                gm_ids.append(-1)
+                others.append((len(gm_ids) - 1, s))
+
+        by_headers = dict(zip((i for i, _ in others), group_threads([s for _, s in others])))
+        del others
+
+        picked = [i for i, flag in enumerate(candidate) if flag]
+        wanted_gm = {gm_ids[i] for i in picked if gm_ids[i] >= 0}
+        wanted = {by_headers[i] for i in picked if gm_ids[i] < 0}
         members: dict[str, list] = {}
-        for i, tid in enumerate(thread_ids):
-            if tid in wanted:
-                members.setdefault(tid, []).append(refs[i])
+        for i, gm in enumerate(gm_ids):
+            if gm >= 0:
+                if gm in wanted_gm:
+                    members.setdefault(format(gm, "x"), []).append(refs[i])
+            elif by_headers[i] in wanted:
+                members.setdefault(by_headers[i], []).append(refs[i])
 
         messages: dict = {}
         skipped: list[str] = []
@@ -87,7 +108,7 @@ class LocalMailbox:
                     skipped.append(f"{self._where(ref)}: {e}")
                 except OSError as e:
                     skipped.append(f"{self._where(ref)}: cannot read ({e.strerror or e})")
-        return scancache.CachedScan(stamp, members, messages, skipped, len(summaries))
+        return scancache.CachedScan(stamp, members, messages, skipped, len(candidate))
 
     # -- where the bytes come from -------------------------------------------------------
 
@@ -119,6 +140,24 @@ class LocalMailbox:
         from assistant.mailbox.drafts_local import save_eml
 
         return save_eml(message, key, drafts_dir, source=self.path)
+
+
+class _Refs:
+    """Where each message is: (offset, length) pairs packed in two arrays for an mbox,
+    paths for files."""
+
+    def __init__(self):
+        self.offsets, self.lengths, self.paths = array("q"), array("q"), []
+
+    def append(self, ref) -> None:
+        if isinstance(ref, tuple):
+            self.offsets.append(ref[0])
+            self.lengths.append(ref[1])
+        else:
+            self.paths.append(ref)
+
+    def __getitem__(self, i: int):
+        return self.paths[i] if self.paths else (self.offsets[i], self.lengths[i])
 
 
 class _MboxReader:
