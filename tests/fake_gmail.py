@@ -382,7 +382,7 @@ class FakeGmail:
         with self._lock:
             self.counts[method] += 1
             self.units[method] += UNITS[method]
-            self.log.append((method, {k: v[0] for k, v in query.items()}))
+            self.log.append((method, {**{k: v[0] for k, v in query.items()}, "_path": rest}))
             if not self._authorized(auth):
                 return 401, {}, {"error": {"code": 401, "status": "UNAUTHENTICATED"}}
             fault = self._fault(method, in_batch)

@@ -122,3 +122,18 @@ def test_custom_query_from_a_config_file_named_with_dash_dash_config(gmail, tmp_
                                        "threads", "--json"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert [p["state"] for p in json.loads(result.stdout)] == ["offer"]
+
+
+def test_robots_digests_are_not_even_fetched_but_an_ats_acknowledgement_is(gmail):
+    alert = (b"From: Jobs <alerts@jobboard.example>\nTo: jordan.rivera@gmail.com\n"
+             b"Subject: 5 interview tips and 25 new roles\nDate: Tue, 10 Mar 2026 08:00:00 +0000\n"
+             b"Message-ID: <alert1@jobboard.example>\nList-Unsubscribe: <mailto:u@jobboard.example>\n\nTips.\n")
+    ack = (b"From: Acme Careers <no-reply@greenhouse.io>\nTo: jordan.rivera@gmail.com\n"
+           b"Subject: Thank you for applying to Acme Robotics\nDate: Tue, 10 Mar 2026 09:00:00 +0000\n"
+           b"Message-ID: <ack1@greenhouse.io>\n\nThank you for applying to the Data Analyst role at Acme Robotics.\n")
+    alert_thread = gmail.add_message(alert, labels=["INBOX", "CATEGORY_UPDATES"]).thread_id
+    ack_thread = gmail.add_message(ack, labels=["INBOX", "CATEGORY_UPDATES"]).thread_id
+    found = {p["id"]: p for p in run_json("threads")}
+    fetched = {p["_path"].rsplit("/", 1)[-1] for method, p in gmail.log if method == "gmail.users.threads.get"}
+    assert ack_thread in fetched and alert_thread not in fetched
+    assert found[ack_thread]["state"] == "applied"

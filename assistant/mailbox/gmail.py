@@ -40,8 +40,13 @@ from assistant.mailbox.scan import STRONG_WORDS, WEAK_WORDS, summarize_headers
 # files as Primary (people, not robots), mirroring the local triage's rule for weak words.
 # Promotions, Social and Forums hold job-alert digests and newsletters, never a recruiter's
 # own thread (ATS mail lands in Primary or Updates, which stay in).
+# Robots whose address says what they are (alerts@, notifications@, newsletter@) send
+# digests that say "interview" in the subject; none of them is an ATS, whose no-reply@
+# acknowledgements stay in. The local scan drops the same mail as bulk after reading it.
+ROBOT_SENDERS = ("alert", "alerts", "notification", "notifications", "newsletter", "digest", "mailer")
 DEFAULT_QUERY = (
     "-in:chats -category:promotions -category:social -category:forums "
+    "-from:(" + " OR ".join(ROBOT_SENDERS) + ") "
     "(subject:(" + " OR ".join(sorted(STRONG_WORDS)) + ") OR "
     "(category:primary subject:(" + " OR ".join(sorted(WEAK_WORDS)) + ")))"
 )
