@@ -178,5 +178,5 @@ def check_timezone(name: str, where: str = ""):
 
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "America" is a folder of zones
         raise FollowupError(f"{where}unknown time zone '{name}'") from None

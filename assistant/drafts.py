@@ -99,7 +99,7 @@ def render(kind: str, context: dict) -> tuple[str, str]:
         template = env.get_template(name)
     except TemplateNotFound:
         raise FollowupError(f"no template {name} in {user_template_dir()} or {builtin_template_dir()}") from None
-    except TemplateError as e:
+    except (TemplateError, UnicodeDecodeError, OSError) as e:  # a user's template in another encoding
         raise _template_error(e, name) from None
     try:
         text = template.render(**context)

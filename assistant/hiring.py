@@ -137,7 +137,7 @@ def is_hiring(messages: list[Message], me: frozenset[str], interviews: list = ()
     )
 
 
-_GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+([A-Z][\w'-]+)")
+_GREETING = re.compile(r"^\s*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+([A-Z][\w'-]+)")
 GENERIC_GREETING = frozenset(
     "candidate applicant applicants sir madam friend friends all there team user customer member".split()
 )

@@ -131,3 +131,26 @@ def test_an_ambiguous_or_unknown_thread_is_one_line():
                                                            "draft", "thank-you", "19c"))
     assert "no hiring process matches" in one_line_error(invoke("--mailbox", "sample", "draft",
                                                                 "thank-you", "nonexistent"))
+
+
+def test_a_time_zone_that_is_a_folder_is_one_line(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("timezone = 'America'\n")
+    assert "unknown time zone" in one_line_error(invoke("--config", str(path), "--mailbox", "sample", "threads"))
+
+
+def test_a_user_template_in_another_encoding_is_one_line(tmp_path):
+    templates = tmp_path / "config" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "thank-you.txt.j2").write_bytes("Hi {{ recipient.first_name }}, caf\xe9".encode("latin-1"))
+    line = one_line_error(invoke("--mailbox", "sample", "--today", "2026-03-12", "draft", "thank-you",
+                                 "ledgerline", "--print"))
+    assert "thank-you.txt.j2" in line
+
+
+def test_lint_thresholds_must_be_finite(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("[lint.thresholds]\nmax_words = nan\n")
+    result = CliRunner().invoke(main, ["--config", str(path), "lint", "-"], input="Hi Priya,\n\nThank you.\n")
+    assert result.exit_code == 2
+    assert "max_words" in result.output

@@ -165,3 +165,23 @@ def test_an_mbox_with_crlf_line_endings_tells_the_same_story(tmp_path):
 
     assert facts(crlf) == facts(SAMPLE_MBOX)
     assert len(facts(crlf)) == 10
+
+
+def test_an_absurd_gmail_thread_id_falls_back_to_threading_by_headers(tmp_path):
+    mails = _mail(3)
+    mails[0]["X-GM-THRID"] = "99999999999999999999999"
+    scan = open_mailbox(str(write_mbox(tmp_path / "a.mbox", mails))).scan(frozenset({ME}))
+    assert [len(t.messages) for t in scan.threads] == [1]
+
+
+def test_an_unreadable_file_in_a_folder_is_skipped_and_named(tmp_path, monkeypatch):
+    folder = tmp_path / "emls"
+    folder.mkdir()
+    for i, m in enumerate(_mail(6)):
+        (folder / f"{i}.eml").write_bytes(m.as_bytes())
+    real = local._file_header
+    monkeypatch.setattr(local, "_file_header", lambda p: None if p.name == "3.eml" else real(p))
+    scan = open_mailbox(str(folder)).scan(frozenset({ME}))
+    assert scan.messages_seen == 5
+    assert any("3.eml" in line for line in scan.skipped)
+    assert len(scan.threads) == 1  # message 0 is still found (3 was the other hiring one)

@@ -298,3 +298,20 @@ def test_the_recruiters_own_title_is_not_the_job(tmp_path):
     mails = [recruiter("Re: Interview", "Hi Jordan, thanks for interviewing for the Data Engineer role; "
                        "we'll be in touch.\n\nBest,\nSam Lee\nSenior Recruiting Coordinator", at(2), 1, 23)]
     assert run(tmp_path, mails)[tid(23)]["role"] == "Data Engineer"
+
+
+@pytest.mark.parametrize("greeting", ["Hi Jordan,", "Dear Jordan,", "Hello Jordan", "hi Jordan,"])
+def test_a_recruiters_first_personal_email_is_a_process(tmp_path, greeting):
+    """Written to me by name: not a broadcast, even before I reply."""
+    mails = [message("Priya Shah <priya@northwind-labs.com>", ME, "Senior Data Analyst interview",
+                     f"{greeting}\n\nAfter our call last week, we'd like to invite you to an interview "
+                     "with the hiring manager for the Senior Data Analyst role." + SIG, at(10),
+                     msgid="first@northwind", thread=24)]
+    assert tid(24) in run(tmp_path, mails)
+
+
+def test_dear_candidate_is_not_written_to_me(tmp_path):
+    mails = [message("HR <hr@remote-jobs.example>", ME, "Job offer: remote data entry",
+                     "Dear Candidate,\n\nYour interview is today; contact our HR manager to receive your "
+                     "offer letter.", at(10), msgid="scam@x", thread=25)]
+    assert run(tmp_path, mails) == {}

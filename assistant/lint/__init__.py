@@ -8,6 +8,8 @@ data in `rules.py` and are listed in docs/lint-rules.md.
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -48,7 +50,7 @@ class LintConfig:
             if name not in THRESHOLDS:
                 known_names = ", ".join(sorted(THRESHOLDS))
                 raise FollowupError(f"lint: unknown threshold '{name}' (known: {known_names})")
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
                 raise FollowupError(f"lint: threshold '{name}' must be a number of 0 or more")
 
     @classmethod

@@ -74,7 +74,11 @@ class LocalMailbox:
         gm_ids = array("q")  # Gmail's thread id as a number, or -1
         candidate = bytearray()
         others: list[tuple[int, HeaderSummary]] = []  # mail threaded by its headers
+        unreadable: list[str] = []
         for ref, block in self._headers():
+            if block is None:
+                unreadable.append(f"{self._where(ref)}: cannot read")
+                continue
             s = summarize_headers(block)
             refs.append(ref)
             candidate.append(s.candidate)
@@ -99,7 +103,7 @@ class LocalMailbox:
                 members.setdefault(by_headers[i], []).append(refs[i])
 
         messages: dict = {}
-        skipped: list[str] = []
+        skipped: list[str] = unreadable
         with self._reader() as read:
             for ref in (r for group in members.values() for r in group):
                 try:
@@ -115,7 +119,7 @@ class LocalMailbox:
     def _headers(self) -> Iterator[tuple[object, bytes]]:
         if self.kind == "mbox":
             return _mbox_headers(self.path)
-        return ((p, _file_header(p)) for p in self._files())
+        return ((p, _file_header(p)) for p in self._files())  # None: unreadable, skipped
 
     def _files(self) -> list[Path]:
         if self.kind == "eml" and self.path.is_file():
@@ -189,9 +193,12 @@ class _FileReader:
         pass
 
 
-def _file_header(path: Path) -> bytes:
-    with open(path, "rb") as f:
-        head = f.read(65536)
+def _file_header(path: Path) -> bytes | None:
+    try:
+        with open(path, "rb") as f:
+            head = f.read(65536)
+    except OSError:
+        return None
     end = _header_end(head, 0)
     return head if end < 0 else head[:end]
 

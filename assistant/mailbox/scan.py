@@ -95,7 +95,7 @@ def summarize_headers(block: bytes) -> HeaderSummary:
         address = sender.group(0).decode("ascii", "replace").lower() if sender else ""
         candidate = could_be_company(address) and hiring_subject(subject, is_robot(address))
     thrid = get(b"\nX-GM-THRID:")
-    if thrid.isdigit():
+    if thrid.isdigit() and len(thrid) <= 19 and int(thrid) < 2**63:  # else: thread by headers
         return HeaderSummary(subject, format(int(thrid), "x"), candidate)
     ids = _MSGID.findall(get(b"\nMessage-ID:"))
     sender = sender or _ADDR.search(get(b"\nFrom:"))
