@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import click
@@ -127,7 +127,7 @@ def threads(session: Session, as_json: bool):
     Example:
       followup --mailbox sample --today 2026-03-12 threads
     """
-    from assistant.process import gone_quiet, last_activity, next_step
+    from assistant.process import gone_quiet, last_activity, next_step, quiet_step
 
     found, _ = session.processes()
     quiet = {p.id for p in found if gone_quiet(p, session.today, session.settings.close_after_days)}
@@ -143,7 +143,7 @@ def threads(session: Session, as_json: bool):
         if p.id in quiet:
             last = last_activity(p)
             rows.append((p.company or "?", p.role or "-", "gone quiet", f"since {last:%a %d %b %Y}",
-                         "no word for a long time: count it as closed and keep applying"))
+                         quiet_step(p, session.today)))
         else:
             rows.append((p.company or "?", p.role or "-", p.state.replace("_", " "), _when(p), next_step(p)))
     _table(("COMPANY", "ROLE", "STATE", "WHEN", "NEXT STEP"), rows)
@@ -151,12 +151,10 @@ def threads(session: Session, as_json: bool):
 
 def _when(p) -> str:
     """The date that matters, with the word that says why it matters."""
-    if p.next_date is None:
-        return ""
-    if p.state == "overdue":  # the wait ended on wait_until; a check-in is fair the day after
-        return f"since {p.next_date + timedelta(days=1):%a %d %b}"
-    word = {"scheduled": "on", "thank_you_due": "by", "waiting": "until"}
-    return f"{word.get(p.state, '')} {p.next_date:%a %d %b}".strip()
+    from assistant.process import when
+
+    found = when(p)
+    return f"{found[0]} {found[1]:%a %d %b}" if found else ""
 
 
 @main.command()
@@ -238,7 +236,7 @@ def lint(session: Session, file: str, kind: str, thread: str | None, as_json: bo
       followup lint draft.txt --kind status-check
       followup --mailbox sample lint draft.txt --thread acme --json
     """
-    from assistant.lint import LintConfig, LintContext
+    from assistant.lint import LintConfig
     from assistant.lint import lint as run_lint
 
     name = "<stdin>" if file == "-" else file
@@ -248,12 +246,9 @@ def lint(session: Session, file: str, kind: str, thread: str | None, as_json: bo
         from assistant.process import find_process
 
         found, _ = session.processes()
-        p = find_process(found, thread)
-        context = LintContext(
-            today=session.today, wait_until=p.wait_until, followups_since_reply=p.followups_since_reply,
-            interview_day=p.interviews[-1].start.date() if p.interviews else None,
-            people=tuple(c.name for c in p.contacts if c.name),
-        )
+        from assistant.drafts import timing_context
+
+        context = timing_context(find_process(found, thread), session.today)
     report = run_lint(text, kind, context, LintConfig.from_settings(session.settings))
     if as_json:
         click.echo(json.dumps(report.to_json(name), indent=2, ensure_ascii=False))

@@ -11,10 +11,9 @@ Email text is data: names, subjects and debrief notes reach a template only as v
 never compiled as template code, and a header value with a line break is refused.
 
 What counts as a check-in (for "one polite check-in, and only after the time frame they
-gave"): a message of mine sent after their last message that either was sent after the
-thread's `wait_until` or reads as a status check (`lint.guess_kind`). A thank-you note or
-a reply with a requested document, sent before the date, is not one; `Process.followups_
-since_reply` counts those too, so it is not used for this rule.
+gave") is `Process.checkins`: a message of mine since their last one that was sent after
+the thread's `wait_until` or reads as a status check. A thank-you note or a requested
+document is not one (`Process.followups_since_reply` counts those too).
 """
 
 from __future__ import annotations
@@ -166,29 +165,21 @@ def _names(people) -> str:
 
 # -- the rules ---------------------------------------------------------------------------
 
-def checkins(process, me: frozenset[str]) -> list:
-    """My messages since their last one that count as a check-in (see the module doc)."""
-    from assistant.hiring import is_company_sender, is_mine
-    from assistant.lint import guess_kind
+def timing_context(process, today: date):
+    """What lint needs to judge a draft for this thread: dates, check-ins, who is on it."""
+    from assistant.lint import LintContext
 
-    messages = process.thread.messages if process.thread else []
-    theirs = [m for m in messages if is_company_sender(m, me)]
-    if not theirs or theirs[-1].date is None:
-        return []
-    last = theirs[-1].date
-    found = []
-    for m in messages:
-        if not is_mine(m, me) or m.date is None or m.date <= last:
-            continue
-        late = process.wait_until is not None and m.date.date() > process.wait_until
-        if late or guess_kind(m.newest) == "status-check":
-            found.append(m)
-    return found
+    interview = _interview(process, today, True)
+    return LintContext(
+        today=today, wait_until=process.wait_until, followups_since_reply=len(process.checkins),
+        interview_day=interview["day"] if interview else None,
+        people=tuple(c.name for c in process.contacts if c.name),
+    )
 
 
 def check_rules(process, kind: str, me: frozenset[str], today: date, force: bool) -> list[str]:
     """Refuse what the advice warns against; with force, return what was overridden."""
-    from assistant.workdays import next_business_day
+    from assistant.process import first_fair_day
 
     problems: list[str] = []
     if kind == "status-check":
@@ -200,10 +191,10 @@ def check_rules(process, kind: str, me: frozenset[str], today: date, force: bool
                             "reply to that instead of checking in")
         elif process.wait_until is not None and today <= process.wait_until:
             said = f'they said "{process.promise.phrase}"' if process.promise else "no date was promised"
-            fair = next_business_day(process.wait_until)
+            fair = first_fair_day(process)
             problems.append(f"too early for a status check: {said}, so their time frame runs until "
                             f"{process.wait_until:%a %d %b %Y}; a check-in is fair from {fair:%a %d %b %Y}")
-        sent = checkins(process, me)
+        sent = process.checkins
         if sent:
             problems.append(f"you already checked in on {sent[-1].date:%a %d %b %Y} and they have not "
                             "answered; one polite check-in is the most to send")
@@ -431,7 +422,7 @@ def draft_key(kind: str, thread_id: str, email: str) -> str:
 def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to: str | None = None,
             person: str | None = None, force: bool = False) -> Plan:
     """Rules, recipients, render, lint, email: everything but saving."""
-    from assistant.lint import LintConfig, LintContext, lint, strip_directives
+    from assistant.lint import LintConfig, lint, strip_directives
 
     if kind not in KINDS:
         raise FollowupError(f"unknown kind '{kind}' (one of: {', '.join(KINDS)})")
@@ -447,12 +438,7 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
     config = LintConfig.from_settings(settings)
     limit = int(config.thresholds.get("linkedin_note_limit", settings.linkedin_note_limit))
     sender = _me(process, me)
-    interview = _interview(process, today, True)
-    lint_context = LintContext(
-        today=today, wait_until=process.wait_until, followups_since_reply=len(checkins(process, me)),
-        interview_day=interview["day"] if interview else None,
-        people=tuple(c.name for c in process.contacts if c.name),
-    )
+    lint_context = timing_context(process, today)
     drafts = []
     for recipient in recipients(process, kind, to, person):
         ctx = context(process, recipient, me=me, today=today, debrief=debrief, linkedin_limit=limit)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Callable
 
 from assistant.hiring import (
@@ -42,8 +42,8 @@ class Process:
     promise_source: str | None  # "email" or "debrief" (said out loud at the interview)
     wait_until: date | None
     state: str
-    followups_since_reply: int
-    last_checkin: date | None = None
+    followups_since_reply: int  # every message of mine since their last one
+    checkins: list[Message] = field(default_factory=list)  # those of them that ask for news
     their_question: str | None = None  # they asked me something and I have not answered
     thread: Thread | None = field(default=None, repr=False)
 
@@ -57,6 +57,10 @@ class Process:
         if self.state in ("waiting", "overdue"):
             return self.wait_until
         return None
+
+    @property
+    def last_checkin(self) -> date | None:
+        return self.checkins[-1].date.date() if self.checkins and self.checkins[-1].date else None
 
     @property
     def upcoming_interview(self) -> Interview | None:
@@ -151,7 +155,7 @@ def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: in
         wait_until=None if outcome else wait_until,
         state=state,
         followups_since_reply=len(after_theirs),
-        last_checkin=after_theirs[-1].date.date() if after_theirs and after_theirs[-1].date else None,
+        checkins=checkins_among(after_theirs, None if outcome else wait_until),
         their_question=None if after_theirs or outcome else question_in(last_theirs.newest),
         thread=thread,
     )
@@ -168,6 +172,16 @@ def _spoken(debrief: Debrief | None, interviews: list[Interview]) -> tuple[Promi
     same_day = [i.start for i in interviews if i.start.date() == day]
     at = same_day[-1] if same_day else datetime.combine(day, time(23, 59), tzinfo=timezone.utc)
     return promise, at
+
+
+def checkins_among(mine_since_theirs: list[Message], wait_until: date | None) -> list[Message]:
+    """Which of my messages since their last one ask for news: any sent after wait_until,
+    and any that reads as a status check. A thank-you or a requested document is not one,
+    so it never counts against "at most one polite check-in"."""
+    from assistant.lint import guess_kind
+
+    return [m for m in mine_since_theirs if m.date is not None and (
+        (wait_until is not None and m.date.date() > wait_until) or guess_kind(m.newest) == "status-check")]
 
 
 def _after(a: Message, b: Message) -> bool:
@@ -250,6 +264,20 @@ def _sent_key(m: Message) -> float:
 ACTIVE = ("applied", "scheduled", "thank_you_due", "waiting", "overdue")
 
 
+def first_fair_day(p: Process) -> date | None:
+    """The first day one polite status check is fair: the day after wait_until (PROMISES.md)."""
+    return p.wait_until + timedelta(days=1) if p.wait_until else None
+
+
+def when(p: Process) -> tuple[str, date] | None:
+    """The date that matters next, with the word that says why: on, by, until, since."""
+    if p.next_date is None:
+        return None
+    if p.state == "overdue":
+        return ("since", first_fair_day(p))
+    return ({"scheduled": "on", "thank_you_due": "by", "waiting": "until"}[p.state], p.next_date)
+
+
 def last_activity(p: Process) -> date | None:
     """The last day anything happened: a message either way, or an interview."""
     days = [m.date.date() for m in (p.thread.messages if p.thread else [p.last_message]) if m.date]
@@ -268,6 +296,16 @@ def gone_quiet(p: Process, today: date, close_after_days: int = 45) -> bool:
             and (p.wait_until is None or p.wait_until < today))
 
 
+def quiet_step(p: Process, today: date) -> str:
+    """What to do about a process that has gone quiet (the one wording, everywhere)."""
+    last = last_activity(p)
+    days = (today - last).days if last else 0
+    step = f"no word for {days} days: count it as closed and keep applying"
+    if not p.checkins and p.interviews:
+        step += f" (one last check-in is still yours to send: followup draft status-check {p.id})"
+    return step
+
+
 def needs_action(p: Process, today: date | None = None, close_after_days: int = 45) -> bool:
     """Due today: a thank-you is owed, they await my answer, or the wait is over and no
     check-in is out yet (and the process has not gone quiet)."""
@@ -275,7 +313,7 @@ def needs_action(p: Process, today: date | None = None, close_after_days: int = 
         return False
     if p.state == "thank_you_due" or (p.their_question and p.state in ("waiting", "overdue", "applied")):
         return True
-    return p.state == "overdue" and p.followups_since_reply == 0
+    return p.state == "overdue" and not p.checkins
 
 
 # A question to me in their newest words: the ball is in my court, nothing to chase.
@@ -302,7 +340,7 @@ def next_step(p: Process) -> str:
         return f'reply to them; they asked: "{_shorten(p.their_question)}"'
 
     if p.state == "overdue":
-        if p.followups_since_reply:
+        if p.checkins:
             return f"you checked in on {p.last_checkin:%a %d %b}; wait for them and keep applying"
         return f"one polite status check: followup draft status-check {p.id}"
     if p.state == "scheduled":

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from assistant.status import Entry, Status
+from assistant.process import first_fair_day
 from assistant.workdays import next_business_day
 
 PRODID = "-//interview-followup//followup remind//EN"
@@ -78,7 +79,7 @@ def _of_entry(e: Entry, today: date) -> list[Reminder]:
             f"Thank the interviewers of {p.interviews[-1].start:%a %d %b}; improve the answer you fumbled "
             f"and restate your interest, briefly: followup draft thank-you {p.id}", nine_am)
     if e.stage in ("thank_you_due", "waiting", "overdue") and p.wait_until and not e.checkins:
-        day = max(next_business_day(p.wait_until), today)
+        day = max(first_fair_day(p), today)
         said = f'they said "{p.promise.phrase}"' if p.promise else "no date was promised"
         runs = "ran" if p.wait_until < today else "runs"
         add("status-check", None, day, f"Send {who} one polite status check",

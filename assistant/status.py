@@ -16,8 +16,9 @@ from datetime import date, timedelta
 
 from assistant.hiring import is_company_sender
 from assistant.outcomes import outcome_of
-from assistant.process import ACTIVE, Process, gone_quiet, next_step
+from assistant.process import ACTIVE, Process, gone_quiet, next_step, quiet_step
 from assistant.process import last_activity as process_last_activity
+from assistant.process import when as process_when
 
 GONE_QUIET = "gone_quiet"
 # Display order, most urgent first; also the order of the counts.
@@ -36,7 +37,7 @@ class Entry:
     when: tuple[str, date] | None  # ("until", d): the date that matters and why
     action: str
     outcome_day: date | None = None  # the day the rejection or offer arrived
-    checkins: tuple[date, ...] = ()  # my status checks since their last message (drafts.checkins)
+    checkins: tuple[date, ...] = ()  # my status checks since their last message (Process.checkins)
 
     def to_json(self) -> dict:
         return dict(
@@ -102,35 +103,20 @@ def summarise(processes: Iterable[Process], today: date, me: frozenset[str] = fr
 
 
 def entry_of(p: Process, today: date, me: frozenset[str] = frozenset(), close_after_days: int = 45) -> Entry:
-    from assistant.drafts import checkins as checkins_of
-
     last_activity = process_last_activity(p)
-    checkins = tuple(m.date.date() for m in checkins_of(p, me))
+    checkins = tuple(m.date.date() for m in p.checkins)
     last_contact = p.last_message.date.date() if p.last_message.date else None
     stage = p.state
-    quiet_days = (today - last_activity).days if last_activity else 0
     if gone_quiet(p, today, close_after_days):
         stage = GONE_QUIET
     if stage == GONE_QUIET:
         when = ("quiet since", last_activity)
-        if not checkins and p.interviews:
-            action = (f"no word for {quiet_days} days: one polite status check is still fair "
-                      f"(followup draft status-check {p.id}), then count it as closed")
-        else:
-            action = f"no word for {quiet_days} days: count it as closed and keep applying"
+        action = quiet_step(p, today)
     else:
-        when = _when(p)
+        when = process_when(p)
         action = next_step(p)
     outcome_day = _outcome_day(p, me) if stage in ("rejected", "offer") else None
     return Entry(p, stage, last_activity, last_contact, when, action, outcome_day, checkins)
-
-
-def _when(p: Process) -> tuple[str, date] | None:
-    if p.next_date is None:
-        return None
-    if p.state == "overdue":  # the wait ended on wait_until; a check-in is fair the day after
-        return ("since", p.next_date + timedelta(days=1))
-    return ({"scheduled": "on", "thank_you_due": "by", "waiting": "until"}[p.state], p.next_date)
 
 
 def _first_day(p: Process) -> date | None:

@@ -131,7 +131,7 @@ def test_a_status_check_before_the_promised_date_is_refused_with_the_date_it_bec
     result = run("draft", "status-check", CASCADE)
     assert result.exit_code == 3
     [line] = [x for x in result.output.splitlines() if x.strip()]
-    assert "Fri 20 Mar 2026" in line and "fair from Mon 23 Mar 2026" in line
+    assert "Fri 20 Mar 2026" in line and "fair from Sat 21 Mar 2026" in line
     assert drafts(tmp_path) == []
 
 

@@ -380,8 +380,15 @@ def test_cli_thread_context(tmp_path):
     early = invoke("--mailbox", "sample", "--today", "2026-03-12", "lint", _status(tmp_path, "Callum"),
                    "--thread", "orbital")
     assert early.exit_code == 1 and "timing.too-early" in early.output
-    again = invoke("--mailbox", "sample", "--today", "2026-03-12", "lint", _status(tmp_path, "Dana"),
+    # Jordan's reply with a dashboard link (9 Mar) is not a check-in: no false alarm on the 23rd.
+    after = invoke("--mailbox", "sample", "--today", "2026-03-23", "lint", _status(tmp_path, "Dana"),
                    "--thread", "cascade")
+    assert "timing.second-checkin" not in after.output
+    from tests.mailmaker import ME, overdue_thread, write_mbox
+
+    box = write_mbox(tmp_path / "checked.mbox", overdue_thread(checked_in=True))
+    again = invoke("--mailbox", str(box), "--me", ME, "--today", "2026-03-12", "lint",
+                   _status(tmp_path, "Priya"), "--thread", "northwind")
     assert "timing.second-checkin" in again.output
 
 

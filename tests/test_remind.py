@@ -17,8 +17,8 @@ EXPECTED = [
     (date(2026, 3, 13), "interview", "Northwind Labs"),
     (date(2026, 3, 16), "thank-you", "Northwind Labs"),  # Fri 13 Mar interview -> Mon 16 Mar
     (date(2026, 3, 18), "status-check", "Orbital Payments"),  # "early next week" = Tue 17 Mar
-    (date(2026, 3, 20), "status-check", "Spreewerk"),  # no promise: Thu 19 Mar + 1 business day
-    (date(2026, 3, 23), "status-check", "Cascade Metrics"),  # "within two weeks" = Fri 20 Mar -> Mon 23 Mar
+    (date(2026, 3, 20), "status-check", "Spreewerk"),  # no promise: waiting ends Thu 19 Mar, fair the day after
+    (date(2026, 3, 21), "status-check", "Cascade Metrics"),  # "within two weeks" = Fri 20 Mar -> fair from Sat 21 Mar
     (date(2026, 3, 26), "status-check", "Ledgerline"),
 ]
 

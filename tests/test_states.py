@@ -315,3 +315,18 @@ def test_dear_candidate_is_not_written_to_me(tmp_path):
                      "Dear Candidate,\n\nYour interview is today; contact our HR manager to receive your "
                      "offer letter.", at(10), msgid="scam@x", thread=25)]
     assert run(tmp_path, mails) == {}
+
+
+def test_my_thank_you_after_their_promise_is_not_a_check_in(tmp_path):
+    """'We'll decide by Friday', then my thank-you, then silence: the one check-in is still mine."""
+    mails = [
+        recruiter("Re: Interview", "Hi Jordan, thanks for coming in today. We'll decide by Friday.",
+                  at(2), 1, 26),
+        mine("Re: Interview", "Hi Priya, thank you for your time today; I enjoyed meeting the team.",
+             at(2, 18), 2, 26, ("26-1@northwind",)),
+    ]
+    got = run(tmp_path, mails)[tid(26)]
+    assert got["state"] == "overdue" and got["followups_since_reply"] == 1
+    due = CliRunner().invoke(main, ["--mailbox", str(tmp_path / "box.mbox"), "--me", ME, "--today",
+                                    "2026-03-12", "due"])
+    assert f"followup draft status-check {tid(26)}" in due.output
