@@ -158,6 +158,8 @@ def _duration(m: re.Match, sent: datetime.date, lead: str) -> tuple[datetime.dat
         return sent + datetime.timedelta(days=math.ceil(count / 24)), "hours"
     if unit.startswith("week"):
         return sent + datetime.timedelta(weeks=count), "weeks"
+    if unit.startswith("fortnight"):  # British English: two weeks
+        return sent + datetime.timedelta(weeks=2 * count), "weeks"
     return add_months(sent, count), "months"
 
 
@@ -236,8 +238,8 @@ def _month_part(m: re.Match, sent: datetime.date, lead: str) -> datetime.date | 
         if not part and ref == "the month":
             return None
         year, month = sent.year, sent.month
-    elif ref == "the new year":  # "in the new year" is early January (rule 9)
-        year, month = _nearest_month(sent, 1), 1
+    elif ref == "the new year":  # "in the new year" is early January (rule 9), the coming one
+        year, month = _coming_january(sent), 1
         part = part or "early"
     else:  # next month, the following month
         first = add_months(sent.replace(day=1), 1)
@@ -247,8 +249,13 @@ def _month_part(m: re.Match, sent: datetime.date, lead: str) -> datetime.date | 
 
 
 def _after_holidays(m: re.Match, sent: datetime.date, lead: str) -> datetime.date:
-    """Rule 9: "after the holidays" is 10 January."""
-    return datetime.date(_nearest_month(sent, 1), 1, 10)
+    """Rule 9: "after the holidays" is 10 January, the coming one."""
+    return datetime.date(_coming_january(sent), 1, 10)
+
+
+def _coming_january(sent: datetime.date) -> int:
+    """The year of the January ahead: a "new year" is never the one already under way."""
+    return sent.year if sent.month == 1 else sent.year + 1
 
 
 def _end_of_year(m: re.Match, sent: datetime.date, lead: str) -> datetime.date:
@@ -328,14 +335,14 @@ _DURATION = rf"""(?<![\w-])
     (?:(?P<lo>{_QTY})(?:\s*(?:-|–|—|to|or)\s*(?P<hi>{_QTY}))?\s*)?
     (?:(?:more|further|additional|extra|full)\s+)?
     (?<![a-z])(?P<unit>(?:business|working|work)\s+days?|calendar\s+days?|days?|hours?|hrs?
-                      |weeks?|months?)\b
+                      |weeks?|fortnights?|months?)\b
     (?:\s+or\s+(?P<hi2>{_QTY}|so)\b)?
     (?:'s?\s+time)?
 """
 
 _RULE_TABLE = (
     # Rules 2-5: business days, calendar days, hours, weeks, vague quantities, ranges.
-    ("duration", ("day", "hour", "hr", "week", "month"), _DURATION, _duration),
+    ("duration", ("day", "hour", "hr", "week", "fortnight", "month"), _DURATION, _duration),
     # Rule 6: today, end of day; tomorrow, the next day.
     ("day", ("today", "tonight", "this ", " day", "eod", "cob", "close of"), _point(
         r"(?:later\s+)?today|tonight|this\s+(?:morning|afternoon|evening)"
@@ -454,11 +461,12 @@ def _time_expressions(sentence: str, low: str, sent: datetime.date) -> list[_Fou
 # Rule 14: the company says when the candidate will hear back. "me" forms are there
 # for the candidate's own debrief ("she said they'd get back to me within two weeks").
 _HEARING_BACK = (
-    r"(?:get|getting|come|coming|revert|reverting|circle|circling|report|reporting)\s+back\s+to\s+(?:you|me)\b",
+    r"(?:get|getting|come|coming|revert|reverting|circle|circling|report|reporting)\s+back\s+to\s+"
+    r"(?:you|me|everyone|(?:all\s+)?(?:the\s+)?(?:candidates|applicants))\b",
     r"get(?:ting)?\s+back\s+in\s+touch",
     r"\bbe\s+in\s+(?:touch|contact)\b",
     r"(?:get|getting)\s+in\s+touch\s+with\s+(?:you|me)\b",
-    r"\breach(?:ing)?\s+out\s+to\s+(?:you|me)\b",
+    r"\breach(?:ing)?\s+out\b",
     r"\b(?:contact|call|email|e-mail|phone|ring|update|inform|notify|advise)\s+(?:you|me)\b",
     r"\bfollow(?:ing)?\s+up\s+with\s+(?:you|me)\b",
     r"\blet\s+you\s+know\b",

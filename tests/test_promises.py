@@ -281,3 +281,21 @@ def test_rule_7_weekend_end_of_week_is_never_before_it_was_said():
     # Said on Saturday 8 March, "by the end of the week" cannot be Friday 7 March.
     saturday = date(2025, 3, 8)
     assert find_promise("We'll be in touch by the end of the week.", saturday).due == date(2025, 3, 14)
+
+
+@pytest.mark.parametrize("text, sent, due", [
+    ("We'll reach out by Tuesday, March 17.", date(2026, 3, 9), date(2026, 3, 17)),
+    ("We aim to get back to all candidates within 10 working days.", date(2026, 3, 9), date(2026, 3, 23)),
+    ("You'll hear from us within a fortnight.", date(2026, 3, 9), date(2026, 3, 23)),
+    # "the new year" and "after the holidays" are the January ahead, never one already gone.
+    ("We will be in touch in the new year.", date(2026, 3, 9), date(2027, 1, 10)),
+    ("We will be in touch in the new year.", date(2025, 12, 15), date(2026, 1, 10)),
+    ("We'll update you after the holidays.", date(2025, 11, 20), date(2026, 1, 10)),
+], ids=["reach-out", "all-candidates", "fortnight", "new-year-in-march", "new-year-in-december",
+        "after-the-holidays"])
+def test_more_ways_of_saying_it(text, sent, due):
+    assert find_promise(text, sent).due == due
+
+
+def test_asking_me_to_reach_out_is_not_their_promise():
+    assert find_promise("Please reach out to us by Friday with your availability.", date(2026, 3, 9)) is None
