@@ -85,11 +85,19 @@ class Session:
                 f"me = {', '.join(sorted(scan.me)) or 'unknown'}",
                 err=True,
             )
+        found = list_processes(scan.threads, scan.me, self.today, self.settings.default_wait_business_days,
+                               debrief_for=self._debrief)
+        return found, scan
+
+    def _debrief(self, thread_id: str):
+        """A saved debrief, or None; one unreadable file is a warning, not the end of every command."""
         from assistant.debrief import load_debrief
 
-        found = list_processes(scan.threads, scan.me, self.today, self.settings.default_wait_business_days,
-                               debrief_for=load_debrief)
-        return found, scan
+        try:
+            return load_debrief(thread_id)
+        except FollowupError as e:
+            click.echo(f"warning: {e} (ignored; `followup debrief {thread_id}` writes a new one)", err=True)
+            return None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -154,3 +154,13 @@ def test_lint_thresholds_must_be_finite(tmp_path):
     result = CliRunner().invoke(main, ["--config", str(path), "lint", "-"], input="Hi Priya,\n\nThank you.\n")
     assert result.exit_code == 2
     assert "max_words" in result.output
+
+
+def test_a_broken_debrief_file_does_not_stop_the_other_commands(tmp_path):
+    debriefs = tmp_path / "data" / "debriefs"
+    debriefs.mkdir(parents=True)
+    (debriefs / "19c94874d0882c20.toml").write_text("interviewers = [unclosed\n")
+    result = invoke("--mailbox", "sample", "--today", "2026-03-12", "due")
+    assert result.exit_code == 0, result.output
+    assert "Ledgerline" in result.output
+    assert "warning:" in result.output and "19c94874d0882c20" in result.output
