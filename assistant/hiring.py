@@ -59,6 +59,7 @@ ROLE = re.compile(
     r"\b((?:(?:Senior|Sr\.|Junior|Jr\.|Lead|Staff|Principal|Head of|Chief|[A-Z][A-Za-z+/&.-]*)[ \t]+){0,4}"
     rf"(?:{JOB_NOUN}))(?:[ \t]+(?:I{{1,3}}|IV|\d))?\b"
 )
+_ROLE_TEAM = re.compile(r",[ \t]+[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*)?(?=$|[ \t]*[-|:(])|[ \t]+\([A-Z][A-Za-z& ]*\)")
 ROLE_STOP = re.compile(
     r"^(The|A|An|Our|Your|This|That|Dear|Hi|Hello|Thanks|Thank|For|As|At|With|And|Re|Fwd|Interview|Application|Offer|Invitation|Update|Next)\b\s*"
 )
@@ -178,16 +179,33 @@ def _name_in_text(stem: str, texts: list[str]) -> str | None:
     letters = [c for c in stem if c.isalnum()]
     if len(letters) < 2:
         return None
-    # "orbitalpay" is written "Orbital Payments": letters may be split and the word run on.
-    pattern = re.compile(r"\b" + r"[ -]?".join(map(re.escape, letters)) + r"\w*", re.I)
+    # "orbitalpay" is written "Orbital Payments": letters may be split and the word run on;
+    # "quillstone" is "Quillstone Insurance": a company word may follow.
+    pattern = re.compile(r"\b" + r"[ -]?".join(map(re.escape, letters)) + r"\w*" + _COMPANY_WORD, re.I)
     seen: dict[str, int] = {}
     for t in texts:
         for m in pattern.finditer(t):
             word = m.group(0)
-            if any(c.isupper() for c in word):
+            if word[0].isupper():
                 seen[word] = seen.get(word, 0) + 1
-    return max(seen, key=seen.get) if seen else None
+    if not seen:
+        return None
+    # The longer name wins over its own first word: "Solvane Energy" is also "Solvane".
+    for name in list(seen):
+        for longer in seen:
+            if longer != name and longer.startswith(name + " "):
+                seen[longer] += seen[name]
+    return max(seen, key=lambda w: (seen[w], len(w)))
 
+
+# Words that end a company's name ("Quillstone Insurance", "Solvane Energy"); case matters.
+COMPANY_WORDS = (
+    "Insurance", "Energy", "Labs", "Lab", "Inc", "Ltd", "LLC", "GmbH", "Group", "Media", "Robotics",
+    "Payments", "Analytics", "Technologies", "Technology", "Systems", "Health", "Bank", "Capital",
+    "Software", "Solutions", "Partners", "Cloud", "Foods", "Outfitters", "Games", "Bio", "Security",
+    "Logistics", "Freight", "Maps", "Pay", "Financial", "Consulting", "Studios", "Networks", "AI",
+)
+_COMPANY_WORD = r"(?:[ \t]+(?-i:" + "|".join(COMPANY_WORDS) + r")\b)?"
 
 _ATS_NAME_NOISE = re.compile(
     r"\s*(\bvia\b.*|[-|@,]\s*$|\b(recruiting|recruitment|hiring team|careers?|talent acquisition"
@@ -255,8 +273,15 @@ def role_of(messages: list[Message]) -> str:
                     continue  # the recruiter's own title in a sign-off, not the job
                 if title and " " in title or title in ("Analyst", "Engineer", "Scientist", "Developer", "Designer"):
                     counts[title] = counts.get(title, 0) + weight
+                    if weight == 3 and (team := _ROLE_TEAM.match(text, match.end())):
+                        full = f"{title}{team.group(0)}"  # "..., Claims" in a subject names the team
+                        counts[full] = counts.get(full, 0) + weight
     if not counts:
         return ""
+    for title in list(counts):  # "Senior Data Analyst, Claims" is also "Senior Data Analyst"
+        for longer in counts:
+            if longer != title and longer.startswith(title) and longer[len(title)] in ",( ":
+                counts[longer] += counts[title]
     return max(counts, key=lambda t: (counts[t], len(t)))
 
 

@@ -86,7 +86,7 @@ def test_due_lists_only_what_needs_doing_most_urgent_first():
     result = invoke("--mailbox", "sample", "--today", "2026-03-12", "due")
     assert result.exit_code == 0, result.output
     lines = [line for line in result.output.splitlines() if line.startswith("- ")]
-    assert [line.split(",")[0] for line in lines] == ["- Ledgerline", "- Quillstone"]
+    assert [line.split(",")[0] for line in lines] == ["- Ledgerline", "- Quillstone Insurance"]
     assert "followup draft thank-you 19c94874d0882c20" in result.output
 
 
@@ -164,3 +164,22 @@ def test_a_broken_debrief_file_does_not_stop_the_other_commands(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Ledgerline" in result.output
     assert "warning:" in result.output and "19c94874d0882c20" in result.output
+
+
+def test_sample_companies_and_roles_as_a_person_would_write_them():
+    result = invoke("--mailbox", "sample", "--today", "2026-03-12", "threads", "--json")
+    import json
+
+    got = {p["company"]: p["role"] for p in json.loads(result.stdout)}
+    assert got == {
+        "Ledgerline": "Analytics Engineer",
+        "Quillstone Insurance": "Senior Data Analyst, Claims",
+        "Northwind Labs": "Senior Data Analyst",
+        "Orbital Payments": "Senior Analytics Engineer",
+        "Spreewerk GmbH": "Senior Analytics Engineer",
+        "Cascade Metrics": "Senior Data Analyst, Growth",
+        "Fathom Robotics": "Senior Data Analyst",
+        "Tessellate Media": "Analytics Engineer",
+        "Solvane Energy": "Senior Analytics Engineer",
+        "Pinecrest Outfitters": "Senior Data Analyst, Merchandising",
+    }

@@ -13,11 +13,11 @@ SAMPLE = ("--mailbox", "sample", "--today", "2026-03-12")
 # (date, kind, company) for the sample on Thu 12 Mar 2026
 EXPECTED = [
     (date(2026, 3, 12), "thank-you", "Ledgerline"),  # interview Wed 11 Mar: last day is the next business day
-    (date(2026, 3, 12), "status-check", "Quillstone"),  # overdue since 28 Feb, no check-in sent: today
+    (date(2026, 3, 12), "status-check", "Quillstone Insurance"),  # overdue since 28 Feb, no check-in sent: today
     (date(2026, 3, 13), "interview", "Northwind Labs"),
     (date(2026, 3, 16), "thank-you", "Northwind Labs"),  # Fri 13 Mar interview -> Mon 16 Mar
     (date(2026, 3, 18), "status-check", "Orbital Payments"),  # "early next week" = Tue 17 Mar
-    (date(2026, 3, 20), "status-check", "Spreewerk"),  # no promise: waiting ends Thu 19 Mar, fair the day after
+    (date(2026, 3, 20), "status-check", "Spreewerk GmbH"),  # no promise: waiting ends Thu 19 Mar, fair the day after
     (date(2026, 3, 21), "status-check", "Cascade Metrics"),  # "within two weeks" = Fri 20 Mar -> fair from Sat 21 Mar
     (date(2026, 3, 26), "status-check", "Ledgerline"),
 ]
@@ -47,7 +47,7 @@ def test_an_all_day_event_for_every_upcoming_follow_up(tmp_path):
         assert company in summary
     summaries = [s for _, _, s in got]
     assert summaries[0] == "Send a thank-you to Ledgerline (last day)"
-    assert summaries[1] == "Send Quillstone one polite status check"
+    assert summaries[1] == "Send Quillstone Insurance one polite status check"
     assert summaries[2] == "Interview with Northwind Labs (Senior Data Analyst); write the debrief tonight"
     for e in found:
         assert e.decoded("dtend") - e.decoded("dtstart") == timedelta(days=1)

@@ -13,14 +13,14 @@ SAMPLE = ("--mailbox", "sample", "--today", "2026-03-12")
 
 EXPECTED_STAGES = {
     "Ledgerline": "thank_you_due",
-    "Quillstone": "overdue",
+    "Quillstone Insurance": "overdue",
     "Northwind Labs": "scheduled",
     "Orbital Payments": "waiting",
-    "Spreewerk": "waiting",
+    "Spreewerk GmbH": "waiting",
     "Cascade Metrics": "waiting",
     "Fathom Robotics": "applied",
     "Tessellate Media": "applied",
-    "Solvane": "offer",
+    "Solvane Energy": "offer",
     "Pinecrest Outfitters": "rejected",
 }
 
@@ -45,13 +45,13 @@ def test_every_process_of_the_sample_with_its_stage_and_next_date():
     got = status_json(*SAMPLE)
     assert {p["company"]: p["stage"] for p in got["processes"]} == EXPECTED_STAGES
     by_company = {p["company"]: p for p in got["processes"]}
-    assert by_company["Quillstone"]["next"] == {"word": "since", "date": "2026-02-28"}
+    assert by_company["Quillstone Insurance"]["next"] == {"word": "since", "date": "2026-02-28"}
     assert by_company["Cascade Metrics"]["next"] == {"word": "until", "date": "2026-03-20"}
     assert by_company["Northwind Labs"]["next"] == {"word": "on", "date": "2026-03-13"}
     assert by_company["Ledgerline"]["next"] == {"word": "by", "date": "2026-03-12"}
-    assert by_company["Solvane"]["next"] is None
-    assert by_company["Quillstone"]["last_contact"] == "2026-02-23"
-    assert "status-check" in by_company["Quillstone"]["action"]
+    assert by_company["Solvane Energy"]["next"] is None
+    assert by_company["Quillstone Insurance"]["last_contact"] == "2026-02-23"
+    assert "status-check" in by_company["Quillstone Insurance"]["action"]
     assert got["counts"] == {"thank_you_due": 1, "overdue": 1, "scheduled": 1, "waiting": 3, "applied": 2,
                              "gone_quiet": 0, "offer": 1, "rejected": 1, "withdrawn": 0}
     assert got["active"] == 8
@@ -69,7 +69,7 @@ def test_the_table_shows_each_process_and_the_counts():
     assert lines[0].split() == ["COMPANY", "ROLE", "STAGE", "LAST", "CONTACT", "NEXT", "DATE", "NEXT", "ACTION"]
     for company in EXPECTED_STAGES:
         assert sum(line.startswith(company) for line in lines) == 1
-    quill = next(line for line in lines if line.startswith("Quillstone"))
+    quill = next(line for line in lines if line.startswith("Quillstone Insurance"))
     assert "overdue" in quill and "Mon 23 Feb, them" in quill and "since Sat 28 Feb" in quill
     assert lines[-1] == "8 of 10 active: 1 thank you due, 1 overdue, 1 scheduled, 3 waiting, 2 applied, 1 offer, 1 rejected"
     assert "eggs" not in result.output
@@ -95,7 +95,7 @@ def test_a_process_with_no_activity_for_close_after_days_has_gone_quiet():
     got = status_json("--mailbox", "sample", "--today", "2026-06-01")
     stages = {p["company"]: p["stage"] for p in got["processes"]}
     assert stages == {c: s if s in ("offer", "rejected") else "gone_quiet" for c, s in EXPECTED_STAGES.items()}
-    quill = next(p for p in got["processes"] if p["company"] == "Quillstone")
+    quill = next(p for p in got["processes"] if p["company"] == "Quillstone Insurance")
     assert quill["next"] == {"word": "quiet since", "date": "2026-02-23"}
     assert quill["state"] == "overdue"  # process.py's state is untouched; gone quiet is the view
     assert got["active"] == 0
@@ -106,7 +106,7 @@ def test_gone_quiet_waits_close_after_days(tmp_path):
     # Quillstone's last word was Mon 23 Feb: 44 days later it is overdue, 45 days later gone quiet
     def quill(today, *extra):
         got = status_json(*extra, "--mailbox", "sample", "--today", today)
-        return next(p["stage"] for p in got["processes"] if p["company"] == "Quillstone")
+        return next(p["stage"] for p in got["processes"] if p["company"] == "Quillstone Insurance")
 
     assert quill("2026-04-08") == "overdue"
     assert quill("2026-04-09") == "gone_quiet"
@@ -188,11 +188,11 @@ def test_timeline_on_the_sample_fits_100_columns_with_one_row_each():
     assert set(rows) == set(EXPECTED_STAGES)
     col = lines[2].index("v")
     # Quillstone: interview Thu 19 Feb, promised Fri 27 Feb, overdue through today
-    quill = rows["Quillstone"]
+    quill = rows["Quillstone Insurance"]
     start = lines[2].index("+")  # Mon 09 Feb
     assert quill[start + 10] == "I" and quill[start + 18] == "P" and quill[start + 19: col + 1] == "!" * 13
     assert rows["Pinecrest Outfitters"].rstrip().endswith("x")
-    assert rows["Solvane"].rstrip().endswith("$")
+    assert rows["Solvane Energy"].rstrip().endswith("$")
     assert rows["Northwind Labs"][col + 1] == "I"  # tomorrow's interview
     assert lines[13].endswith("v today")
 

@@ -63,7 +63,7 @@ def test_the_demo_day_drafts_exactly_what_is_due(tmp_path):
     assert result.exit_code == 0, result.output
     assert set(saved(tmp_path)) == DUE_ON_THE_12TH
     assert "Drafted:\n  Ledgerline: thank-you to Daniel Reyes: " in result.stdout
-    assert "Quillstone: status-check to Megan Doyle: " in result.stdout
+    assert "Quillstone Insurance: status-check to Megan Doyle: " in result.stdout
     # Orbital's interview was on 3 Mar and Callum has reported back twice since: feedback
     # to the agency is not due any more, and the process is simply waiting on his promise.
     assert "recruiter-feedback" not in result.stdout
@@ -77,7 +77,7 @@ def test_json_lists_each_draft_with_its_status_and_file(tmp_path):
     assert {d["status"] for d in data["drafts"]} == {"created"}
     assert all(Path(d["where"]).exists() for d in data["drafts"])
     assert [(w["company"], w["until"]) for w in data["waiting"]] == [
-        ("Orbital Payments", "2026-03-17"), ("Spreewerk", "2026-03-19"), ("Cascade Metrics", "2026-03-20")]
+        ("Orbital Payments", "2026-03-17"), ("Spreewerk GmbH", "2026-03-19"), ("Cascade Metrics", "2026-03-20")]
     assert data["refused"] == [] and data["dry_run"] is False
 
 
@@ -102,7 +102,7 @@ def test_the_next_day_makes_no_duplicates_and_only_what_became_due(tmp_path):
     assert set(after) - set(before) == {("thank-you", NORTHWIND, "marcus.webb@northwind-labs.com"),
                                         ("thank-you", NORTHWIND, "elena.park@northwind-labs.com")}
     assert all(after[k] == v for k, v in before.items())
-    assert "Already drafted (unchanged):\n  Quillstone: status-check to Megan Doyle" in result.stdout
+    assert "Already drafted (unchanged):\n  Quillstone Insurance: status-check to Megan Doyle" in result.stdout
     assert "Ledgerline" not in result.stdout.split("Waiting:")[0]
 
 
@@ -113,7 +113,7 @@ def test_a_draft_the_user_edited_is_kept(tmp_path):
     assert edited != path.read_bytes()
     path.write_bytes(edited)
     result = run()
-    assert "Kept (you edited it; left as it is):\n  Quillstone: status-check to Megan Doyle" in result.stdout
+    assert "Kept (you edited it; left as it is):\n  Quillstone Insurance: status-check to Megan Doyle" in result.stdout
     assert path.read_bytes() == edited
     assert len(list(drafts_dir(tmp_path).glob("*.eml"))) == 5
 
