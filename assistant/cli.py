@@ -147,7 +147,7 @@ def threads(session: Session, as_json: bool):
         click.echo("No hiring processes found.")
         return
     rows = []
-    for p in found:
+    for p in sorted(found, key=lambda p: p.id in quiet):  # gone quiet last
         if p.id in quiet:
             last = last_activity(p)
             rows.append((p.company or "?", p.role or "-", "gone quiet", f"since {last:%a %d %b %Y}",

@@ -296,12 +296,15 @@ def gone_quiet(p: Process, today: date, close_after_days: int = 45) -> bool:
             and (p.wait_until is None or p.wait_until < today))
 
 
+LAST_CHECKIN_DAYS = 90  # past about three months, a first check-in is no longer worth suggesting
+
+
 def quiet_step(p: Process, today: date) -> str:
     """What to do about a process that has gone quiet (the one wording, everywhere)."""
     last = last_activity(p)
     days = (today - last).days if last else 0
     step = f"no word for {days} days: count it as closed and keep applying"
-    if not p.checkins and p.interviews:
+    if not p.checkins and p.interviews and days <= LAST_CHECKIN_DAYS:
         step += f" (one last check-in is still yours to send: followup draft status-check {p.id})"
     return step
 
