@@ -292,7 +292,8 @@ def _read_text(file: str, what: str = "") -> str:
 @main.command()
 @click.argument("thread")
 @click.option("--from", "source", metavar="FILE",
-              help="Read the filled-in template from FILE (- for standard input); no editor, no prompts.")
+              help="Read the filled-in template from FILE (- for standard input); no editor, no prompts. "
+                   "Only the sections FILE has a heading for change.")
 @click.option("--show", is_flag=True, help="Print the saved debrief instead of editing it.")
 @click.option("--json", "as_json", is_flag=True, help="With --show: print JSON for scripts.")
 @click.pass_obj
@@ -306,10 +307,18 @@ def debrief(session: Session, thread: str, source: str | None, show: bool, as_js
     section when no editor is set or input is not a terminal. Saved as a TOML file per
     thread in your data directory; running it again edits what you saved.
 
+    Written text is merged into what you saved: a section whose "## " heading the text
+    does not have keeps its saved value; a heading with nothing under it clears that
+    section. So `--from` a file with only "## Notes" changes only the notes. Each save
+    keeps the version it replaced as THREAD.previous.toml beside the debrief. A saved
+    file that cannot be read (a hand edit gone wrong) is moved aside to
+    THREAD.broken.toml, never deleted, when you save a fresh one.
+
     \b
     Example:
       followup --mailbox sample --today 2026-03-12 debrief ledgerline
       followup --mailbox sample debrief 19c94874 --from notes.txt
+      printf '## Notes\\nAsk about on-call\\n' | followup --mailbox sample debrief ledgerline --from -
       followup --mailbox sample debrief ledgerline --show
     """
     from dataclasses import replace
@@ -324,15 +333,21 @@ def debrief(session: Session, thread: str, source: str | None, show: bool, as_js
     found, _ = session.processes()
     p = find_process(found, thread)
     about = f"{', '.join(x for x in (p.company, p.role) if x)} (thread {p.id})"
-    saved = db.load_debrief(p.id)
+    try:
+        saved, broken = db.load_debrief(p.id), None
+    except db.UnreadableDebrief as e:
+        saved, broken = None, e
     if show:
+        if broken is not None:
+            raise FollowupError(f"the saved debrief of {about} cannot be read ({broken.reason}): {broken.path}; "
+                                f"fix it by hand, or run `followup debrief {p.id}` to set it aside and write a new one")
         _show_debrief(saved, p.id, about, as_json)
         return
+    still_there = "" if broken is None else f"; the unreadable debrief is still in {broken.path}"
+    pending = None
     if source is not None:
         text = _read_text(source)
-        result = db.store_text(p.id, text, saved)
-        if result is not None and source != "-" and _same_file(source, db.rejected_path(p.id)):
-            db.discard_rejected(p.id)
+        result = db.read_edit(p.id, text, saved)
     else:
         start = saved or db.new_debrief(p, session.today)
         if start.interview_day is None:
@@ -343,26 +358,46 @@ def debrief(session: Session, thread: str, source: str | None, show: bool, as_js
             if pending:
                 text = (f"# Your last edit could not be saved ({pending[1]}).\n"
                         f"# Here it is again: fix it, then save and quit.\n{pending[0]}")
+            if broken is not None:
+                text = db.over_unreadable(text, broken, db.broken_path(p.id))
             try:
                 edited = click.edit(text, extension=".md")
             except click.ClickException as e:
                 raise FollowupError(f"{e.message}; set VISUAL or EDITOR, or use --from FILE") from None
             if edited is None or edited.rstrip("\n") == text.rstrip("\n"):
-                click.echo("debrief not changed")
+                click.echo("debrief not changed" + still_there)
                 return
-            result = db.store_text(p.id, edited, saved)
-            if result is not None and pending:
-                db.discard_rejected(p.id)
+            text = edited
+            result = db.read_edit(p.id, text, saved)
         else:
+            if broken is not None:
+                click.echo(f"Your saved debrief cannot be read ({broken.reason}); it stays in {broken.path} "
+                           f"until you save a new one here.")
             result = _prompt_debrief(start)
-            if result == saved:
-                click.echo("debrief not changed")
-                return
-            result = db.store(result, db.render_text(result, about), saved)
-    if result is None:
-        click.echo("debrief is empty: nothing saved" + (" (the saved one is unchanged)" if saved else ""))
+            text = db.render_text(result, about)
+    fixes_rejected = bool(pending) or (source not in (None, "-") and _same_file(source, db.rejected_path(p.id)))
+    if saved is not None and result == saved:
+        if fixes_rejected:
+            db.discard_rejected(p.id)
+        click.echo("debrief not changed")
         return
+    if db.is_empty(result):
+        click.echo("debrief is empty: nothing saved" + (" (the saved one is unchanged)" if saved else "")
+                   + still_there)
+        return
+    if broken is not None:
+        try:
+            aside = db.set_aside(p.id)
+        except FollowupError as e:
+            raise FollowupError(f"debrief not saved: {e}; your text is kept {db.keep_or_say(p.id, text)}") from None
+        click.echo(f"The unreadable debrief ({broken.reason}) is kept in {aside}")
+    db.store(result, text, saved)
+    if fixes_rejected:
+        db.discard_rejected(p.id)
     click.echo(f"Saved the debrief of {about} in {db.debrief_path(p.id)}")
+    if saved is not None and (gone := db.removed_sections(saved, result)):
+        click.echo(f"Removed or changed in {', '.join(gone)}; the previous version is kept in "
+                   f"{db.previous_path(p.id)}")
     _echo_spoken_timeline(result)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -64,25 +65,108 @@ def rejected_path(thread_id: str) -> Path:
     return debrief_path(thread_id).with_suffix(".rejected")
 
 
-def load_debrief(thread_id: str) -> Debrief | None:
-    """The saved debrief of a thread, or None when there is none yet."""
+def previous_path(thread_id: str) -> Path:
+    """Beside the debrief: the version the last save replaced, so it can always be recovered."""
+    return debrief_path(thread_id).with_suffix(".previous.toml")
+
+
+def broken_path(thread_id: str) -> Path:
+    """A free name beside the debrief for an unreadable one: <id>.broken.toml, then .broken-2.toml..."""
     path = debrief_path(thread_id)
+    number = 1
+    while True:
+        aside = path.with_suffix(".broken.toml" if number == 1 else f".broken-{number}.toml")
+        if not os.path.lexists(aside):
+            return aside
+        number += 1
+
+
+def set_aside(thread_id: str) -> Path:
+    """Move an unreadable debrief out of the way, never deleting it; where it went."""
+    path = debrief_path(thread_id)
+    aside = broken_path(thread_id)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        os.rename(path, aside)
+    except OSError as e:
+        raise FollowupError(f"cannot move the unreadable debrief {path} aside to {aside}: "
+                            f"{e.strerror or e}") from None
+    return aside
+
+
+def unreadable_text(path: Path) -> str:
+    """Whatever can be shown of an unreadable debrief file, for the user to copy from."""
+    try:
+        return path.read_bytes().decode("utf-8", errors="replace") if path.is_file() else ""
+    except OSError:
+        return ""
+
+
+def over_unreadable(text: str, broken: UnreadableDebrief, aside: Path) -> str:
+    """The editor text, told that the saved file is unreadable, with that file's words as comments."""
+    old = unreadable_text(broken.path).rstrip("\n")
+    head = (f"# YOUR SAVED DEBRIEF CANNOT BE READ ({broken.reason}).\n"
+            f"# Saving this moves it aside to {aside}; quitting without saving leaves it as it is.\n"
+            + ("# Its text is at the end of this file, as comments: copy what you need into the sections.\n"
+               if old else ""))
+    tail = ("\n# ---- The unreadable debrief, as it was (these # lines are ignored) ----\n"
+            + "".join(f"# | {line}\n" for line in old.split("\n"))) if old else ""
+    return head + text + tail
+
+
+class UnreadableDebrief(FollowupError):
+    """The saved debrief file exists but cannot be read: bad TOML, wrong types or values,
+    not a regular file, no permission, not UTF-8. Scanning treats it as no debrief; the
+    `debrief` command sets it aside (see set_aside) before saving a fresh one."""
+
+    def __init__(self, path: Path, reason: str):
+        self.path = path
+        self.reason = " ".join(reason.split())  # always one line
+        super().__init__(f"debrief {path} cannot be read: {self.reason}")
+
+
+def load_debrief(thread_id: str) -> Debrief | None:
+    """The saved debrief of a thread, or None when there is none yet.
+
+    A file that is there but cannot be read raises UnreadableDebrief, and nothing else.
+    """
+    try:
+        path = debrief_path(thread_id)
+    except FollowupError:  # no file can carry that name, so none was ever saved
+        return None
+    try:
+        st = path.stat()
     except (FileNotFoundError, NotADirectoryError):  # nothing saved there; saving will say why
         return None
-    except (OSError, UnicodeDecodeError) as e:
-        raise FollowupError(f"cannot read debrief {path}: {getattr(e, 'strerror', None) or e}") from None
+    except OSError as e:
+        raise UnreadableDebrief(path, e.strerror or str(e)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UnreadableDebrief(path, "a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise UnreadableDebrief(path, "not a regular file")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:  # removed since the stat
+        return None
+    except OSError as e:
+        raise UnreadableDebrief(path, e.strerror or str(e)) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UnreadableDebrief(path, "not UTF-8 text") from None
+    try:
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise FollowupError(f"debrief {path} is not valid TOML: {e}") from None
+        raise UnreadableDebrief(path, f"not valid TOML: {e}") from None
+    except (RecursionError, ValueError, TypeError) as e:  # tomllib on pathological input
+        raise UnreadableDebrief(path, f"not valid TOML: {e}") from None
     return _from_table(raw, thread_id, path)
 
 
 def _from_table(raw: dict, thread_id: str, path: Path) -> Debrief:
     """Check every known key's type; keys this version does not know are kept in `extra`."""
 
-    def bad(key: str, want: str) -> FollowupError:
-        return FollowupError(f"debrief {path}: '{key}' must be {want}")
+    def bad(key: str, want: str) -> UnreadableDebrief:
+        return UnreadableDebrief(path, f"'{key}' must be {want}")
 
     values: dict = {"thread_id": thread_id}
     day = raw.get("interview_day")
@@ -133,17 +217,31 @@ def save_debrief(debrief: Debrief) -> Path:
     table["improve"] = [{"question": b.question, "answer": b.answer} for b in debrief.improve]
     header = (f"# Debrief of thread {debrief.thread_id}, written by `followup debrief`.\n"
               f"# Edit it with `followup debrief {debrief.thread_id}`; comments here are not kept.\n\n")
-    _write_atomically(path, header + dumps_toml(table))
+    text = header + dumps_toml(table)
+    _keep_previous(path, previous_path(debrief.thread_id))
+    _write_atomically(path, text)
     return path
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _keep_previous(path: Path, previous: Path) -> None:
+    """Copy the file a save is about to replace to `previous` (replacing an older one)."""
+    try:
+        if not path.is_file():
+            return
+        data = path.read_bytes()
+    except OSError as e:
+        raise FollowupError(f"cannot keep the previous version of {path}: {e.strerror or e}") from None
+    _write_atomically(previous, data)
+
+
+def _write_atomically(path: Path, text: str | bytes) -> None:
     """Write a temporary file beside `path`, then os.replace it: never a half-written file."""
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+        with (os.fdopen(fd, "wb") if isinstance(text, bytes)
+              else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
@@ -170,16 +268,48 @@ def keep_rejected(thread_id: str, text: str) -> Path:
         return Path(name)
 
 
-def store_text(thread_id: str, text: str, previous: Debrief | None = None) -> Debrief | None:
-    """Parse what the user wrote and save it; None when it holds nothing at all.
+def read_edit(thread_id: str, text: str, previous: Debrief | None = None) -> Debrief:
+    """What the user wrote, merged into the saved debrief (see merge); nothing is saved yet.
 
-    On any failure the text is kept (see keep_rejected) and the one-line error says where.
+    When the text cannot be read it is kept (see keep_rejected) and the one-line error says where.
     """
     try:
-        debrief = parse_debrief_text(text, thread_id)
+        debrief, present = parse_sections(text, thread_id)
     except FollowupError as e:
-        raise FollowupError(f"debrief not saved: {e}; your text is kept {_keep_or_say(thread_id, text)}") from None
-    return store(debrief, text, previous)
+        raise FollowupError(f"debrief not saved: {e}; your text is kept {keep_or_say(thread_id, text)}") from None
+    return merge(previous, debrief, present)
+
+
+def store_text(thread_id: str, text: str, previous: Debrief | None = None) -> Debrief | None:
+    """Parse what the user wrote, merge it into `previous` and save it; None when it holds nothing."""
+    return store(read_edit(thread_id, text, previous), text, previous)
+
+
+def merge(saved: Debrief | None, written: Debrief, present: frozenset[str]) -> Debrief:
+    """The saved debrief with each section whose heading the text has replaced by the text's.
+
+    A section the text does not mention keeps its saved value; a heading with nothing
+    under it clears that section.
+    """
+    if saved is None:
+        return written
+    return replace(saved, **{key: getattr(written, key) for key in present})
+
+
+def removed_sections(old: Debrief, new: Debrief) -> tuple[str, ...]:
+    """The titles of the sections in which something saved in `old` is gone from `new`."""
+    gone = []
+    for s in SECTIONS:
+        before, after = getattr(old, s.key), getattr(new, s.key)
+        if s.kind in ("list", "answers"):
+            lost = any(item not in after for item in before)
+        elif s.kind == "text":
+            lost = bool(before.strip()) and before.strip() != after.strip()
+        else:
+            lost = before is not None and before != after
+        if lost:
+            gone.append(s.title)
+    return tuple(gone)
 
 
 def store(debrief: Debrief, text: str, previous: Debrief | None = None) -> Debrief | None:
@@ -194,7 +324,7 @@ def store(debrief: Debrief, text: str, previous: Debrief | None = None) -> Debri
     try:
         save_debrief(debrief)
     except FollowupError as e:
-        raise FollowupError(f"debrief not saved: {e}; your text is kept {_keep_or_say(debrief.thread_id, text)}") from None
+        raise FollowupError(f"debrief not saved: {e}; your text is kept {keep_or_say(debrief.thread_id, text)}") from None
     return debrief
 
 
@@ -222,7 +352,7 @@ def pending_rejected(thread_id: str) -> tuple[str, str] | None:
     return text, "it was not saved"
 
 
-def _keep_or_say(thread_id: str, text: str) -> str:
+def keep_or_say(thread_id: str, text: str) -> str:
     try:
         return f"in {keep_rejected(thread_id, text)}"
     except OSError as e:
@@ -430,7 +560,13 @@ _BULLET = re.compile(r"^(?:[-*•]|\d+[.)])(?:\s+|$)")
 
 def parse_debrief_text(text: str, thread_id: str = "") -> Debrief:
     """Read the edited text back. A mistake is a FollowupError naming the line."""
+    return parse_sections(text, thread_id)[0]
+
+
+def parse_sections(text: str, thread_id: str = "") -> tuple[Debrief, frozenset[str]]:
+    """Read the edited text back, with the keys of the sections whose heading it has."""
     lines: dict[str, list[tuple[int, str]]] = {s.key: [] for s in SECTIONS}
+    present: set[str] = set()
     current: Section | None = None
     for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
         line = line.rstrip()
@@ -439,6 +575,7 @@ def parse_debrief_text(text: str, thread_id: str = "") -> Debrief:
             if current is None:
                 names = ", ".join(f'"## {s.title}"' for s in SECTIONS)
                 raise FollowupError(f"line {number}: unknown section '{line}' (the sections are {names})")
+            present.add(current.key)
             continue
         if line.startswith("#"):
             continue
@@ -452,7 +589,7 @@ def parse_debrief_text(text: str, thread_id: str = "") -> Debrief:
     values: dict = {"thread_id": thread_id}
     for s in SECTIONS:
         values[s.key] = _READERS[s.kind](lines[s.key])
-    return Debrief(**values)
+    return Debrief(**values), frozenset(present)
 
 
 def _read_day(lines: list[tuple[int, str]]) -> date | None:

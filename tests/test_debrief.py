@@ -7,6 +7,7 @@ interview was on Wed 11 Mar 2026 and "today" is the day after.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import textwrap
 import tomllib
@@ -19,8 +20,8 @@ from assistant import cli
 from assistant.cli import main
 from assistant.config import data_dir
 from assistant.debrief import (
-    BetterAnswer, Debrief, debrief_path, load_debrief, parse_debrief_text, render_text, save_debrief,
-    spoken_promise,
+    BetterAnswer, Debrief, UnreadableDebrief, debrief_path, load_debrief, parse_debrief_text, render_text,
+    save_debrief, spoken_promise,
 )
 
 LEDGERLINE = "19c94874d0882c20"
@@ -354,14 +355,6 @@ def test_an_unparseable_file_keeps_the_text_and_names_the_line(tmp_path, text, w
     assert debrief_path(LEDGERLINE).with_suffix(".rejected").read_text(encoding="utf-8") == text
 
 
-def test_a_hand_broken_debrief_file_is_one_line(filled):
-    ok(run("debrief", "ledgerline", "--from", str(filled)))
-    debrief_path(LEDGERLINE).write_text("interviewers = 'Daniel\n", encoding="utf-8")
-    assert "is not valid TOML" in one_line_error(run("debrief", "ledgerline", "--show"))
-    debrief_path(LEDGERLINE).write_text("interviewers = 3\n", encoding="utf-8")
-    assert "'interviewers' must be a list of strings" in one_line_error(run("debrief", "ledgerline", "--show"))
-
-
 def test_an_unwritable_data_dir_keeps_the_text_elsewhere(tmp_path, monkeypatch, filled):
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     blocker = tmp_path / "not-a-dir"
@@ -409,5 +402,177 @@ def test_no_spoken_promise_without_a_timeframe_or_a_day(debrief):
     assert spoken_promise(debrief) is None
 
 
-def test_help_has_an_example():
-    assert "Example" in ok(CliRunner().invoke(main, ["debrief", "--help"]))
+def test_help_has_an_example_and_says_text_is_merged():
+    out = ok(CliRunner().invoke(main, ["debrief", "--help"]))
+    assert "Example" in out
+    assert "keeps its saved value" in out and "clears that section" in out
+    assert "previous.toml" in out
+
+
+# --- a saved debrief file that cannot be read (a hand edit gone wrong) -------------------
+
+BROKEN = {
+    "bad TOML": ("interviewers = 'Daniel\n", "not valid TOML"),
+    "wrong type": ("interviewers = 3\n", "'interviewers' must be a list of strings"),
+    "wrong value": ('interview_day = "last Wednesday"\n', "'interview_day' must be a date like 2026-03-11"),
+    "not UTF-8": (b'notes = "caf\xe9"\n', "not UTF-8 text"),
+    "a directory": (None, "a directory, not a file"),
+}
+
+
+def break_debrief(kind: str):
+    """Put a broken debrief where the Ledgerline one lives, as a hand edit might."""
+    content = BROKEN[kind][0]
+    path = debrief_path(LEDGERLINE)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if content is None:
+        path.mkdir()
+        (path / "oops.txt").write_text("a file of mine\n", encoding="utf-8")
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def error_lines(result) -> list[str]:
+    """The lines of a failure, leaving out warnings that scanning may print about other files."""
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    return [line for line in result.output.splitlines()
+            if line.strip() and not line.lower().startswith("warning")]
+
+
+@pytest.mark.parametrize("kind", list(BROKEN))
+def test_load_debrief_says_unreadable_and_nothing_else(kind):
+    path = break_debrief(kind)
+    with pytest.raises(UnreadableDebrief) as caught:
+        load_debrief(LEDGERLINE)
+    assert caught.value.path == path
+    assert BROKEN[kind][1] in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
+def test_a_debrief_without_read_permission_is_unreadable():
+    path = break_debrief("wrong type")
+    path.chmod(0)
+    try:
+        with pytest.raises(UnreadableDebrief, match="Permission denied"):
+            load_debrief(LEDGERLINE)
+    finally:
+        path.chmod(0o600)
+
+
+@pytest.mark.parametrize("kind", list(BROKEN))
+def test_show_of_a_broken_debrief_is_one_line_naming_the_file(kind):
+    path = break_debrief(kind)
+    for args in (("--show",), ("--show", "--json")):
+        result = run("debrief", "ledgerline", *args)
+        lines = error_lines(result)
+        assert len(lines) == 1, result.output
+        assert "cannot be read" in lines[0] and str(path) in lines[0] and BROKEN[kind][1] in lines[0]
+        assert f"followup debrief {LEDGERLINE}" in lines[0]  # how to get past it
+        assert result.stdout == ""
+
+
+@pytest.mark.parametrize("kind", list(BROKEN))
+def test_from_over_a_broken_debrief_saves_a_fresh_one_and_keeps_the_broken_file(kind, filled):
+    path = break_debrief(kind)
+    before = sorted(p.name for p in path.rglob("*")) if path.is_dir() else path.read_bytes()
+    out = ok(run("debrief", "ledgerline", "--from", "-", input=FILLED))
+    aside = path.with_suffix(".broken.toml")
+    assert f"The unreadable debrief ({BROKEN[kind][1]}" in out and f"is kept in {aside}" in out
+    assert "Saved the debrief of Ledgerline" in out
+    assert (sorted(p.name for p in aside.rglob("*")) if aside.is_dir() else aside.read_bytes()) == before
+    assert show_json()["details"][0] == "The analytics team moves its models to dbt in April"
+
+
+def test_a_second_broken_file_does_not_overwrite_the_first(filled):
+    path = break_debrief("bad TOML")
+    ok(run("debrief", "ledgerline", "--from", str(filled)))
+    path.write_text("details = [1, 2]\n", encoding="utf-8")
+    out = ok(run("debrief", "ledgerline", "--from", str(filled)))
+    assert str(path.with_suffix(".broken-2.toml")) in out
+    assert path.with_suffix(".broken.toml").read_text(encoding="utf-8") == "interviewers = 'Daniel\n"
+    assert path.with_suffix(".broken-2.toml").read_text(encoding="utf-8") == "details = [1, 2]\n"
+
+
+def test_the_editor_over_a_broken_debrief_shows_its_words(editor, tmp_path):
+    path = break_debrief("bad TOML")
+    editor(f"open({str(tmp_path / 'seen.md')!r}, 'w', encoding='utf-8').write(text)\n"
+           "text = text.replace('- Aisha Khan\\n- Oliver Grant\\n', '')")
+    out = ok(run("debrief", "ledgerline"))
+    seen = (tmp_path / "seen.md").read_text(encoding="utf-8")
+    assert seen.startswith("# YOUR SAVED DEBRIEF CANNOT BE READ (not valid TOML")
+    assert "# | interviewers = 'Daniel\n" in seen  # the user's words, as comments
+    assert f"is kept in {path.with_suffix('.broken.toml')}" in out
+    assert path.with_suffix(".broken.toml").read_text(encoding="utf-8") == "interviewers = 'Daniel\n"
+    assert show_json()["interviewers"] == ["Daniel Reyes"]
+
+
+def test_quitting_the_editor_leaves_a_broken_debrief_where_it_is(editor):
+    path = break_debrief("bad TOML")
+    editor("pass")
+    out = ok(run("debrief", "ledgerline"))
+    assert "debrief not changed" in out and str(path) in out
+    assert path.read_text(encoding="utf-8") == "interviewers = 'Daniel\n"
+    assert not path.with_suffix(".broken.toml").exists()
+
+
+def test_the_prompts_over_a_broken_debrief_save_a_fresh_one():
+    path = break_debrief("wrong type")
+    out = ok(run("debrief", "ledgerline", input=PROMPT_ANSWERS))
+    assert f"it stays in {path}" in out and f"is kept in {path.with_suffix('.broken.toml')}" in out
+    assert show_json()["interviewers"] == ["Daniel Reyes"]
+
+
+# --- --from changes only the sections it has; the last version is kept -------------------
+
+
+def test_a_partial_from_keeps_the_other_sections(filled):
+    ok(run("debrief", "ledgerline", "--from", str(filled)))
+    before = show_json()
+    out = ok(run("debrief", "ledgerline", "--from", "-", input="## Notes\nAsk about the dbt migration.\n"))
+    after = show_json()
+    assert after["notes"] == "Ask about the dbt migration."
+    assert {k: v for k, v in after.items() if k != "notes"} == {k: v for k, v in before.items() if k != "notes"}
+    assert after["spoken_promise"]["due"] == "2026-03-13"  # the timeline they gave still counts
+    assert f"Removed or changed in Notes; the previous version is kept in " \
+           f"{debrief_path(LEDGERLINE).with_suffix('.previous.toml')}" in out
+
+
+def test_an_empty_heading_clears_that_section(filled):
+    ok(run("debrief", "ledgerline", "--from", str(filled)))
+    out = ok(run("debrief", "ledgerline", "--from", "-", input="## What went badly\n\n## Timeline they gave\n"))
+    data = show_json()
+    assert data["went_badly"] == [] and data["timeline"] == "" and data["spoken_promise"] is None
+    assert data["went_well"] == ["The SQL exercise: I talked through my approach first"]
+    assert "Removed or changed in What went badly, Timeline they gave" in out
+
+
+def test_the_previous_version_is_kept_on_every_save(filled):
+    previous = debrief_path(LEDGERLINE).with_suffix(".previous.toml")
+    ok(run("debrief", "ledgerline", "--from", str(filled)))
+    assert not previous.exists()  # nothing was replaced
+    first = debrief_path(LEDGERLINE).read_bytes()
+    out = ok(run("debrief", "ledgerline", "--from", "-", input="## Questions that came up afterwards\n- Team size?\n"))
+    assert previous.read_bytes() == first
+    assert tomllib.loads(previous.read_text(encoding="utf-8"))["questions"] == ["How is the analytics roadmap decided?"]
+    second = debrief_path(LEDGERLINE).read_bytes()
+    ok(run("debrief", "ledgerline", "--from", "-", input="## Notes\n\n"))
+    assert previous.read_bytes() == second  # the last version, not the first
+    assert "Removed" in out  # the old question was replaced
+
+
+def test_adding_only_says_nothing_about_removal_and_the_same_text_changes_nothing(filled):
+    ok(run("debrief", "ledgerline", "--from", str(filled)))
+    out = ok(run("debrief", "ledgerline", "--from", "-",
+                 input="## Questions that came up afterwards\n- How is the analytics roadmap decided?\n- Team size?\n"))
+    assert "Removed" not in out and "Saved the debrief" in out
+    assert "Removed" in ok(run("debrief", "ledgerline", "--from", str(filled)))  # "Team size?" is gone
+    previous = debrief_path(LEDGERLINE).with_suffix(".previous.toml")
+    kept = previous.read_bytes()
+    assert b"Team size?" in kept
+    out = ok(run("debrief", "ledgerline", "--from", str(filled)))
+    assert out.strip() == "debrief not changed"
+    assert previous.read_bytes() == kept  # an unchanged save does not push the last version out
