@@ -51,7 +51,7 @@ class Process:
     def next_date(self) -> date | None:
         """The date that matters next: interview, thank-you deadline, or wait_until."""
         if self.state == "scheduled":
-            return self.upcoming_interview.start.date()
+            return self.latest_interview.start.date()
         if self.state == "thank_you_due":
             return next_business_day(self.interviews[-1].start.date())
         if self.state in ("waiting", "overdue"):
@@ -63,7 +63,8 @@ class Process:
         return self.checkins[-1].date.date() if self.checkins and self.checkins[-1].date else None
 
     @property
-    def upcoming_interview(self) -> Interview | None:
+    def latest_interview(self) -> Interview | None:
+        """The last interview of the thread: the upcoming one when the state is scheduled."""
         return self.interviews[-1] if self.interviews else None
 
     def to_json(self) -> dict:
@@ -122,7 +123,7 @@ def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: in
     for m in theirs:
         if found := outcome_of(m.newest):
             outcome, decided_at = found, m.date
-    if outcome and interviews and sent and interviews[-1].start > sent:
+    if outcome and interviews and decided_at and interviews[-1].start > decided_at:
         outcome = None  # a new interview after the verdict reopens the process
     withdrew = [m for m in mine if withdrawal_in(m.newest)]
     last_withdrawal = withdrew[-1].date if withdrew else None

@@ -195,7 +195,7 @@ def _lane(e: Entry, today: date, width: int) -> Lane:
     elif e.stage == "waiting":
         fill(start, max(p.wait_until or today, today), "\u00b7")
     elif e.stage == "scheduled":
-        fill(start, max(p.upcoming_interview.start.date(), today), "\u00b7")
+        fill(start, max(p.latest_interview.start.date(), today), "\u00b7")
     else:
         fill(start, today, "\u00b7")
     for i in p.interviews:

@@ -261,8 +261,6 @@ def apply(plan: SweepPlan, mailbox, *, me: frozenset[str], settings, drafts_dir=
                 outcomes.append(Outcome(d.kind, item.process, d.recipient, WOULD_DRAFT, why=item.why))
                 continue
             try:
-                if not hasattr(mailbox, "save_draft"):  # Gmail's drafts are not written yet
-                    raise FollowupError(f"{type(mailbox).__name__} cannot save drafts yet")
                 saved = mailbox.save_draft(d.message, d.key, drafts_dir)
             except FollowupError as e:
                 outcomes.append(Outcome(d.kind, item.process, d.recipient, NOT_CREATED, reason=str(e), why=item.why))

@@ -10,13 +10,14 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Iterator
 
 from assistant.lint import rules
 from assistant.lint.document import WORD, Document
 from assistant.lint.metrics import Metrics
+from assistant.workdays import add_business_days
 
 
 @dataclass
@@ -246,15 +247,6 @@ def _signature_lines(doc: Document) -> list[tuple[int, str]]:
 
 # timing ---------------------------------------------------------------------------------
 
-def _add_business_days(d: date, n: int) -> date:
-    """Monday to Friday, holidays ignored: the same rule as `followup due`."""
-    while n > 0:
-        d += timedelta(days=1)
-        if d.weekday() < 5:
-            n -= 1
-    return d
-
-
 def timing(f: Facts) -> Iterator[Hit]:
     if not f.has_thread or f.today is None:
         return
@@ -264,7 +256,7 @@ def timing(f: Facts) -> Iterator[Hit]:
         if f.followups_since_reply >= 1:
             yield Hit("timing.second-checkin", at=(1, 1), fields={"count": f.followups_since_reply})
     if f.kind == "thank-you" and f.interview_day is not None:
-        due = _add_business_days(f.interview_day, int(f.thresholds["thank_you_business_days"]))
+        due = add_business_days(f.interview_day, int(f.thresholds["thank_you_business_days"]))
         if f.today > due:
             yield Hit("timing.late-thank-you", at=(1, 1),
                       fields={"interview_day": f"{f.interview_day:%a %d %b}", "due": f"{due:%a %d %b}"})

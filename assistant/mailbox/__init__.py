@@ -1,7 +1,7 @@
 """One small interface to wherever the mail lives.
 
 `open_mailbox` returns an object with `scan(me)`; the rest of the code never knows whether
-the mail came from an mbox, a Maildir, a folder of .eml files or (later) Gmail.
+the mail came from an mbox, a Maildir, a folder of .eml files or Gmail.
 """
 
 from __future__ import annotations
