@@ -2,9 +2,14 @@
 
 Three layers, each enough on its own to stop a send:
 - `GuardedRequest` (the client's `requestBuilder`) refuses to even build a request whose
-  method is not on `ALLOWED_METHODS`, or whose URI mentions `/send`;
+  method is not on `ALLOWED_METHODS`, or whose URI mentions `/send`, and to execute one
+  whose HTTP method and path are not exactly its own method's (`ROUTES`);
 - `GuardedHttp` wraps the authorized transport and checks every request on the wire, the
-  parts inside a multipart batch body included, against the paths of those methods;
+  parts inside a multipart batch body included, against exact (HTTP method, path) pairs:
+  the verb and path of each allowed method (`ROUTES`), with ids that can only be ids (a
+  message or thread id is hex, a draft id is r + digits), so neither `DELETE messages/ID`
+  nor `POST messages/batchDelete`, `import`, `send`, `trash` gets through. An
+  X-HTTP-Method-Override header counts as the method;
 - nothing in the code calls `messages.send` or `drafts.send` (a test greps for it).
 
 `Pacer` is a token bucket charged with each method's quota cost before a request (or each
@@ -36,7 +41,6 @@ UNITS = {
     "gmail.users.threads.list": 10,
     "gmail.users.threads.get": 10,
     "gmail.users.threads.modify": 10,
-    "gmail.users.messages.get": 5,
     "gmail.users.messages.attachments.get": 5,
     "gmail.users.history.list": 2,
     "gmail.users.labels.list": 1,
@@ -51,14 +55,34 @@ ALLOWED_METHODS = frozenset(UNITS)
 # Methods that create something: never retried unless the answer proves nothing happened.
 CREATES = frozenset({"gmail.users.drafts.create", "gmail.users.labels.create"})
 
-_ID = r"[A-Za-z0-9_-]+"
-_ALLOWED_PATHS = re.compile(
-    r"/gmail/v1/users/me/(?:profile|history|labels|threads|drafts"
-    rf"|threads/{_ID}|threads/{_ID}/modify|messages/{_ID}|messages/{_ID}/attachments/{_ID}"
-    rf"|drafts/{_ID})"
-)
+# The HTTP method and path (under /gmail/v1/users/me/) of each allowed method, exactly.
+# Message and thread ids are hex; draft ids are "r" and digits (possibly negative);
+# none of them can spell send, import, trash, untrash, batchDelete or batchModify.
+_HEX = r"[0-9a-fA-F]{1,32}"
+_DRAFT = r"r-?[0-9]{1,24}"
+_ATTACHMENT = r"[A-Za-z0-9_-]+"  # opaque, but only ever read (GET)
+ROUTES = {
+    "gmail.users.getProfile": ("GET", "profile"),
+    "gmail.users.threads.list": ("GET", "threads"),
+    "gmail.users.threads.get": ("GET", f"threads/{_HEX}"),
+    "gmail.users.threads.modify": ("POST", f"threads/{_HEX}/modify"),
+    "gmail.users.messages.attachments.get": ("GET", f"messages/{_HEX}/attachments/{_ATTACHMENT}"),
+    "gmail.users.history.list": ("GET", "history"),
+    "gmail.users.labels.list": ("GET", "labels"),
+    "gmail.users.labels.create": ("POST", "labels"),
+    "gmail.users.drafts.list": ("GET", "drafts"),
+    "gmail.users.drafts.get": ("GET", f"drafts/{_DRAFT}"),
+    "gmail.users.drafts.create": ("POST", "drafts"),
+    "gmail.users.drafts.update": ("PUT", f"drafts/{_DRAFT}"),
+}
+_USER_PATH = "/gmail/v1/users/me/"
+_ROUTES = {method: (verb, re.compile(re.escape(_USER_PATH) + path))
+           for method, (verb, path) in ROUTES.items()}
 _BATCH_PATH = "/batch/gmail/v1"
-_BATCH_LINE = re.compile(r"^([A-Z]+) (\S+) HTTP/1\.1\r?$", re.MULTILINE)
+_OVERRIDE = "x-http-method-override"
+# Anything in a batch body that looks like a request line, however oddly spelt.
+_LOOSE_REQUEST_LINE = re.compile(r"^[ \t]*(\S+)[ \t]+(\S+)[ \t]+HTTP/", re.MULTILINE | re.IGNORECASE)
+_REQUEST_LINE = re.compile(r"([A-Z]+) (\S+) HTTP/1\.1")
 MAX_BATCH = 50  # Gmail's advice: larger batches trigger rate limiting
 
 
@@ -82,10 +106,78 @@ class SendRefused(FollowupError):
     """A request to send mail, or to a method the tool never uses, was stopped in-process."""
 
 
-def _check_path(path: str, what: str) -> None:
-    if "/send" in path or not _ALLOWED_PATHS.fullmatch(path):
-        raise SendRefused(f"refused {what}: followup never sends mail and calls only "
-                          f"the Gmail methods it needs")
+def _refuse(what: str) -> SendRefused:
+    return SendRefused(f"refused {what}: followup never sends mail and calls only "
+                       f"the Gmail methods it needs")
+
+
+def _effective_verb(verb: str, headers) -> str:
+    """The method Google will act on: X-HTTP-Method-Override, allowed only on a POST."""
+    override = [str(v) for k, v in (headers or {}).items() if str(k).lower() == _OVERRIDE]
+    if not override:
+        return verb
+    if verb != "POST" or len(override) != 1:
+        raise _refuse(f"{verb} with {_OVERRIDE}: {', '.join(override)}")
+    return override[0].strip()
+
+
+def check_request(verb: str, path: str, headers=None, method_id: str | None = None) -> None:
+    """Refuse unless (verb, path) is exactly an allowed method's (that of `method_id` if given)."""
+    what = f"{verb} {path}"
+    effective = _effective_verb(verb, headers)
+    if "/send" in path:
+        raise _refuse(what)
+    routes = [_ROUTES[method_id]] if method_id in _ROUTES else [] if method_id else _ROUTES.values()
+    if not any(effective == v and pattern.fullmatch(path) for v, pattern in routes):
+        raise _refuse(f"{effective} {path}" if effective != verb else what)
+
+
+def check_batch(body, headers, prefix: str) -> int:
+    """Check every part of a multipart batch body as its own request; returns the part count.
+
+    The body is read the way the server reads it (MIME parts, each an application/http
+    request line and headers), and, as a second net, every line anywhere in it that looks
+    like a request line must be an allowed one too.
+    """
+    import email
+    from email import policy
+
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body or "")
+    ctype = next((str(v) for k, v in (headers or {}).items() if str(k).lower() == "content-type"), "")
+    if not ctype.lower().startswith("multipart/"):
+        raise _refuse("a batch request that is not multipart")
+    mime = email.message_from_string(f"Content-Type: {ctype}\r\n\r\n{text}", policy=policy.compat32)
+    parts = mime.get_payload() if mime.is_multipart() else None
+    if not parts or not isinstance(parts, list):
+        raise _refuse("an empty or unreadable batch request")
+    checked = set()
+    for part in parts:
+        inner = part.get_payload(decode=False)
+        if isinstance(inner, list):  # a message/http part parsed as a message
+            inner = inner[0].as_string() if inner else ""
+        head = str(inner).replace("\r\n", "\n").lstrip("\n").split("\n\n", 1)[0]
+        request_line, *header_lines = head.split("\n")
+        found = _REQUEST_LINE.fullmatch(request_line.rstrip())
+        if not found:
+            raise _refuse(f"a batch part that is not a plain request ({request_line[:60]!r})")
+        part_headers = {}
+        for line in header_lines:
+            name, sep, value = line.partition(":")
+            if not sep:
+                continue
+            if name.strip().lower() == _OVERRIDE and _OVERRIDE in part_headers:
+                raise _refuse("a batch part with two method overrides")
+            part_headers[name.strip().lower()] = value.strip()
+        verb, target = found.groups()
+        check_request(verb, urlsplit(target).path.removeprefix(prefix), part_headers)
+        checked.add((verb, target))
+    for verb, target in _LOOSE_REQUEST_LINE.findall(text):
+        if (verb, target) in checked:
+            continue
+        if not re.fullmatch(r"[A-Z]+", verb):
+            raise _refuse(f"a batch line that looks like a request: {verb} {target[:60]}")
+        check_request(verb, urlsplit(target).path.removeprefix(prefix))
+    return len(parts)
 
 
 def make_request_builder():
@@ -102,7 +194,8 @@ def make_request_builder():
                              methodId=methodId, resumable=resumable)
 
         def execute(self, http=None, num_retries=0):
-            _check_path(urlsplit(self.uri).path.removeprefix(_root_path(self.uri)), self.methodId)
+            check_request(self.method, urlsplit(self.uri).path.removeprefix(_root_path(self.uri)),
+                          self.headers, method_id=self.methodId)
             return super().execute(http=http, num_retries=num_retries)
 
     return GuardedRequest
@@ -132,14 +225,11 @@ class GuardedHttp:
             raise SendRefused(f"refused a request outside the Gmail API root: {urlsplit(uri).netloc}")
         path = urlsplit(uri).path.removeprefix(self._prefix)
         if path == _BATCH_PATH:
-            text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body or "")
-            parts = _BATCH_LINE.findall(text)
-            if not parts:
-                raise SendRefused("refused an empty or unreadable batch request")
-            for _verb, part_uri in parts:
-                _check_path(urlsplit(part_uri).path.removeprefix(self._prefix), "a batch part")
+            if method != "POST" or _effective_verb(method, headers) != "POST":
+                raise _refuse(f"{method} {path}")
+            check_batch(body, headers, self._prefix)
         else:
-            _check_path(path, f"{method} {path}")
+            check_request(method, path, headers)
         self.requests += 1
         return self._http.request(uri, method=method, body=body, headers=headers, **kwargs)
 

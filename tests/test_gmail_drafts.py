@@ -69,3 +69,55 @@ def test_a_failed_create_is_not_retried_blindly(gmail):
     result = run("draft", "thank-you", "ledgerline")
     assert result.exit_code == 0, result.output  # a 429 is a refusal: safe to retry
     assert gmail.counts["gmail.users.drafts.create"] == 1 + 1 + len(gmail.drafts)  # 503, 429, then each
+
+
+def _older_version(gmail, draft_id):
+    """Turn the tool's draft into an unedited one from an older run (another subject)."""
+    from assistant.mailbox.drafts_local import DIGEST, content_digest
+
+    m = gmail.messages[gmail.drafts[draft_id]]
+    msg = email.message_from_bytes(m.raw, policy=policy.default)
+    msg.replace_header("Subject", "Re: an older wording")
+    msg.replace_header(DIGEST, content_digest(msg))
+    m.raw = msg.as_bytes()
+
+
+def test_a_lost_ledger_finds_the_draft_on_a_later_drafts_page_and_updates_it(gmail, tmp_path):
+    others = [tid for tid in gmail.threads if tid != LEDGERLINE][:5]
+    for tid in others:  # the user's own drafts come first in the list
+        raw = base64.urlsafe_b64encode(b"Subject: mine\n\nMy own draft.\n").decode()
+        assert gmail._drafts_create({}, {"message": {"raw": raw, "threadId": tid}})[0] == 200
+    gmail.drafts_page_max = 2  # so the tool's drafts sit on pages 3 and 4
+    result = run("draft", "thank-you", "ledgerline")
+    assert result.exit_code == 0, result.output
+    mine = {d: mid for d, mid in gmail.drafts.items() if gmail.messages[mid].thread_id == LEDGERLINE}
+    assert len(mine) == 3 and len(gmail.drafts) == 8
+    assert list(gmail.drafts).index(min(mine)) >= 4  # not on the first page
+    for did in mine:
+        _older_version(gmail, did)
+    for ledger in (tmp_path / "data").glob("gmail-drafts-*.json"):
+        ledger.unlink()
+    gmail.reset_counts()
+
+    result = run("draft", "thank-you", "ledgerline")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("updated:") == 3 and "created:" not in result.stdout
+    assert len(gmail.drafts) == 8 and set(gmail.drafts) >= set(mine)
+    assert gmail.counts["gmail.users.drafts.create"] == 0
+    assert gmail.counts["gmail.users.drafts.update"] == 3
+    tokens = [q.get("pageToken") for method, q in gmail.log if method == "gmail.users.drafts.list"]
+    assert any(tokens), "drafts.list was never asked for a second page"
+    for did in mine:
+        msg = email.message_from_bytes(gmail.messages[gmail.drafts[did]].raw, policy=policy.default)
+        assert msg["Subject"] != "Re: an older wording"
+
+
+def test_drafts_in_other_threads_on_many_pages_never_make_a_second_draft(gmail, tmp_path):
+    gmail.drafts_page_max = 1
+    run("draft", "thank-you", "ledgerline")
+    count = len(gmail.drafts)
+    for ledger in (tmp_path / "data").glob("gmail-drafts-*.json"):
+        ledger.unlink()
+    result = run("draft", "thank-you", "ledgerline")
+    assert result.stdout.count("unchanged:") == count == 3, result.output
+    assert len(gmail.drafts) == count

@@ -385,15 +385,20 @@ class GmailMailbox:
             old = get(draft_id)
             if old is not None:
                 return draft_id, old
-        listed = api.call(api.users.drafts().list(userId="me", maxResults=500,
-                                                  fields="drafts(id,message(id,threadId))"))
-        for d in listed.get("drafts", []):
-            if d.get("message", {}).get("threadId") != tid:
-                continue
-            old = get(d["id"])
-            if old is not None and " ".join(str(old.get(MARKER, "")).split()) == key:
-                return d["id"], old
-        return None
+        token = None
+        while True:  # every page: a lost ledger must not turn into a second draft
+            listed = api.call(api.users.drafts().list(
+                userId="me", maxResults=500, pageToken=token,
+                fields="drafts(id,message(id,threadId)),nextPageToken"))
+            for d in listed.get("drafts", []):
+                if d.get("message", {}).get("threadId") != tid:
+                    continue
+                old = get(d["id"])
+                if old is not None and " ".join(str(old.get(MARKER, "")).split()) == key:
+                    return d["id"], old
+            token = listed.get("nextPageToken")
+            if not token:
+                return None
 
 
 def found_message_id(old, draft_id: str) -> str:
