@@ -26,7 +26,6 @@ from email.message import EmailMessage
 from email.utils import format_datetime, localtime, make_msgid, parseaddr
 from pathlib import Path
 
-from assistant.debrief import load_debrief
 from assistant.errors import FollowupError, Refusal
 from assistant.mailbox.scan import strip_reply_prefix
 
@@ -430,7 +429,7 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
     if kind in ("thank-you", "recruiter-feedback") and _interview(process, today, True) is None:
         raise FollowupError(f"no interview has taken place yet in {process.company}'s thread; "
                             f"nothing to {'thank them' if kind == 'thank-you' else 'give feedback'} for")
-    debrief = load_debrief(process.id)
+    debrief = process.debrief
     notes = []
     if debrief is None and kind in ("thank-you", "recruiter-feedback"):
         notes.append(f"no debrief for this thread, so the note is general; `followup debrief {process.id}` "

@@ -45,6 +45,7 @@ class Process:
     followups_since_reply: int  # every message of mine since their last one
     checkins: list[Message] = field(default_factory=list)  # those of them that ask for news
     their_question: str | None = None  # they asked me something and I have not answered
+    debrief: Debrief | None = field(default=None, repr=False)  # what I wrote down, if anything
     thread: Thread | None = field(default=None, repr=False)
 
     @property
@@ -116,7 +117,8 @@ def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: in
     sent = last_theirs.date
     promise = find_promise(last_theirs.newest, sent) if sent else None
     promise_source = "email"
-    spoken, spoken_at = _spoken(debrief_for(thread.id), interviews)
+    debrief = debrief_for(thread.id)
+    spoken, spoken_at = _spoken(debrief, interviews)
     if spoken is not None and (sent is None or spoken_at >= sent):
         promise, sent, promise_source = spoken, spoken_at, "debrief"
     outcome, decided_at = None, None
@@ -158,6 +160,7 @@ def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: in
         followups_since_reply=len(after_theirs),
         checkins=checkins_among(after_theirs, None if outcome else wait_until),
         their_question=None if after_theirs or outcome else question_in(last_theirs.newest),
+        debrief=debrief,
         thread=thread,
     )
 

@@ -94,8 +94,10 @@ def test_a_draft_is_a_reply_in_the_thread(tmp_path):
     assert " ".join(msg["X-Followup-Draft"].split()) == f"thank-you; thread={LEDGERLINE}; to=daniel.reyes@ledgerline.io"
 
 
-def test_the_debrief_feeds_the_thank_you(tmp_path, monkeypatch):
-    monkeypatch.setattr("assistant.drafts.load_debrief", lambda thread_id: DEBRIEF)
+def test_the_debrief_feeds_the_thank_you(tmp_path):
+    from assistant.debrief import save_debrief
+
+    save_debrief(DEBRIEF)
     result = run("draft", "thank-you", LEDGERLINE, "--print", "--to", "aisha.khan@ledgerline.io")
     assert result.exit_code == 0, result.output
     text = result.stdout
@@ -106,14 +108,6 @@ def test_the_debrief_feeds_the_thank_you(tmp_path, monkeypatch):
     assert "please let me know" in text
     assert "no debrief" not in result.stderr
     assert drafts(tmp_path) == []  # --print saves nothing
-
-
-def test_a_missing_debrief_loader_means_no_debrief(monkeypatch):
-    import assistant.debrief
-    from assistant.drafts import load_debrief
-
-    monkeypatch.delattr(assistant.debrief, "load_debrief", raising=False)
-    assert load_debrief(LEDGERLINE) is None
 
 
 def test_keep_in_touch_answers_the_rejection(tmp_path):
@@ -260,8 +254,9 @@ def test_email_and_debrief_text_is_data_never_a_template(tmp_path, monkeypatch):
     del mails[0]["Subject"]
     mails[0]["Subject"] = "Re: Interview {{ 7*7 }} - Data Analyst"
     box = write_mbox(tmp_path / "box.mbox", mails)
-    monkeypatch.setattr("assistant.drafts.load_debrief",
-                        lambda thread_id: Debrief(thread_id, details=("the {{ 7*7 }} {% raw %} dashboard",)))
+    from assistant.debrief import save_debrief
+
+    save_debrief(Debrief(format(40, "x"), details=("the {{ 7*7 }} {% raw %} dashboard",)))
     result = run("--me", ME, "draft", "status-check", "northwind", "--print", mailbox=box)
     assert result.exit_code == 0, result.output
     assert "Subject: Re: Interview {{ 7*7 }} - Data Analyst\n" in result.stdout

@@ -65,7 +65,7 @@ def test_the_matrix_covers_every_kind_and_every_process_with_a_contact():
 @pytest.mark.parametrize("process, me, kind, today", CASES)
 def test_every_built_in_template_is_lint_clean(monkeypatch, process, me, kind, today, with_debrief):
     debrief = Debrief(process.id, **FULL) if with_debrief else None
-    monkeypatch.setattr(drafts, "load_debrief", lambda thread_id: debrief)
+    monkeypatch.setattr(process, "debrief", debrief)
     plan = drafts.prepare(process, kind, me=me, today=today, settings=Settings())
     assert plan.drafts
     for d in plan.drafts:
