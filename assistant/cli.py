@@ -40,7 +40,7 @@ class Session:
     """What every command needs: settings, who I am, today, and the mailbox, opened lazily."""
 
     def __init__(self, mailbox, me, today, config_path, verbose):
-        from assistant.config import check_timezone, load_settings
+        from assistant.config import load_settings
 
         self.settings = load_settings(config_path)
         self.verbose = verbose
@@ -52,12 +52,17 @@ class Session:
                 self.today = date.fromisoformat(today)
             except ValueError:
                 raise FollowupError(f"--today must be a date like 2026-03-12, not '{today}'") from None
-        elif self.settings.timezone:
-            from datetime import datetime
-
-            self.today = datetime.now(check_timezone(self.settings.timezone)).date()
         else:
-            self.today = date.today()
+            self.today = self.now().date()
+
+    def now(self):
+        """The clock in the configured time zone (or this machine's)."""
+        from datetime import datetime
+
+        from assistant.config import check_timezone
+
+        tz = check_timezone(self.settings.timezone) if self.settings.timezone else None
+        return datetime.now(tz) if tz else datetime.now().astimezone()
 
     def mailbox(self):
         """The mailbox the user named, opened once per command."""
@@ -738,11 +743,12 @@ def _scope_words(scopes) -> str:
 
 def _label_overdue(session: Session, found) -> None:
     """`due --label`: Gmail only; says what changed on stderr so --json stays clean."""
+    from assistant.process import follow_up_due
 
     mailbox = session.mailbox()
     if not hasattr(mailbox, "sync_label"):
         raise FollowupError("--label works with --mailbox gmail only: local mailboxes are never modified")
-    added, removed = mailbox.sync_label({p.id for p in found if p.state == "overdue"})
+    added, removed = mailbox.sync_label(follow_up_due(found, session.today, session.settings.close_after_days))
     click.echo(f"Gmail label '{mailbox.label}': added to {len(added)} thread(s), "
                f"removed from {len(removed)}.", err=True)
 
@@ -769,19 +775,17 @@ def sweep(ctx, dry_run: bool, as_json: bool, drafts_dir: Path | None):
       followup --mailbox sample --today 2026-03-12 sweep
       followup --mailbox sample --today 2026-03-12 sweep --dry-run
     """
-    from datetime import datetime
-
     from assistant.sweep import NOT_CREATED, apply, plan_sweep
 
     session: Session = ctx.obj
     found, scan = session.processes()
     # With a real clock an interview later today is not yet thanked for; --today means the whole day.
-    now = None if ctx.parent.params.get("today") else datetime.now().astimezone()
+    now = None if ctx.parent.params.get("today") else session.now()
     plan = plan_sweep(found, scan.me, session.today, session.settings, now=now)
     mailbox = None if dry_run else session.mailbox()
     outcomes = apply(plan, mailbox, me=scan.me, settings=session.settings, drafts_dir=drafts_dir,
                      dry_run=dry_run)
-    labels_note = "" if dry_run else _sweep_labels(mailbox, found)
+    labels_note = "" if dry_run else _sweep_labels(session, mailbox, found)
     if as_json:
         click.echo(json.dumps(_sweep_json(plan, outcomes, dry_run, labels_note), indent=2, ensure_ascii=False))
     else:
@@ -790,13 +794,15 @@ def sweep(ctx, dry_run: bool, as_json: bool, drafts_dir: Path | None):
         sys.exit(1)
 
 
-def _sweep_labels(mailbox, found) -> str:
+def _sweep_labels(session: Session, mailbox, found) -> str:
     """On Gmail, label exactly the overdue threads (as `due --label` does); local mail is never
     modified. A failure (no gmail.modify permission, say) is reported, after the drafts."""
+    from assistant.process import follow_up_due
+
     if not hasattr(mailbox, "sync_label"):
         return ""
     try:
-        added, removed = mailbox.sync_label({p.id for p in found if p.state == "overdue"})
+        added, removed = mailbox.sync_label(follow_up_due(found, session.today, session.settings.close_after_days))
     except FollowupError as e:
         return f"Gmail labels not changed: {e}"
     return f"Gmail label '{mailbox.label}': added to {len(added)} thread(s), removed from {len(removed)}"

@@ -313,6 +313,11 @@ def quiet_step(p: Process, today: date) -> str:
     return step
 
 
+def follow_up_due(processes: list[Process], today: date, close_after_days: int = 45) -> set[str]:
+    """The threads to label "Follow-up due" on Gmail: overdue, and not gone quiet."""
+    return {p.id for p in processes if p.state == "overdue" and not gone_quiet(p, today, close_after_days)}
+
+
 def needs_action(p: Process, today: date | None = None, close_after_days: int = 45) -> bool:
     """Due today: a thank-you is owed, they await my answer, or the wait is over and no
     check-in is out yet (and the process has not gone quiet)."""
