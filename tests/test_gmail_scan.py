@@ -137,3 +137,17 @@ def test_robots_digests_are_not_even_fetched_but_an_ats_acknowledgement_is(gmail
     fetched = {p["_path"].rsplit("/", 1)[-1] for method, p in gmail.log if method == "gmail.users.threads.get"}
     assert ack_thread in fetched and alert_thread not in fetched
     assert found[ack_thread]["state"] == "applied"
+
+
+def _local(*args):
+    result = CliRunner().invoke(main, ["--mailbox", str(SAMPLE_MBOX), "--today", "2026-03-12", *args])
+    return json.loads(result.stdout)
+
+
+def test_status_and_reminders_on_gmail_match_the_takeout_export(gmail):
+    assert run_json("status") == _local("status", "--json")
+    assert run_json("remind") == _local("remind", "--json")
+    timeline = run("status", "--timeline")
+    local = CliRunner().invoke(main, ["--mailbox", str(SAMPLE_MBOX), "--today", "2026-03-12", "status",
+                                      "--timeline"])
+    assert timeline.exit_code == 0 and timeline.stdout == local.stdout
