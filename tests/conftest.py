@@ -57,3 +57,12 @@ def _isolated_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("FOLLOWUP_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("FOLLOWUP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("FOLLOWUP_MAILBOX", raising=False)
+
+
+def one_line_error(result) -> str:
+    """Bad input ends as exactly one line and exit code 2, never a traceback."""
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1, result.output
+    return lines[0]

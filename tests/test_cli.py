@@ -7,18 +7,11 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.cli import main
+from tests.conftest import one_line_error
 
 
 def invoke(*args, env=None):
     return CliRunner().invoke(main, list(args), env=env)
-
-
-def one_line_error(result) -> str:
-    assert result.exit_code == 2, result.output
-    assert "Traceback" not in result.output
-    lines = [line for line in result.output.splitlines() if line.strip()]
-    assert len(lines) == 1, result.output
-    return lines[0]
 
 
 @pytest.mark.parametrize("command", [[], ["threads"], ["due"]])

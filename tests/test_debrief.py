@@ -18,6 +18,7 @@ from click.testing import CliRunner
 
 from assistant import cli
 from assistant.cli import main
+from tests.conftest import one_line_error
 from assistant.config import data_dir
 from assistant.debrief import (
     BetterAnswer, Debrief, UnreadableDebrief, debrief_path, load_debrief, parse_debrief_text, render_text,
@@ -73,14 +74,6 @@ def run(*args, input=None, env=None):
 def ok(result):
     assert result.exit_code == 0, result.output
     return result.output
-
-
-def one_line_error(result) -> str:
-    assert result.exit_code == 2, result.output
-    assert "Traceback" not in result.output
-    lines = [line for line in result.output.splitlines() if line.strip()]
-    assert len(lines) == 1, result.output
-    return lines[0]
 
 
 def show_json(thread="ledgerline"):
