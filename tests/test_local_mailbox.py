@@ -185,3 +185,24 @@ def test_an_unreadable_file_in_a_folder_is_skipped_and_named(tmp_path, monkeypat
     assert scan.messages_seen == 5
     assert any("3.eml" in line for line in scan.skipped)
     assert len(scan.threads) == 1  # message 0 is still found (3 was the other hiring one)
+
+
+def test_several_processes_read_the_same_story_as_one(tmp_path, monkeypatch):
+    """A big mbox is split among worker processes; the result must not depend on it."""
+    path = write_mbox(tmp_path / "a.mbox", _mail(60))
+
+    def story():
+        scan = open_mailbox(str(path)).scan(frozenset({ME}))
+        return scan.messages_seen, sorted((t.id, [m.message_id for m in t.messages]) for t in scan.threads)
+
+    monkeypatch.setenv("FOLLOWUP_CACHE_DIR", str(tmp_path / "cache-one"))
+    monkeypatch.setattr(local.os, "cpu_count", lambda: 1)
+    alone = story()
+    monkeypatch.setenv("FOLLOWUP_CACHE_DIR", str(tmp_path / "cache-many"))
+    monkeypatch.setattr(local.os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(local, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(local, "PARALLEL_PARSE_FROM", 0)
+    cuts = local._boundaries(path, 3)
+    assert len(cuts) == 3 and all(path.read_bytes()[c:c + 5] == b"From " for c in cuts)
+    assert story() == alone
+    assert alone[0] == 60 and len(alone[1]) == 20

@@ -70,23 +70,17 @@ class LocalMailbox:
         flag in a bytearray, where it is), so memory stays low for a many-GB export; only
         mail without Gmail's thread id keeps its threading headers until threads are known.
         """
-        refs = _Refs()
-        gm_ids = array("q")  # Gmail's thread id as a number, or -1
-        candidate = bytearray()
-        others: list[tuple[int, HeaderSummary]] = []  # mail threaded by its headers
-        unreadable: list[str] = []
-        for ref, block in self._headers():
-            if block is None:
-                unreadable.append(f"{self._where(ref)}: cannot read")
-                continue
-            s = summarize_headers(block)
-            refs.append(ref)
-            candidate.append(s.candidate)
-            if s.gm_thread_id:
-                gm_ids.append(int(s.gm_thread_id, 16))
-            else:
-                gm_ids.append(-1)
-                others.append((len(gm_ids) - 1, s))
+        if self.kind == "mbox":
+            seen = _triage_mbox(self.path)
+        else:
+            seen = _Triage()
+            for ref, block in self._headers():
+                if block is None:
+                    seen.unreadable.append(f"{self._where(ref)}: cannot read")
+                else:
+                    seen.add(ref, block)
+        refs, gm_ids, candidate, others = seen.refs, seen.gm_ids, seen.candidate, seen.others
+        unreadable = seen.unreadable
 
         by_headers = dict(zip((i for i, _ in others), group_threads([s for _, s in others])))
         del others
@@ -102,17 +96,25 @@ class LocalMailbox:
             elif by_headers[i] in wanted:
                 members.setdefault(by_headers[i], []).append(refs[i])
 
+        wanted_refs = [r for group in members.values() for r in group]
         messages: dict = {}
         skipped: list[str] = unreadable
-        with self._reader() as read:
-            for ref in (r for group in members.values() for r in group):
-                try:
-                    messages[ref] = parse_message(read(ref))
-                except MalformedMessage as e:
-                    skipped.append(f"{self._where(ref)}: {e}")
-                except OSError as e:
-                    skipped.append(f"{self._where(ref)}: cannot read ({e.strerror or e})")
+        for ref, msg, problem in self._parse(wanted_refs):
+            if msg is not None:
+                messages[ref] = msg
+            else:
+                skipped.append(f"{self._where(ref)}: {problem}")
         return scancache.CachedScan(stamp, members, messages, skipped, len(candidate))
+
+    def _parse(self, refs: list) -> list[tuple]:
+        """(ref, Message or None, problem) for each ref; shared among processes when many."""
+        workers = min(os.cpu_count() or 1, 4)
+        if self.kind != "mbox" or workers < 2 or len(refs) < PARALLEL_PARSE_FROM:
+            return _parse_refs((self.path, self.kind, refs))
+        share = -(-len(refs) // workers)
+        jobs = [(self.path, self.kind, refs[i : i + share]) for i in range(0, len(refs), share)]
+        with _pool(len(jobs)) as pool:
+            return [found for part in pool.map(_parse_refs, jobs) for found in part]
 
     # -- where the bytes come from -------------------------------------------------------
 
@@ -136,14 +138,121 @@ class LocalMailbox:
             return f"{self.path} (message at byte {ref[0]})"
         return str(ref)
 
-    def _reader(self):
-        return _MboxReader(self.path) if self.kind == "mbox" else _FileReader()
-
     def save_draft(self, message, key: str, drafts_dir: Path | None = None):
         """Drafts go to a folder of .eml files, never into the source (drafts_local.py)."""
         from assistant.mailbox.drafts_local import save_eml
 
         return save_eml(message, key, drafts_dir, source=self.path)
+
+
+class _Triage:
+    """The header pass's result: for every message where it is, its Gmail thread id (or
+    -1), whether it is a candidate, and the threading headers of mail without that id."""
+
+    def __init__(self):
+        self.refs = _Refs()
+        self.gm_ids = array("q")
+        self.candidate = bytearray()
+        self.others: list[tuple[int, HeaderSummary]] = []
+        self.unreadable: list[str] = []
+
+    def add(self, ref, block: bytes) -> None:
+        s = summarize_headers(block)
+        self.refs.append(ref)
+        self.candidate.append(s.candidate)
+        if s.gm_thread_id:
+            self.gm_ids.append(int(s.gm_thread_id, 16))
+        else:
+            self.gm_ids.append(-1)
+            self.others.append((len(self.gm_ids) - 1, s))
+
+    def extend(self, more: "_Triage") -> None:
+        shift = len(self.gm_ids)
+        self.refs.offsets.extend(more.refs.offsets)
+        self.refs.lengths.extend(more.refs.lengths)
+        self.gm_ids.extend(more.gm_ids)
+        self.candidate.extend(more.candidate)
+        self.others.extend((i + shift, s) for i, s in more.others)
+        self.unreadable.extend(more.unreadable)
+
+
+PARALLEL_FROM = 64 << 20  # an mbox at least this big is triaged by several processes
+PARALLEL_PARSE_FROM = 400  # and this many candidate messages are parsed by several
+
+
+def _pool(workers: int):
+    """Worker processes: forked where the platform can (cheap, nothing to re-import)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def _parse_refs(job: tuple) -> list[tuple]:
+    """Read and parse some messages; a broken one is a problem to report, not a crash."""
+    path, kind, refs = job
+    out = []
+    with (_MboxReader(path) if kind == "mbox" else _FileReader()) as read:
+        for ref in refs:
+            try:
+                out.append((ref, parse_message(read(ref)), ""))
+            except MalformedMessage as e:
+                out.append((ref, None, str(e)))
+            except OSError as e:
+                out.append((ref, None, f"cannot read ({e.strerror or e})"))
+    return out
+
+
+def _triage_range(args: tuple) -> _Triage:
+    """One process's share of the header pass: the messages between two boundaries."""
+    path, start, end = args
+    seen = _Triage()
+    for ref, block in _mbox_headers(path, start, end):
+        seen.add(ref, block)
+    return seen
+
+
+def _triage_mbox(path: Path) -> _Triage:
+    """The header pass over an mbox, split across the machine's cores when it is big.
+
+    Each process reads its own byte range, cut at "From " boundaries, so the result is the
+    one a single pass would give; only the time changes.
+    """
+    workers = min(os.cpu_count() or 1, 4)
+    if workers < 2 or path.stat().st_size < PARALLEL_FROM:
+        return _triage_range((path, 0, None))
+    cuts = _boundaries(path, workers)
+    ranges = [(path, a, b) for a, b in zip(cuts, cuts[1:] + [None])]
+    with _pool(len(ranges)) as pool:
+        parts = list(pool.map(_triage_range, ranges))
+    seen = parts[0]
+    for more in parts[1:]:
+        seen.extend(more)
+    return seen
+
+
+def _boundaries(path: Path, parts: int) -> list[int]:
+    """Offsets that split the file into about `parts` ranges, each starting a message."""
+    size = path.stat().st_size
+    cuts = [0]
+    with open(path, "rb") as f:
+        for k in range(1, parts):
+            offset = max(size * k // parts, cuts[-1] + 1)
+            f.seek(offset)
+            tail = b""
+            while True:
+                data = f.read(1 << 20)
+                if not data:
+                    return cuts
+                found = (tail + data).find(b"\nFrom ")
+                if found >= 0:
+                    cuts.append(offset - len(tail) + found + 1)
+                    break
+                offset += len(data)
+                tail = data[-5:]
+    return cuts
 
 
 class _Refs:
@@ -217,27 +326,38 @@ def _header_end(buf: bytes, start: int) -> int:
     return a if b < 0 else b
 
 
-def _mbox_headers(path: Path) -> Iterator[tuple[tuple[int, int], bytes]]:
+def _mbox_headers(path: Path, start: int = 0, end: int | None = None) -> Iterator[tuple[tuple[int, int], bytes]]:
     """Yield ((offset, length), header block) for each message, reading in chunks.
 
     Message boundaries are lines starting with "From ", as the standard library's mailbox
-    module reads them. A body is never held in memory beyond the chunk it sits in.
+    module reads them. A body is never held in memory beyond the chunk it sits in. With
+    start and end (both message boundaries), only the messages between them are read.
     """
     with open(path, "rb") as f:
-        buf = f.read(CHUNK)
+        f.seek(start)
+        left = [end - start if end is not None else -1]  # bytes this range may still read
+
+        def read() -> bytes:
+            want = CHUNK if left[0] < 0 else min(CHUNK, left[0])
+            data = f.read(want) if want else b""
+            if left[0] >= 0:
+                left[0] -= len(data)
+            return data
+
+        buf = read()
         if not buf:
             return
         if not buf.startswith(b"From "):
             raise FollowupError(f"{path} is not an mbox file (it does not start with 'From ')")
-        base = 0  # file offset of buf[0]
+        base = start  # file offset of buf[0]
         pos = 0  # start of the current message in buf
-        eof = len(buf) < CHUNK
+        eof = len(buf) < CHUNK or left[0] == 0
         while True:
             line_end = buf.find(b"\n", pos)
             hdr_end = _header_end(buf, line_end) if line_end >= 0 else -1
             while hdr_end < 0 and not eof and len(buf) - pos < HEADER_CAP:
-                more = f.read(CHUNK)
-                eof = len(more) < CHUNK
+                more = read()
+                eof = len(more) < CHUNK or left[0] == 0
                 buf = buf[pos:] + more
                 base += pos
                 pos = 0
@@ -255,8 +375,8 @@ def _mbox_headers(path: Path) -> Iterator[tuple[tuple[int, int], bytes]]:
             while nxt < 0 and not eof:
                 keep = buf[-5:]  # a separator may straddle the chunk edge
                 base += len(buf) - len(keep)
-                more = f.read(CHUNK)
-                eof = len(more) < CHUNK
+                more = read()
+                eof = len(more) < CHUNK or left[0] == 0
                 buf = keep + more
                 nxt = buf.find(b"\nFrom ")
             if nxt < 0:

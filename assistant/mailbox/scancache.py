@@ -1,7 +1,8 @@
 """Remember the scan of an mbox file that has not changed since the last run.
 
 A Takeout export is read once and then consulted every morning. When the file's size,
-modification time, inode and the bytes at its two ends are what they were, the candidate
+modification time, inode and the bytes at its two ends are what they were (and so is the
+code that read it), the candidate
 threads and their parsed messages are taken from the cache instead of reading the whole
 file again. Anything else (a different file, a newer version of this tool, an unreadable
 or foreign cache file) means a full scan; the cache is only ever a shortcut.
@@ -43,7 +44,20 @@ def fingerprint(path: Path) -> tuple:
         if st.st_size > _EDGE:
             f.seek(max(_EDGE, st.st_size - _EDGE))
             digest.update(f.read(_EDGE))
-    return (FORMAT, __version__, st.st_size, st.st_mtime_ns, st.st_ino, digest.hexdigest())
+    return (FORMAT, __version__, _code_stamp(), st.st_size, st.st_mtime_ns, st.st_ino, digest.hexdigest())
+
+
+def _code_stamp() -> tuple:
+    """The modules whose output the cache holds: a changed reader is never fed an old scan."""
+    here = Path(__file__).resolve().parent.parent
+    stamp = []
+    for name in ("mail.py", "quoting.py", "senders.py", "mailbox/scan.py", "mailbox/local.py"):
+        try:
+            st = (here / name).stat()
+            stamp.append((name, st.st_size, st.st_mtime_ns))
+        except OSError:
+            stamp.append((name, None, None))
+    return tuple(stamp)
 
 
 def _cache_file(path: Path) -> Path:
