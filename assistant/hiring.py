@@ -190,7 +190,9 @@ def _name_in_text(stem: str, texts: list[str]) -> str | None:
                 seen[word] = seen.get(word, 0) + 1
     if not seen:
         return None
-    # The longer name wins over its own first word: "Solvane Energy" is also "Solvane".
+    # The longer name, written at least twice, wins over its own first word: "Solvane
+    # Energy" is also "Solvane"; one "Ledgerline Pay and benefits" does not rename it.
+    seen = {w: n for w, n in seen.items() if n >= 2 or " " not in w} or seen
     for name in list(seen):
         for longer in seen:
             if longer != name and longer.startswith(name + " "):
@@ -205,7 +207,9 @@ COMPANY_WORDS = (
     "Software", "Solutions", "Partners", "Cloud", "Foods", "Outfitters", "Games", "Bio", "Security",
     "Logistics", "Freight", "Maps", "Pay", "Financial", "Consulting", "Studios", "Networks", "AI",
 )
-_COMPANY_WORD = r"(?:[ \t]+(?-i:" + "|".join(COMPANY_WORDS) + r")\b)?"
+# ...unless a job title goes on ("Ledgerline Analytics Engineer" is a role at Ledgerline).
+_COMPANY_WORD = (r"(?:[ \t]+(?-i:" + "|".join(COMPANY_WORDS) + r")\b"
+                 r"(?![ \t]+(?-i:(?:[A-Z][\w-]*[ \t]+){0,2}(?:" + JOB_NOUN + r"))\b))?")
 
 _ATS_NAME_NOISE = re.compile(
     r"\s*(\bvia\b.*|[-|@,]\s*$|\b(recruiting|recruitment|hiring team|careers?|talent acquisition"
@@ -263,6 +267,7 @@ def is_agency(domain: str, messages: list[Message]) -> bool:
 def role_of(messages: list[Message]) -> str:
     """The job title, from the subject first, then from the text; "" when none is named."""
     counts: dict[str, int] = {}
+    people = {a.name for m in messages for a in (m.sender, *m.to, *m.cc) if a and a.name}
     for m in messages:
         for text, weight in ((m.subject, 3), (m.newest, 1)):
             for match in ROLE.finditer(text):
@@ -273,7 +278,8 @@ def role_of(messages: list[Message]) -> str:
                     continue  # the recruiter's own title in a sign-off, not the job
                 if title and " " in title or title in ("Analyst", "Engineer", "Scientist", "Developer", "Designer"):
                     counts[title] = counts.get(title, 0) + weight
-                    if weight == 3 and (team := _ROLE_TEAM.match(text, match.end())):
+                    team = _ROLE_TEAM.match(text, match.end()) if weight == 3 else None
+                    if team and team.group(0).strip(" ,()") not in people:
                         full = f"{title}{team.group(0)}"  # "..., Claims" in a subject names the team
                         counts[full] = counts.get(full, 0) + weight
     if not counts:

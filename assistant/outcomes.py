@@ -196,4 +196,7 @@ def withdrawal_in(text: str) -> bool:
     """Does my message withdraw from the process? ("I've accepted another offer, so I'd
     like to withdraw.") A hypothesis ("if I withdraw...") does not count."""
     text = " ".join(text.split())
-    return _fires(_WITHDRAWAL, text, lambda before, sentence: bool(_IF_RE.search(before)))
+    return _fires(_WITHDRAWAL, text, lambda before, sentence: bool(_IF_RE.search(before) or _NOT_RE.search(before)))
+
+
+_NOT_RE = re.compile(r"\b(not|n't|never|no intention of)\s*(be\s+|to\s+)?$", re.I)  # "I am not withdrawing"

@@ -330,16 +330,19 @@ def needs_action(p: Process, today: date | None = None, close_after_days: int = 
 
 # A question to me in their newest words: the ball is in my court, nothing to chase.
 _QUESTION = re.compile(r"[^.!?\n]*\?")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
+_TO_ME = re.compile(r"\b(you|your)\b", re.I)  # a question I must answer is put to me
 _NOT_A_QUESTION_TO_ME = re.compile(r"\b(any (other |more |further )?questions|questions\?|how are you|"
-                                   r"hope (you|all)|how('s| is) (your|the) (week|day))", re.I)
+                                   r"hope (you|all)|how('s| is) (your|the) (week|day)|what happens next"
+                                   r"|questions about)", re.I)
 
 
 def question_in(text: str) -> str | None:
     """Their question awaiting my answer ("Could you send me your availability?"), or None."""
-    flat = " ".join(text.split())
+    flat = _URL.sub(" ", " ".join(text.split()))
     for m in _QUESTION.finditer(flat):
         sentence = m.group().strip()
-        if len(sentence) > 12 and not _NOT_A_QUESTION_TO_ME.search(sentence):
+        if len(sentence) > 12 and _TO_ME.search(sentence) and not _NOT_A_QUESTION_TO_ME.search(sentence):
             return sentence
     return None
 

@@ -254,8 +254,9 @@ def _after_holidays(m: re.Match, sent: datetime.date, lead: str) -> datetime.dat
 
 
 def _coming_january(sent: datetime.date) -> int:
-    """The year of the January ahead: a "new year" is never the one already under way."""
-    return sent.year if sent.month == 1 else sent.year + 1
+    """The year of the January ahead: a "new year" is never the one already under way, and
+    its 10th never lies before the message."""
+    return sent.year if sent.month == 1 and sent.day <= 10 else sent.year + 1
 
 
 def _end_of_year(m: re.Match, sent: datetime.date, lead: str) -> datetime.date:
@@ -466,7 +467,8 @@ _HEARING_BACK = (
     r"get(?:ting)?\s+back\s+in\s+touch",
     r"\bbe\s+in\s+(?:touch|contact)\b",
     r"(?:get|getting)\s+in\s+touch\s+with\s+(?:you|me)\b",
-    r"\breach(?:ing)?\s+out\b",
+    r"\breach(?:ing)?\s+out\s+to\s+(?:you|me|everyone|(?:all\s+)?(?:the\s+)?(?:candidates|applicants))\b",
+    r"\b(?:we|i|they|she|he)(?:'ll|'d|\s+will|\s+would|\s+shall|\s+can)\s+(?:\w+\s+)?reach\s+out\b",
     r"\b(?:contact|call|email|e-mail|phone|ring|update|inform|notify|advise)\s+(?:you|me)\b",
     r"\bfollow(?:ing)?\s+up\s+with\s+(?:you|me)\b",
     r"\blet\s+you\s+know\b",

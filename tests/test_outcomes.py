@@ -123,3 +123,10 @@ def test_wrapped_lines_do_not_hide_a_phrase():
 @pytest.mark.parametrize("table", [REJECTION, OFFER, NOT_AN_OFFER])
 def test_every_rule_says_why(table):
     assert all(isinstance(pattern, str) and why for pattern, why in table)
+
+
+def test_not_withdrawing_is_not_a_withdrawal():
+    from assistant.outcomes import withdrawal_in
+
+    assert not withdrawal_in("I am not withdrawing my application; I remain very interested.")
+    assert withdrawal_in("I've accepted another offer, so I'd like to withdraw my application.")

@@ -299,3 +299,15 @@ def test_more_ways_of_saying_it(text, sent, due):
 
 def test_asking_me_to_reach_out_is_not_their_promise():
     assert find_promise("Please reach out to us by Friday with your availability.", date(2026, 3, 9)) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Feel free to reach out if anything comes up before Thursday.",
+    "If you have questions, reach out to Sam; she is in the office until Wednesday.",
+])
+def test_an_invitation_to_reach_out_is_not_a_promise(text):
+    assert find_promise(text, date(2026, 2, 23)) is None
+
+
+def test_after_the_holidays_written_after_the_tenth_of_january_is_next_year():
+    assert find_promise("We'll be in touch after the holidays.", date(2026, 1, 20)).due == date(2027, 1, 10)

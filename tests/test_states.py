@@ -330,3 +330,31 @@ def test_my_thank_you_after_their_promise_is_not_a_check_in(tmp_path):
     due = CliRunner().invoke(main, ["--mailbox", str(tmp_path / "box.mbox"), "--me", ME, "--today",
                                     "2026-03-12", "due"])
     assert f"followup draft status-check {tid(26)}" in due.output
+
+
+@pytest.mark.parametrize("text", [
+    "What happens next? The team will meet on Thursday.",
+    "Questions about the process? I'm happy to help.",
+    "The take-home is at https://careers.example.com/candidate/take-home?id=7 if you need it.",
+])
+def test_rhetorical_questions_and_links_are_not_questions_for_me(text):
+    from assistant.process import question_in
+
+    assert question_in(text) is None
+
+
+def test_a_company_word_once_or_before_a_job_title_does_not_rename_the_company():
+    from assistant.hiring import _name_in_text
+
+    assert _name_in_text("ledgerline", ["Ledgerline Analytics Engineer interview", "Ledgerline", "Ledgerline"]) \
+        == "Ledgerline"
+    assert _name_in_text("ledgerline", ["Ledgerline Pay and benefits", "Ledgerline", "Ledgerline"]) == "Ledgerline"
+    assert _name_in_text("quillstone", ["Quillstone Insurance", "Quillstone Insurance", "at Quillstone"]) \
+        == "Quillstone Insurance"
+
+
+def test_my_name_after_the_title_is_not_the_team(tmp_path):
+    mails = [recruiter("Interview invitation: Senior Data Analyst, Jordan Rivera",
+                       "Hi Jordan, we'd like to invite you to an interview for the role." , at(2), 1, 27,
+                       headers={"Cc": "Jordan Rivera <jordan.rivera@gmail.com>"})]
+    assert run(tmp_path, mails)[tid(27)]["role"] == "Senior Data Analyst"
