@@ -196,13 +196,30 @@ def test_several_processes_read_the_same_story_as_one(tmp_path, monkeypatch):
         return scan.messages_seen, sorted((t.id, [m.message_id for m in t.messages]) for t in scan.threads)
 
     monkeypatch.setenv("FOLLOWUP_CACHE_DIR", str(tmp_path / "cache-one"))
-    monkeypatch.setattr(local.os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(local, "_cores", lambda: 1)
     alone = story()
     monkeypatch.setenv("FOLLOWUP_CACHE_DIR", str(tmp_path / "cache-many"))
-    monkeypatch.setattr(local.os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(local, "_cores", lambda: 3)
     monkeypatch.setattr(local, "PARALLEL_FROM", 0)
     monkeypatch.setattr(local, "PARALLEL_PARSE_FROM", 0)
     cuts = local._boundaries(path, 3)
     assert len(cuts) == 3 and all(path.read_bytes()[c:c + 5] == b"From " for c in cuts)
     assert story() == alone
     assert alone[0] == 60 and len(alone[1]) == 20
+
+
+@pytest.mark.parametrize("broken", [
+    "From: p@acme.example\nSubject: Interview one\nFrom x@y Mon Mar  2 10:00:00 2026\nstray\n\nbody\n",
+    "From: p@acme.example\nSubject: Interview one\n",  # no blank line before the next message
+])
+def test_every_from_line_starts_a_message_as_the_standard_library_reads_it(tmp_path, monkeypatch, broken):
+    text = "".join(
+        f"From a@x Mon Mar  2 10:00:00 2026\n{broken if i % 3 == 1 else f'From: q@acme.example{chr(10)}Subject: Note {i}{chr(10)}{chr(10)}body{chr(10)}'}\n"
+        for i in range(12))
+    path = tmp_path / "broken.mbox"
+    path.write_text(text)
+    expected = len(mailbox.mbox(str(path)))
+    assert len(list(local._mbox_headers(path))) == expected
+    monkeypatch.setattr(local, "_cores", lambda: 3)
+    monkeypatch.setattr(local, "PARALLEL_FROM", 0)
+    assert len(local._triage_mbox(path).gm_ids) == expected

@@ -108,7 +108,7 @@ class LocalMailbox:
 
     def _parse(self, refs: list) -> list[tuple]:
         """(ref, Message or None, problem) for each ref; shared among processes when many."""
-        workers = min(os.cpu_count() or 1, 4)
+        workers = min(_cores(), 4)
         if self.kind != "mbox" or workers < 2 or len(refs) < PARALLEL_PARSE_FROM:
             return _parse_refs((self.path, self.kind, refs))
         share = -(-len(refs) // workers)
@@ -180,6 +180,14 @@ PARALLEL_FROM = 64 << 20  # an mbox at least this big is triaged by several proc
 PARALLEL_PARSE_FROM = 400  # and this many candidate messages are parsed by several
 
 
+def _cores() -> int:
+    """The cores this process may run on (affinity and containers included), not the machine's."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
 def _pool(workers: int):
     """Worker processes: forked where the platform can (cheap, nothing to re-import)."""
     import multiprocessing
@@ -220,7 +228,7 @@ def _triage_mbox(path: Path) -> _Triage:
     Each process reads its own byte range, cut at "From " boundaries, so the result is the
     one a single pass would give; only the time changes.
     """
-    workers = min(os.cpu_count() or 1, 4)
+    workers = min(_cores(), 4)
     if workers < 2 or path.stat().st_size < PARALLEL_FROM:
         return _triage_range((path, 0, None))
     cuts = _boundaries(path, workers)
@@ -367,8 +375,10 @@ def _mbox_headers(path: Path, start: int = 0, end: int | None = None) -> Iterato
             if line_end < 0:
                 yield (start, len(buf) - pos), b""
                 return
-            nxt = buf.find(b"\nFrom ", hdr_end if hdr_end >= 0 else line_end)
-            if hdr_end < 0:  # no blank line: the header runs to the next message, at most
+            # Every "From " line starts a message, even one inside a broken header block, as
+            # the standard library reads an mbox (and as the split among processes cuts it).
+            nxt = buf.find(b"\nFrom ", line_end)
+            if hdr_end < 0 or 0 <= nxt < hdr_end:  # no blank line before the next message
                 hdr_end = nxt if nxt >= 0 else len(buf)
                 hdr_end = min(hdr_end, line_end + 1 + HEADER_CAP)
             header = buf[line_end + 1 : hdr_end]
