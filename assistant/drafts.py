@@ -176,15 +176,28 @@ def timing_context(process, today: date):
     )
 
 
+def _silent_days(process, today: date) -> int:
+    from assistant.process import last_activity
+
+    last = last_activity(process)
+    return (today - last).days if last else 0
+
+
 def check_rules(process, kind: str, me: frozenset[str], today: date, force: bool) -> list[str]:
     """Refuse what the advice warns against; with force, return what was overridden."""
-    from assistant.process import first_fair_day
+    from assistant.process import LAST_CHECKIN_DAYS, first_fair_day
 
     problems: list[str] = []
     if kind == "status-check":
         if process.state in ("rejected", "offer"):
             problems.append(f"{process.company} has already given you an answer "
                             f"({process.state.replace('_', ' ')}); there is nothing to check on")
+        elif process.state == "applied":
+            problems.append("only an application acknowledgement so far: the one polite check-in the "
+                            "advice means comes after an interview")
+        elif _silent_days(process, today) > LAST_CHECKIN_DAYS:
+            problems.append(f"no word for {_silent_days(process, today)} days: count it as closed and keep "
+                            "applying; a check-in now is not the polite one the advice means")
         elif process.their_question:
             problems.append(f'they asked you something and are waiting for your answer ("{process.their_question}"); '
                             "reply to that instead of checking in")

@@ -371,3 +371,14 @@ def test_drafts_dir_option(tmp_path):
 def test_help_has_an_example():
     result = CliRunner().invoke(main, ["draft", "--help"])
     assert result.exit_code == 0 and "Example" in result.output
+
+
+@pytest.mark.parametrize("today, thread, words", [
+    ("2026-06-20", "quillstone", "no word for 117 days"),  # months of silence
+    ("2026-03-26", "fathom", "only an application acknowledgement"),  # nothing but the ATS
+])
+def test_a_status_check_that_is_no_longer_the_polite_one_is_refused(today, thread, words):
+    result = CliRunner().invoke(main, ["--mailbox", "sample", "--today", today, "draft", "status-check", thread,
+                                       "--print"])
+    assert result.exit_code == 3
+    assert words in result.output
