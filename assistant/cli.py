@@ -158,7 +158,8 @@ def threads(session: Session, as_json: bool):
             rows.append((p.company or "?", p.role or "-", "gone quiet", f"since {last:%a %d %b %Y}",
                          quiet_step(p, session.today)))
         else:
-            rows.append((p.company or "?", p.role or "-", p.state.replace("_", " "), _when(p), next_step(p)))
+            rows.append((p.company or "?", p.role or "-", p.state.replace("_", " "), _when(p),
+                         next_step(p, session.today)))
     _table(("COMPANY", "ROLE", "STATE", "WHEN", "NEXT STEP"), rows)
 
 

@@ -347,7 +347,10 @@ def question_in(text: str) -> str | None:
     return None
 
 
-def next_step(p: Process) -> str:
+NEW_REJECTION_DAYS = 14  # a gracious reply to a rejection is timely for about two weeks
+
+
+def next_step(p: Process, today: date | None = None) -> str:
     """What the advice says to do now, with the command that does it."""
     if p.state == "thank_you_due":
         return f"send a thank-you: followup draft thank-you {p.id}"
@@ -365,6 +368,9 @@ def next_step(p: Process) -> str:
     if p.state == "applied":
         return "wait for a reply; keep applying"
     if p.state == "rejected":
+        last = last_activity(p)
+        if today is not None and last is not None and (today - last).days > NEW_REJECTION_DAYS:
+            return "closed; keep applying (a LinkedIn note keeps in touch)"
         return f"reply graciously, keep in touch: followup draft keep-in-touch {p.id}"
     if p.state == "withdrawn":
         return "you withdrew; nothing to send (a LinkedIn note keeps in touch)"

@@ -114,7 +114,7 @@ def entry_of(p: Process, today: date, me: frozenset[str] = frozenset(), close_af
         action = quiet_step(p, today)
     else:
         when = process_when(p)
-        action = next_step(p)
+        action = next_step(p, today)
     outcome_day = _outcome_day(p, me) if stage in ("rejected", "offer") else None
     return Entry(p, stage, last_activity, last_contact, when, action, outcome_day, checkins)
 

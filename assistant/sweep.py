@@ -44,9 +44,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from assistant.process import gone_quiet
+from assistant.process import NEW_REJECTION_DAYS, gone_quiet
 
-NEW_REJECTION_DAYS = 14
 KIND_ORDER = ("thank-you", "recruiter-feedback", "status-check", "keep-in-touch")
 
 

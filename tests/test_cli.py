@@ -176,3 +176,11 @@ def test_sample_companies_and_roles_as_a_person_would_write_them():
         "Solvane Energy": "Senior Analytics Engineer",
         "Pinecrest Outfitters": "Senior Data Analyst, Merchandising",
     }
+
+
+def test_an_old_rejection_no_longer_asks_for_a_reply():
+    fresh = invoke("--mailbox", "sample", "--today", "2026-03-12", "threads")
+    old = invoke("--mailbox", "sample", "--today", "2026-05-15", "threads")
+    row = lambda out: next(line for line in out.splitlines() if line.startswith("Pinecrest"))  # noqa: E731
+    assert "followup draft keep-in-touch" in row(fresh.output)
+    assert "keep-in-touch" not in row(old.output)
