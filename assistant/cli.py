@@ -91,7 +91,7 @@ class Session:
                 err=True,
             )
         found = list_processes(scan.threads, scan.me, self.today, self.settings.default_wait_business_days,
-                               debrief_for=self._debrief)
+                               debrief_for=self._debrief, close_after_days=self.settings.close_after_days)
         return found, scan
 
     def _debrief(self, thread_id: str):
@@ -152,7 +152,7 @@ def threads(session: Session, as_json: bool):
         click.echo("No hiring processes found.")
         return
     rows = []
-    for p in sorted(found, key=lambda p: p.id in quiet):  # gone quiet last
+    for p in found:
         if p.id in quiet:
             last = last_activity(p)
             rows.append((p.company or "?", p.role or "-", "gone quiet", f"since {last:%a %d %b %Y}",

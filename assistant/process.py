@@ -215,12 +215,18 @@ URGENCY = {"thank_you_due": 0, "overdue": 1, "scheduled": 2, "waiting": 3, "appl
 
 
 def list_processes(threads: list[Thread], me: frozenset[str], today: date, wait_days: int = 10,
-                   debrief_for: Callable[[str], Debrief | None] = lambda _: None) -> list[Process]:
-    """Every hiring process among the threads, most urgent first."""
+                   debrief_for: Callable[[str], Debrief | None] = lambda _: None,
+                   close_after_days: int = 45) -> list[Process]:
+    """Every hiring process among the threads, most urgent first; gone quiet after the
+    active ones, before the answered ones (the order `status` shows)."""
     threads = fold_invitations(threads, me)
     found = [p for t in threads if (p := build_process(t, me, today, wait_days, debrief_for)) is not None]
     far = date.max
-    return sorted(found, key=lambda p: (URGENCY[p.state], p.next_date or far, p.company.lower()))
+
+    def rank(p: Process) -> float:
+        return URGENCY["applied"] + 0.5 if gone_quiet(p, today, close_after_days) else URGENCY[p.state]
+
+    return sorted(found, key=lambda p: (rank(p), p.next_date or far, p.company.lower()))
 
 
 def fold_invitations(threads: list[Thread], me: frozenset[str]) -> list[Thread]:
