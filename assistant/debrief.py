@@ -280,11 +280,6 @@ def read_edit(thread_id: str, text: str, previous: Debrief | None = None) -> Deb
     return merge(previous, debrief, present)
 
 
-def store_text(thread_id: str, text: str, previous: Debrief | None = None) -> Debrief | None:
-    """Parse what the user wrote, merge it into `previous` and save it; None when it holds nothing."""
-    return store(read_edit(thread_id, text, previous), text, previous)
-
-
 def merge(saved: Debrief | None, written: Debrief, present: frozenset[str]) -> Debrief:
     """The saved debrief with each section whose heading the text has replaced by the text's.
 

@@ -117,19 +117,20 @@ def _attends(event, me: frozenset[str]) -> bool:
 AGREED_INTERVIEW = 2  # an interview agreed in words is hiring evidence (invites already count)
 
 
-def could_be_hiring(messages: list[Message], me: frozenset[str]) -> bool:
+def could_be_hiring(score: int) -> bool:
     """False when not even an interview found in the text could make this hiring mail."""
-    return hiring_score(messages, me) + AGREED_INTERVIEW >= HIRING_THRESHOLD
+    return score + AGREED_INTERVIEW >= HIRING_THRESHOLD
 
 
-def is_hiring(messages: list[Message], me: frozenset[str], interviews: list = ()) -> bool:
+def is_hiring(messages: list[Message], me: frozenset[str], interviews: list = (), score: int | None = None) -> bool:
     """Hiring wording, and a beginning: an application, an interview, my own reply, or a
     company person writing to me by name or in reply.
 
     An "offer" out of nowhere, to "Dear Candidate", with nothing before it, is a scam.
     """
     agreed = any(i.source == "text" for i in interviews)
-    if hiring_score(messages, me) + (AGREED_INTERVIEW if agreed else 0) < HIRING_THRESHOLD:
+    score = hiring_score(messages, me) if score is None else score
+    if score + (AGREED_INTERVIEW if agreed else 0) < HIRING_THRESHOLD:
         return False
     return bool(interviews) or any(
         is_mine(m, me) or is_acknowledgement(m)

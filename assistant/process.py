@@ -12,8 +12,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Callable
 
 from assistant.hiring import (
-    Contact, company_of, contacts_of, could_be_hiring, is_acknowledgement, is_company_sender,
-    is_hiring, is_mine, role_of,
+    Contact, company_of, contacts_of, could_be_hiring, hiring_score, is_acknowledgement,
+    is_company_sender, is_hiring, is_mine, role_of,
 )
 from assistant.senders import domain_of, is_automated
 from assistant.debrief import Debrief, spoken_promise
@@ -103,10 +103,11 @@ def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: in
     by Friday", said in the room) is a promise made on the interview day.
     """
     messages = thread.messages
-    if not messages or not could_be_hiring(messages, me):
+    score = hiring_score(messages, me) if messages else 0
+    if not messages or not could_be_hiring(score):
         return None  # decided before the costlier reading of interviews
     interviews = interviews_of(messages)
-    if not is_hiring(messages, me, interviews):
+    if not is_hiring(messages, me, interviews, score):
         return None
     theirs = [m for m in messages if is_company_sender(m, me)]
     mine = [m for m in messages if is_mine(m, me)]

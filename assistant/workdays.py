@@ -55,11 +55,6 @@ def weekday_of_week(d: datetime.date, weekday: int, weeks_ahead: int = 0) -> dat
     return monday_of_week(d) + datetime.timedelta(days=7 * weeks_ahead + weekday)
 
 
-def friday_of_week(d: datetime.date, weeks_ahead: int = 0) -> datetime.date:
-    """"End of the week" is its Friday: the last business day (rule 7)."""
-    return weekday_of_week(d, FRIDAY, weeks_ahead)
-
-
 def next_weekday_after(d: datetime.date, weekday: int) -> datetime.date:
     """The first `weekday` strictly after d: said on a Friday, "by Friday" is a week later (rule 7)."""
     return d + datetime.timedelta(days=(weekday - d.weekday() - 1) % 7 + 1)

@@ -11,7 +11,6 @@ from assistant.workdays import (
     TUESDAY,
     add_business_days,
     add_months,
-    friday_of_week,
     is_business_day,
     last_day_of_month,
     next_business_day,
@@ -60,9 +59,9 @@ def test_next_business_day_skips_the_weekend():
 
 
 def test_weeks_run_monday_to_sunday():
-    assert friday_of_week(date(2025, 3, 5)) == date(2025, 3, 7)
-    assert friday_of_week(date(2025, 3, 9)) == date(2025, 3, 7)
-    assert friday_of_week(date(2025, 3, 5), weeks_ahead=1) == date(2025, 3, 14)
+    assert weekday_of_week(date(2025, 3, 5), FRIDAY) == date(2025, 3, 7)
+    assert weekday_of_week(date(2025, 3, 9), FRIDAY) == date(2025, 3, 7)
+    assert weekday_of_week(date(2025, 3, 5), FRIDAY, weeks_ahead=1) == date(2025, 3, 14)
     assert weekday_of_week(date(2025, 3, 5), TUESDAY, weeks_ahead=1) == date(2025, 3, 11)
 
 
