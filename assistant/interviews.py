@@ -91,14 +91,17 @@ def times_in_text(text: str, sent: datetime, subject: str = "") -> list[tuple[da
     about = bool(_ABOUT_INTERVIEW.search(subject))
     flat = " ".join(text.split())
     for sentence in _SENTENCE.findall(flat):
+        how = None  # read once per sentence: per time found, it was quadratic
         for m in _WHEN.finditer(sentence):
             start = _to_datetime(m, sent)
             if start is None:
                 continue
-            if not (about or _ABOUT_INTERVIEW.search(sentence)):
-                out.append((start, "mentioned"))
-            else:
-                out.append((start, "proposed" if "?" in sentence else "confirmed"))
+            if how is None:
+                if not (about or _ABOUT_INTERVIEW.search(sentence)):
+                    how = "mentioned"
+                else:
+                    how = "proposed" if "?" in sentence else "confirmed"
+            out.append((start, how))
     return out
 
 

@@ -219,8 +219,33 @@ def _raw_to_str(value: str) -> str:
         return decode_bytes(value.encode("utf-8", "surrogateescape"))
 
 
+# --------------------------------------------------------------------------- control characters
+
+# What must never reach a terminal, a draft header or an .ics file from someone's mail: C0
+# controls (ESC starts "set the window title" and "clear the screen"), DEL, C1 controls,
+# and the bidi overrides and isolates that make "moc.emca" read as "acme.com".
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_CONTROL_IN_LINE = re.compile(f"[\t\n\r{_CONTROLS}]")  # a header value: one line
+_CONTROL_IN_TEXT = re.compile(f"[{_CONTROLS}]")  # a body keeps its tabs and newlines
+
+
+def safe_line(text: str) -> str:
+    """One line of mail text that is safe to print or put in a header: no controls."""
+    return _CONTROL_IN_LINE.sub("", text) if text and not text.isprintable() else text
+
+
+def safe_text(text: str) -> str:
+    """Mail body text without control characters; tabs and newlines stay."""
+    return _CONTROL_IN_TEXT.sub("", text) if text and not text.isprintable() else text
+
+
 # --------------------------------------------------------------------------- RFC 2047
 
+# Pattern work sees at most this much of one header (a To: of 500 people fits); a subject
+# and a name are cut shorter still: nobody writes longer ones, and hostile ones are long.
+HEADER_CAP = 64 << 10
+SUBJECT_CAP = 1000
+NAME_CAP = 200
 _ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([QqBb])\?([^?]*)\?=")
 _BETWEEN_WORDS = re.compile(r"^[ \t]+$")
 _WHITESPACE = re.compile(r"\s+")
@@ -256,9 +281,9 @@ def decode_header_value(value: str | None) -> str:
     """
     if not value:
         return ""
-    value = _raw_to_str(str(value))
+    value = _raw_to_str(str(value))[:HEADER_CAP]
     if "=?" not in value:
-        return _WHITESPACE.sub(" ", value).strip()
+        return safe_line(_WHITESPACE.sub(" ", value).strip())
     value = _WHITESPACE.sub(" ", value)
     pieces: list[str] = []
     pending: bytes = b""
@@ -282,7 +307,7 @@ def decode_header_value(value: str | None) -> str:
     if pending_charset is not None:
         pieces.append(decode_bytes(pending, pending_charset))
     pieces.append(value[position:])
-    return _WHITESPACE.sub(" ", "".join(pieces)).strip()
+    return safe_line(_WHITESPACE.sub(" ", "".join(pieces)).strip())
 
 
 # --------------------------------------------------------------------------- addresses
@@ -295,25 +320,25 @@ def _address_list(value: str | None) -> tuple[Address, ...]:
     """Parse an address header; names are RFC 2047-decoded after the list is split."""
     if not value:
         return ()
-    value = _WHITESPACE.sub(" ", _raw_to_str(str(value)))
+    value = _WHITESPACE.sub(" ", _raw_to_str(str(value))[:HEADER_CAP])
     try:
         pairs = getaddresses([value])
     except Exception:  # the stdlib address parser has raised on odd input in past releases
         pairs = []
     result = []
     for name, addr in pairs:
-        addr = addr.strip().strip("<>").strip()
-        name = decode_header_value(name).strip().strip('"').strip()
+        addr = safe_line(addr.strip().strip("<>").strip())
+        name = decode_header_value(name).strip().strip('"').strip()[:NAME_CAP]
         if _ADDR_SPEC.match(addr):
             email = addr.lower()
         else:
             email = ""
             if not name and addr:
-                name = decode_header_value(addr)
+                name = decode_header_value(addr)[:NAME_CAP]
         if name or email:
             result.append(Address(name=name, email=email))
     if not result and value.strip():
-        fallback = decode_header_value(_COMMENT.sub(" ", value)).strip(' "<>')
+        fallback = decode_header_value(_COMMENT.sub(" ", value)).strip(' "<>')[:NAME_CAP]
         if fallback:
             result.append(Address(name=fallback, email=""))
     return tuple(result)
@@ -334,7 +359,7 @@ def _message_ids(value: str | None) -> tuple[str, ...]:
     """Ids from Message-ID/In-Reply-To/References, without brackets, comments or spaces."""
     if not value:
         return ()
-    value = _COMMENT.sub("", _raw_to_str(str(value)))
+    value = _COMMENT.sub("", safe_line(_raw_to_str(str(value))[:HEADER_CAP]))
     ids = [_ID_JUNK.sub("", found) for found in _MSG_ID.findall(value)]
     ids = [found for found in ids if found]
     if not ids:
@@ -354,7 +379,7 @@ def _parse_date(value: str | None) -> datetime | None:
     """
     if not value:
         return None
-    value = _WHITESPACE.sub(" ", _COMMENT.sub(" ", _raw_to_str(str(value))))
+    value = _WHITESPACE.sub(" ", _COMMENT.sub(" ", _raw_to_str(str(value))[:1000]))
     value = _DATE_COLON.sub(":", value).strip()
     try:
         parts = parsedate_tz(value)
@@ -460,6 +485,7 @@ class _HtmlToText(HTMLParser):
         self.current: list[str] = []
         self.current_depth = 0
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, is_quote, is_skip)
+        self.open: dict[str, int] = {}  # tag -> how many are on the stack
         self.skip = 0
         self.quote = 0
         self.pre = 0
@@ -497,6 +523,7 @@ class _HtmlToText(HTMLParser):
             attributes.get("type", "").lower() == "cite" or "quote" in css or self.quote > 0
         ) or (tag == "div" and "yahoo_quoted" in css)
         self.stack.append((tag, is_quote, is_skip))
+        self.open[tag] = self.open.get(tag, 0) + 1
         if is_skip:
             self.skip += 1
             return
@@ -519,24 +546,29 @@ class _HtmlToText(HTMLParser):
         if tag in _VOID_TAGS:
             return
         # Close up to the matching open tag; browsers forgive unclosed tags, so must we.
-        for index in range(len(self.stack) - 1, -1, -1):
-            if self.stack[index][0] == tag:
-                break
-        else:
+        # An end tag that matches nothing is ignored at once: searching the stack for it
+        # every time made 20,000 of them quadratic.
+        if not self.open.get(tag):
             return
-        while len(self.stack) > index:
+        while True:
             open_tag, is_quote, is_skip = self.stack.pop()
+            self.open[open_tag] -= 1
             if is_skip:
                 self.skip -= 1
-                continue
-            if open_tag in _BLOCK_TAGS:
-                self._break(paragraph=open_tag in _PARAGRAPH_TAGS)
-            if is_quote:
-                self._break()
-                self.quote -= 1
-                self.current_depth = self.quote
-            if open_tag == "pre":
-                self.pre -= 1
+            else:
+                self._closed(open_tag, is_quote)
+            if open_tag == tag:
+                break
+
+    def _closed(self, open_tag: str, is_quote: bool) -> None:
+        if open_tag in _BLOCK_TAGS:
+            self._break(paragraph=open_tag in _PARAGRAPH_TAGS)
+        if is_quote:
+            self._break()
+            self.quote -= 1
+            self.current_depth = self.quote
+        if open_tag == "pre":
+            self.pre -= 1
 
     def handle_data(self, data: str) -> None:
         if self.skip:
@@ -563,11 +595,53 @@ class _HtmlToText(HTMLParser):
         return _MANY_BLANKS.sub("\n\n", joined).strip("\n")
 
 
+# The converter's budget: a recruiter's mail is a few KB of HTML; past this, the rest of a
+# body is newsletter or attack, and not read.
+HTML_BUDGET = 2 << 20
+_TAG_LIKE = re.compile(r"<!--|<[^<>]*>?")
+
+
+def _tame_markup(markup: str) -> str:
+    """Markup the stdlib parser reads in one pass.
+
+    Python's HTMLParser re-reads the rest of the document from every tag that never ends
+    ("<a " 40,000 times took minutes) and from every "<!--" or "<![CDATA[" without its end.
+    So, in one pass: comments and declarations go (they hold no text), a "<" whose tag does
+    not close before the next "<" becomes text, and a tag with an unpaired quote loses its
+    quotes (a quoted value would otherwise run on to the end of the document).
+    """
+    out: list[str] = []
+    position = 0
+    length = len(markup)
+    while position < length:
+        m = _TAG_LIKE.search(markup, position)
+        if m is None:
+            out.append(markup[position:])
+            break
+        out.append(markup[position:m.start()])
+        tag = m.group()
+        if tag == "<!--":
+            end = markup.find("-->", m.end())
+            position = length if end < 0 else end + 3
+            continue
+        position = m.end()
+        if not tag.endswith(">"):
+            out.append("&lt;" + tag[1:])
+        elif tag[1:2] in ("!", "?"):
+            continue
+        else:
+            for quote in ("'", '"'):
+                if tag.count(quote) % 2:
+                    tag = tag.replace(quote, "")
+            out.append(tag)
+    return "".join(out)
+
+
 def html_to_text(markup: str) -> str:
     """Readable text from an HTML body; unbalanced or broken markup still yields its text."""
     parser = _HtmlToText()
     try:
-        parser.feed(markup)
+        parser.feed(_tame_markup(markup[:HTML_BUDGET]))
         parser.close()
     except Exception:  # HTMLParser raises on some malformed declarations; keep what we have
         pass
@@ -721,19 +795,19 @@ def _ical_text(component, key: str) -> str:
         return ""
     if isinstance(value, list):
         value = value[0] if value else ""
-    return _WHITESPACE.sub(" ", str(value)).strip()
+    return safe_line(_WHITESPACE.sub(" ", str(value)[:HEADER_CAP]).strip())
 
 
 def _ical_address(prop) -> Address | None:
     if prop is None:
         return None
     params = getattr(prop, "params", {}) or {}
-    name = _WHITESPACE.sub(" ", str(params.get("CN", "") or "")).strip().strip('"')
-    value = str(prop).strip()
+    name = safe_line(_WHITESPACE.sub(" ", str(params.get("CN", "") or "")[:NAME_CAP]).strip().strip('"'))
+    value = safe_line(str(prop).strip())
     if value.lower().startswith("mailto:"):
         value = value[7:]
     if not _ADDR_SPEC.match(value):
-        value = str(params.get("EMAIL", "") or "").strip()
+        value = safe_line(str(params.get("EMAIL", "") or "").strip())
     email = value.lower() if _ADDR_SPEC.match(value) else ""
     if not name and not email:
         return None
@@ -848,7 +922,7 @@ def parse_message(raw: bytes) -> Message:
         collector.walk(mime)
     except RecursionError:
         raise MalformedMessage("the message nests MIME parts too deeply to read") from None
-    text = "\n\n".join(t.strip("\n") for t in collector.texts)
+    text = safe_text("\n\n".join(t.strip("\n") for t in collector.texts))
     newest, signature = split_reply(text)
     fallback_zone = sent.tzinfo if sent is not None else timezone.utc
     # Outlook and Google send the same invite inline and as invite.ics: keep one copy.
@@ -861,7 +935,7 @@ def parse_message(raw: bytes) -> Message:
         message_id=message_ids[0] if message_ids else "",
         in_reply_to=_message_ids(header("In-Reply-To")),
         references=_message_ids(header("References")),
-        subject=decode_header_value(header("Subject")),
+        subject=decode_header_value(header("Subject"))[:SUBJECT_CAP],
         sender=sender,
         reply_to=_first_address(header("Reply-To")),
         to=_address_list(", ".join(headers.get("to", []))),

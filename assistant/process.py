@@ -336,7 +336,10 @@ def needs_action(p: Process, today: date | None = None, close_after_days: int = 
 
 
 # A question to me in their newest words: the ball is in my court, nothing to chase.
-_QUESTION = re.compile(r"[^.!?\n]*\?")
+# A run of text between sentence ends: matched once each, so words with no sentence end at
+# all cost one pass (searching for "[^.!?]*\?" retried from every character: quadratic).
+_SENTENCE_RUN = re.compile(r"[^.!?\n]+")
+_QUESTION_CAP = 500  # longer than any question a person asks; the rest is not read
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 _TO_ME = re.compile(r"\b(you|your)\b", re.I)  # a question I must answer is put to me
 _NOT_A_QUESTION_TO_ME = re.compile(r"\b(any (other |more |further )?questions|questions\?|how are you|"
@@ -347,8 +350,12 @@ _NOT_A_QUESTION_TO_ME = re.compile(r"\b(any (other |more |further )?questions|qu
 def question_in(text: str) -> str | None:
     """Their question awaiting my answer ("Could you send me your availability?"), or None."""
     flat = _URL.sub(" ", " ".join(text.split()))
-    for m in _QUESTION.finditer(flat):
-        sentence = m.group().strip()
+    for m in _SENTENCE_RUN.finditer(flat):
+        if flat[m.end():m.end() + 1] != "?":
+            continue
+        sentence = (m.group() + "?").strip()
+        if len(sentence) > _QUESTION_CAP:
+            continue
         if len(sentence) > 12 and _TO_ME.search(sentence) and not _NOT_A_QUESTION_TO_ME.search(sentence):
             return sentence
     return None

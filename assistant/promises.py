@@ -636,10 +636,14 @@ def _lower(sentence: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
 
 
+SENTENCE_CAP = 1000  # no one's promise takes a longer sentence; hostile text does (issue 9)
+
+
 def _promises_in(sentence: str, sent: datetime.date):
     """Each time expression that a hearing-back cue owns (rule 14)."""
     if sentence.endswith("?"):  # a question asks for a date; it gives none
         return
+    sentence = sentence[:SENTENCE_CAP]  # cues x times is quadratic in a sentence's length
     low = _lower(sentence)
     if not any(word in low for word in _HEARING_BACK_WORDS):
         return

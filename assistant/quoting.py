@@ -62,6 +62,7 @@ _LOOSE_ATTRIBUTION = re.compile(
     r"|写道|寫道|작성).{0,250}[:：]\s*$",
     re.IGNORECASE,
 )
+_LOOSE_ATTRIBUTION_MAX = 600  # what the pattern above can match at most; longer lines are prose
 
 _SIG_DELIMITER = re.compile(r"^--\s?$")
 _MOBILE_SIGNATURE = re.compile(
@@ -100,10 +101,16 @@ def strip_quoted(text: str) -> str:
     out: list[str] = []
     n = len(lines)
     i = 0
+    checked = -1  # len(out) when the line above a quoted block was last looked at
     while i < n:
         line = lines[i]
         if _QUOTED.match(line):
-            _drop_loose_attribution(out)
+            # Look once per block, not once per quoted line (that was quadratic); again
+            # only after a drop, which may bare another attribution above it.
+            if len(out) != checked:
+                before = len(out)
+                _drop_loose_attribution(out)
+                checked = len(out) if len(out) == before else -1
             i += 1
             continue
         used = _attribution_length(lines, i)
@@ -128,10 +135,12 @@ def split_signature(text: str) -> tuple[str, str]:
     for index, line in enumerate(lines):
         if _SIG_DELIMITER.match(line) and index > 0:
             return _join(lines[:index]), _join(lines[index + 1:])
-    for index, line in enumerate(lines):
-        if _MOBILE_SIGNATURE.match(line) and not any(s.strip() for s in lines[index + 1:]):
-            return _join(lines[:index]), line.strip()
     nonblank = [k for k, line in enumerate(lines) if line.strip()]
+    # A mobile footer is the last line written (only that one is tried: trying each line
+    # against all the lines after it was quadratic).
+    if nonblank and _MOBILE_SIGNATURE.match(lines[nonblank[-1]]):
+        index = nonblank[-1]
+        return _join(lines[:index]), lines[index].strip()
     for k in reversed(nonblank[-(_MAX_SIGNATURE_LINES + 1):]):
         if _SIGN_OFF.match(lines[k]):
             tail = lines[k + 1:]
@@ -200,5 +209,5 @@ def _drop_loose_attribution(out: list[str]) -> None:
     k = len(out) - 1
     while k >= 0 and not out[k].strip():
         k -= 1
-    if k >= 0 and _LOOSE_ATTRIBUTION.match(out[k]):
+    if k >= 0 and len(out[k].rstrip()) <= _LOOSE_ATTRIBUTION_MAX and _LOOSE_ATTRIBUTION.match(out[k]):
         del out[k:]

@@ -16,8 +16,16 @@ from email.header import decode_header, make_header
 from assistant.senders import could_be_company, is_robot
 
 _MSGID = re.compile(rb"<([^<>\s]+)>")
-_ADDR = re.compile(rb"[\w.+'=-]+@[\w-]+(?:\.[\w-]+)+")
+# An address: the lookbehind starts a try only where a run of address characters starts, so
+# a 400 KB name with no "@" costs one pass, not one per character (it was quadratic).
+# Bytes above 0x7f are UTF-8 letters of an internationalized address (megan@acmé.com).
+_ADDR = re.compile(rb"(?<![\w.+'=\x80-\xff-])[\w.+'=\x80-\xff-]+@[\w\x80-\xff-]+(?:\.[\w\x80-\xff-]+)+")
 _FOLD = re.compile(rb"\r?\n[ \t]+")
+# Pattern work only ever sees this much of a header: no one writes a longer subject, and a
+# hostile one must not cost more than a normal one (the stdlib's encoded-word splitter is
+# quadratic on a long run of "=?a?q?"). A To: line of 500 people fits in VALUE_CAP.
+SUBJECT_CAP = 2000
+VALUE_CAP = 64 << 10
 
 # Words that put a subject in the running (recall matters here; the body pass decides).
 # Sources: the subject lines of real ATS, recruiter and calendar mail (Greenhouse, Lever,
@@ -85,14 +93,14 @@ def summarize_headers(block: bytes) -> HeaderSummary:
         end = block.find(b"\n", start)
         while end >= 0 and block[end + 1 : end + 2] in (b" ", b"\t"):  # folded line
             end = block.find(b"\n", end + 1)
-        return block[start : end if end >= 0 else len(block)].strip()
+        return block[start : min(end if end >= 0 else len(block), start + VALUE_CAP)].strip()
 
-    subject = _text(get(b"\nSubject:"))
+    subject = _text(get(b"\nSubject:")[:SUBJECT_CAP])
     sender = None
     candidate = hiring_subject(subject) and not _bulk(get)
     if candidate:
         sender = _ADDR.search(get(b"\nFrom:"))
-        address = sender.group(0).decode("ascii", "replace").lower() if sender else ""
+        address = sender.group(0).decode("utf-8", "replace").lower() if sender else ""
         candidate = could_be_company(address) and hiring_subject(subject, is_robot(address))
     thrid = get(b"\nX-GM-THRID:")
     if thrid.isdigit() and len(thrid) <= 19 and int(thrid) < 2**63:  # else: thread by headers
@@ -108,9 +116,9 @@ def summarize_headers(block: bytes) -> HeaderSummary:
             p.decode("ascii", "replace")
             for p in _MSGID.findall(get(b"\nIn-Reply-To:")) + _MSGID.findall(get(b"\nReferences:"))
         )),
-        sender=sender.group(0).decode("ascii", "replace").lower() if sender else "",
+        sender=sender.group(0).decode("utf-8", "replace").lower() if sender else "",
         recipients=tuple(
-            a.decode("ascii", "replace").lower()
+            a.decode("utf-8", "replace").lower()
             for a in _ADDR.findall(get(b"\nTo:") + b" " + get(b"\nCc:"))
         ),
     )
