@@ -225,8 +225,12 @@ def _raw_to_str(value: str) -> str:
 # controls (ESC starts "set the window title" and "clear the screen"), DEL, C1 controls,
 # and the bidi overrides and isolates that make "moc.emca" read as "acme.com".
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
-_CONTROL_IN_LINE = re.compile(f"[\t\n\r{_CONTROLS}]")  # a header value: one line
-_CONTROL_IN_TEXT = re.compile(f"[{_CONTROLS}]")  # a body keeps its tabs and newlines
+# A whole escape sequence goes, not just its ESC, so "Priya<ESC>]0;title<BEL> Shah" reads
+# "Priya Shah": CSI (ESC [ or U+009B, parameters, one final byte) and OSC (ESC ], up to BEL
+# or ESC \\, bounded so that one without its end costs no more than a short look).
+_ESCAPES = r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,256}(?:\x07|\x1b\\)?"
+_CONTROL_IN_LINE = re.compile(f"{_ESCAPES}|[\t\n\r{_CONTROLS}]")  # a header value: one line
+_CONTROL_IN_TEXT = re.compile(f"{_ESCAPES}|[{_CONTROLS}]")  # a body keeps its tabs and newlines
 
 
 def safe_line(text: str) -> str:
@@ -320,7 +324,7 @@ def _address_list(value: str | None) -> tuple[Address, ...]:
     """Parse an address header; names are RFC 2047-decoded after the list is split."""
     if not value:
         return ()
-    value = _WHITESPACE.sub(" ", _raw_to_str(str(value))[:HEADER_CAP])
+    value = safe_line(_WHITESPACE.sub(" ", _raw_to_str(str(value))[:HEADER_CAP]))
     try:
         pairs = getaddresses([value])
     except Exception:  # the stdlib address parser has raised on odd input in past releases
@@ -597,7 +601,7 @@ class _HtmlToText(HTMLParser):
 
 # The converter's budget: a recruiter's mail is a few KB of HTML; past this, the rest of a
 # body is newsletter or attack, and not read.
-HTML_BUDGET = 2 << 20
+HTML_BUDGET = 1 << 20
 _TAG_LIKE = re.compile(r"<!--|<[^<>]*>?")
 
 

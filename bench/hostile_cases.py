@@ -167,9 +167,9 @@ def cli_threads(n: int):
 CASES = {
     "html_end_tags": (html_end_tags, 20_000, 40_000),
     "html_open_a": (html_open_a, 40_000, 80_000),
-    "html_big": (html_big, 50_000, 200_000),
-    "quoting_attribution": (quoting_attribution, 20_000, 40_000),
-    "quoting_mobile": (quoting_mobile, 20_000, 40_000),
+    "html_big": (html_big, 100_000, 200_000),
+    "quoting_attribution": (quoting_attribution, 100_000, 200_000),
+    "quoting_mobile": (quoting_mobile, 100_000, 200_000),
     "scan_display_name": (scan_display_name, 100_000, 400_000),
     "scan_recipients": (scan_recipients, 100_000, 400_000),
     "mail_display_name": (mail_display_name, 100_000, 400_000),
