@@ -27,6 +27,7 @@ from email.utils import format_datetime, localtime, make_msgid, parseaddr
 from pathlib import Path
 
 from assistant.errors import FollowupError, Refusal
+from assistant.mail import ascii_email
 from assistant.mailbox.scan import strip_reply_prefix
 
 KINDS = ("thank-you", "status-check", "recruiter-feedback", "keep-in-touch", "linkedin")
@@ -396,7 +397,7 @@ def _address(p: Person, what: str) -> HeaderAddress:
     _refuse_line_breaks(p.name, what)
     _refuse_line_breaks(p.email, what)
     try:
-        return HeaderAddress(display_name=p.name, addr_spec=p.email)
+        return HeaderAddress(display_name=p.name, addr_spec=ascii_email(p.email))
     except (ValueError, IndexError) as e:
         raise FollowupError(f"cannot address a draft to {p.email!r}: {e}") from None
 

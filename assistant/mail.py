@@ -320,6 +320,40 @@ _ADDR_SPEC = re.compile(r"^[^\s@<>()\[\],;:\"]+@[^\s@<>()\[\],;:\"]+$")
 _COMMENT = re.compile(r"\([^()]*\)")
 
 
+def _idna_label(label: str, to_ascii: bool) -> str:
+    try:
+        if to_ascii:
+            return label if label.isascii() else label.encode("idna").decode("ascii")
+        return label.encode("ascii").decode("idna") if label.startswith("xn--") else label
+    except (UnicodeError, ValueError):  # not a valid IDN label: keep it as written
+        return label
+
+
+def normal_email(address: str) -> str:
+    """An address as one spelling: lower case, an IDN domain in its own letters.
+
+    megan@xn--acm-bma.com and megan@acmé.com are the same mailbox; the Unicode form is the
+    one a person reads (and the one a company name is taken from).
+    """
+    local, at, domain = address.lower().rpartition("@")
+    if not at or "xn--" not in domain:
+        return address.lower()
+    return f"{local}@{'.'.join(_idna_label(label, False) for label in domain.split('.'))}"
+
+
+def ascii_email(address: str) -> str:
+    """The address with its domain in ASCII (punycode), as a draft's To: header needs it.
+
+    The standard library would otherwise put an RFC 2047 word inside the domain, which no
+    server reads. (The stdlib codec is IDNA 2003; the few names where 2008 differs, such as
+    "ß", are rare in company domains.) A non-ASCII local part is left as it is.
+    """
+    local, at, domain = address.rpartition("@")
+    if not at or domain.isascii():
+        return address
+    return f"{local}@{'.'.join(_idna_label(label, True) for label in domain.split('.'))}"
+
+
 def _address_list(value: str | None) -> tuple[Address, ...]:
     """Parse an address header; names are RFC 2047-decoded after the list is split."""
     if not value:
@@ -334,7 +368,7 @@ def _address_list(value: str | None) -> tuple[Address, ...]:
         addr = safe_line(addr.strip().strip("<>").strip())
         name = decode_header_value(name).strip().strip('"').strip()[:NAME_CAP]
         if _ADDR_SPEC.match(addr):
-            email = addr.lower()
+            email = normal_email(addr)
         else:
             email = ""
             if not name and addr:
@@ -812,7 +846,7 @@ def _ical_address(prop) -> Address | None:
         value = value[7:]
     if not _ADDR_SPEC.match(value):
         value = safe_line(str(params.get("EMAIL", "") or "").strip())
-    email = value.lower() if _ADDR_SPEC.match(value) else ""
+    email = normal_email(value) if _ADDR_SPEC.match(value) else ""
     if not name and not email:
         return None
     return Address(name=name, email=email)

@@ -44,8 +44,9 @@ def run_child(argv: list[str], code: Path, cap: float, env_extra: dict | None = 
     """Run a child with `code` first on PYTHONPATH; its seconds, peak RSS, or a timeout."""
     env = dict(os.environ, PYTHONPATH=str(code), **(env_extra or {}))
     started = time.perf_counter()
+    # cwd "/": "python -m" puts the working folder ahead of PYTHONPATH on sys.path.
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+                            start_new_session=True, cwd="/")
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
