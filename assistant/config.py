@@ -57,6 +57,7 @@ class Settings:
     close_after_days: int = 45  # no activity for this long and a process shows as gone quiet
     gmail_query: str | None = None  # None: assistant.mailbox.gmail.DEFAULT_QUERY
     gmail_label: str | None = None  # None: "Follow-up due"
+    max_message_mb: float = 25  # bigger messages are read for their headers only (Gmail's own limit)
     lint: dict = field(default_factory=dict, compare=False)  # {"disable": [...], "thresholds": {...}}
     source: Path | None = field(default=None, compare=False)
 
@@ -71,6 +72,7 @@ _KEYS = {
     "close_after_days": "a whole number of days, more than 0: a process with no activity for this long has gone quiet",
     "gmail_query": "a Gmail search query that finds your hiring threads (see docs/gmail.md)",
     "gmail_label": "the name of the Gmail label `followup due --label` puts on overdue threads",
+    "max_message_mb": "a number of megabytes, more than 0: bigger messages are read for their headers only",
     "lint": "a table: disable = [rule ids or categories], [lint.thresholds] name = number",
 }
 
@@ -126,6 +128,9 @@ def _validate(raw: dict, path: Path) -> Settings:
     close_after = raw.get("close_after_days", 45)
     if isinstance(close_after, bool) or not isinstance(close_after, int) or close_after <= 0:
         raise bad("close_after_days")
+    max_mb = raw.get("max_message_mb", 25)
+    if isinstance(max_mb, bool) or not isinstance(max_mb, (int, float)) or not 0 < max_mb <= 100_000:
+        raise bad("max_message_mb")
     lint = _validate_lint(raw.get("lint", {}), path, bad("lint"))
     gmail = {}
     for key in ("gmail_query", "gmail_label"):
@@ -144,6 +149,7 @@ def _validate(raw: dict, path: Path) -> Settings:
         close_after_days=close_after,
         gmail_query=gmail["gmail_query"],
         gmail_label=gmail["gmail_label"],
+        max_message_mb=max_mb,
         lint=lint,
         source=path,
     )

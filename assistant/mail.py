@@ -22,6 +22,7 @@ from email.utils import getaddresses, parsedate_tz
 from functools import lru_cache
 from html.parser import HTMLParser
 
+from assistant.bigmail import PRUNE_FROM, prune
 from assistant.quoting import split_reply
 
 __all__ = ["Address", "CalendarEvent", "Message", "MalformedMessage", "parse_message"]
@@ -938,6 +939,8 @@ def parse_message(raw: bytes) -> Message:
     raw = bytes(raw).lstrip(b"\r\n\t ")
     if not raw:
         raise MalformedMessage("the message is empty")
+    if len(raw) > PRUNE_FROM:  # attachments are never decoded; big text parts are capped
+        raw = prune(raw)
     try:
         mime = message_from_bytes(_clean_header_block(raw), policy=compat32)
     except MalformedMessage:

@@ -40,7 +40,8 @@ def child(name: str, n: int) -> None:
     print(json.dumps({"seconds": time.perf_counter() - start}))
 
 
-def run_child(argv: list[str], code: Path, cap: float, env_extra: dict | None = None) -> dict:
+def run_child(argv: list[str], code: Path, cap: float, env_extra: dict | None = None,
+              json_out: bool = True) -> dict:
     """Run a child with `code` first on PYTHONPATH; its seconds, peak RSS, or a timeout."""
     env = dict(os.environ, PYTHONPATH=str(code), **(env_extra or {}))
     started = time.perf_counter()
@@ -61,10 +62,12 @@ def run_child(argv: list[str], code: Path, cap: float, env_extra: dict | None = 
     err = proc.stderr.read().decode("utf-8", "replace")
     result = {"timeout": False, "wall": wall, "peak_mib": usage.ru_maxrss / 1024,
               "ok": os.waitstatus_to_exitcode(status) == 0}
-    try:
-        result.update(json.loads(out.strip().splitlines()[-1]))
-    except (ValueError, IndexError):
+    if not result["ok"]:
         result["error"] = (err.strip().splitlines() or ["no output"])[-1][:200]
+    elif json_out:
+        result.update(json.loads(out.strip().splitlines()[-1]))
+    else:
+        result.update(seconds=wall, output=out)
     return result
 
 
@@ -110,8 +113,8 @@ def big_run(mb: int, code: Path, cap: float) -> dict:
     with tempfile.TemporaryDirectory(prefix="hostile-big-") as tmp:
         env = {f"FOLLOWUP_{k}_DIR": os.path.join(tmp, k.lower()) for k in ("CONFIG", "DATA", "CACHE")}
         argv = [sys.executable, "-m", "assistant", "--mailbox", str(mbox), "--me",
-                "jordan.rivera@gmail.com", "--today", "2026-03-12", "threads"]
-        return run_child(argv, code, cap, env)
+                "jordan.rivera@gmail.com", "--today", "2026-03-12", "--verbose", "threads"]
+        return run_child(argv, code, cap, env, json_out=False)
 
 
 def _cell(r: dict) -> str:

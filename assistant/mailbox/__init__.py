@@ -53,7 +53,7 @@ def open_mailbox(spec: str, settings=None) -> Mailbox:
 
     if spec == "sample" and not Path(spec).exists():
         spec = str(sample_mailbox())
-    return LocalMailbox(spec)
+    return LocalMailbox(spec, max_message_mb=getattr(settings, "max_message_mb", 25))
 
 
 def _gmail(settings=None) -> Mailbox:

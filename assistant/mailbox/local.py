@@ -25,7 +25,8 @@ _MBOXRD = re.compile(rb"^>(>*From )", re.MULTILINE)
 
 
 class LocalMailbox:
-    def __init__(self, spec: str):
+    def __init__(self, spec: str, max_message_mb: float = 25):
+        self.max_bytes = int(max_message_mb * (1 << 20))  # over this, headers only (issue 9)
         path = Path(os.path.expanduser(spec))
         if not path.exists():
             raise FollowupError(f"mailbox not found: {path}")
@@ -102,7 +103,7 @@ class LocalMailbox:
         for ref, msg, problem in self._parse(wanted_refs):
             if msg is not None:
                 messages[ref] = msg
-            else:
+            if problem:  # unreadable, or read for its headers only
                 skipped.append(f"{self._where(ref)}: {problem}")
         return scancache.CachedScan(stamp, members, messages, skipped, len(candidate))
 
@@ -110,9 +111,9 @@ class LocalMailbox:
         """(ref, Message or None, problem) for each ref; shared among processes when many."""
         workers = min(_cores(), 4)
         if self.kind != "mbox" or workers < 2 or len(refs) < PARALLEL_PARSE_FROM:
-            return _parse_refs((self.path, self.kind, refs))
+            return _parse_refs((self.path, self.kind, refs, self.max_bytes))
         share = -(-len(refs) // workers)
-        jobs = [(self.path, self.kind, refs[i : i + share]) for i in range(0, len(refs), share)]
+        jobs = [(self.path, self.kind, refs[i : i + share], self.max_bytes) for i in range(0, len(refs), share)]
         with _pool(len(jobs)) as pool:
             return [found for part in pool.map(_parse_refs, jobs) for found in part]
 
@@ -199,13 +200,24 @@ def _pool(workers: int):
 
 
 def _parse_refs(job: tuple) -> list[tuple]:
-    """Read and parse some messages; a broken one is a problem to report, not a crash."""
-    path, kind, refs = job
+    """Read and parse some messages; a broken one is a problem to report, not a crash.
+
+    A message over the size limit is read for its headers only (its thread, sender and
+    date still count; its body is not read), with a note that says so.
+    """
+    path, kind, refs, max_bytes = job
     out = []
-    with (_MboxReader(path) if kind == "mbox" else _FileReader()) as read:
+    reader = _MboxReader(path) if kind == "mbox" else _FileReader()
+    with reader as read:
         for ref in refs:
             try:
-                out.append((ref, parse_message(read(ref)), ""))
+                size = reader.size(ref)
+                if size > max_bytes:
+                    note = (f"{size / (1 << 20):.0f} MB, over max_message_mb "
+                            f"({max_bytes / (1 << 20):g}): read its headers only")
+                    out.append((ref, parse_message(reader.head(ref)), note))
+                else:
+                    out.append((ref, parse_message(read(ref)), ""))
             except MalformedMessage as e:
                 out.append((ref, None, str(e)))
             except OSError as e:
@@ -297,9 +309,23 @@ class _MboxReader:
     def read(self, ref: tuple[int, int]) -> bytes:
         offset, length = ref
         self.f.seek(offset)
-        raw = self.f.read(length)
-        raw = raw[raw.find(b"\n") + 1 :]  # drop the "From " separator line
-        return _MBOXRD.sub(rb"\1", raw)
+        separator = self.f.readline(length)  # the "From " line; read past, not copied off
+        raw = self.f.read(length - len(separator))
+        if raw.startswith(b">") or b"\n>" in raw:  # else no copy: memory stays near the size
+            raw = _MBOXRD.sub(rb"\1", raw)
+        return raw
+
+    @staticmethod
+    def size(ref: tuple[int, int]) -> int:
+        return ref[1]
+
+    def head(self, ref: tuple[int, int]) -> bytes:
+        """The header block alone, read without reading the body."""
+        offset, length = ref
+        self.f.seek(offset)
+        raw = self.f.read(min(length, HEADER_CAP))
+        raw = raw[raw.find(b"\n") + 1 :]
+        return _header_only(raw)
 
 
 class _FileReader:
@@ -308,6 +334,20 @@ class _FileReader:
 
     def __exit__(self, *exc):
         pass
+
+    @staticmethod
+    def size(path) -> int:
+        return os.stat(path).st_size
+
+    @staticmethod
+    def head(path) -> bytes:
+        with open(path, "rb") as f:
+            return _header_only(f.read(HEADER_CAP))
+
+
+def _header_only(raw: bytes) -> bytes:
+    end = _header_end(raw, 0)
+    return raw if end < 0 else raw[: end + 1]
 
 
 def _file_header(path: Path) -> bytes | None:
