@@ -669,9 +669,10 @@ def _tame_markup(markup: str) -> str:
         elif tag[1:2] in ("!", "?"):
             continue
         else:
-            for quote in ("'", '"'):
-                if tag.count(quote) % 2:
-                    tag = tag.replace(quote, "")
+            if tag[1:2].isalpha() or tag[1:2] == "/":  # a tag to the parser, not "a < b > c"
+                for quote in ("'", '"'):
+                    if tag.count(quote) % 2:
+                        tag = tag.replace(quote, "")
             out.append(tag)
     return "".join(out)
 

@@ -55,10 +55,11 @@ def test_text_after_a_tag_that_never_closes_is_still_read():
 def test_comments_declarations_and_unmatched_end_tags_leave_the_text_alone():
     markup = ("<!DOCTYPE html><html><!--[if mso]><xml>junk</xml><![endif]--><body>"
               "<div><p>We will be in touch by Friday.</p></span></b></div>"
-              "<p>a &lt; b and c > d</p><!-- never closed <p>hidden")
+              "<p>a &lt; b and c > d</p><p>x < it's y > z</p><!-- never closed <p>hidden")
     text = html_to_text(markup)
     assert "We will be in touch by Friday." in text
     assert "a < b and c > d" in text
+    assert "x < it's y > z" in text
     assert "junk" not in text and "hidden" not in text
 
 
