@@ -185,9 +185,12 @@ def _silent_days(process, today: date) -> int:
 
 def check_rules(process, kind: str, me: frozenset[str], today: date, force: bool) -> list[str]:
     """Refuse what the advice warns against; with force, return what was overridden."""
-    from assistant.process import LAST_CHECKIN_DAYS, first_fair_day
+    from assistant.process import LAST_CHECKIN_DAYS, answered_verdict, first_fair_day
 
     problems: list[str] = []
+    if kind == "keep-in-touch" and process.state == "rejected" and (answered := answered_verdict(process)):
+        problems.append(f"you already replied to their decision on {answered.date:%a %d %b %Y}; "
+                        "done is done, there is nothing more to send")
     if kind == "status-check":
         if process.state in ("rejected", "offer"):
             problems.append(f"{process.company} has already given you an answer "
@@ -213,6 +216,32 @@ def check_rules(process, kind: str, me: frozenset[str], today: date, force: bool
     if problems and not force:
         raise Refusal(f"{problems[0]} (--force to draft it anyway)")
     return problems
+
+
+def check_done(process, kind: str, people: list, today: date, force: bool) -> tuple[list, list[str], list[str]]:
+    """Done is done: a thank-you or recruiter feedback goes only to people I have not written
+    to since the last interview. Returns (people, overridden, notes); refuses when every one
+    of them has had it (with force, keeps them and says so)."""
+    from assistant.process import wrote_to
+
+    if kind not in ("thank-you", "recruiter-feedback"):
+        return people, [], []
+    held = [i for i in process.interviews if i.start.date() <= today]
+    if not held:
+        return people, [], []
+    since = held[-1].start
+    done = {}
+    for p in people:
+        if (m := wrote_to(process, p.email, since)) is not None:
+            done[p.email] = (f"you already wrote to {p.name or p.email} on {m.date:%a %d %b %Y}, "
+                             f"after the interview of {since:%a %d %b}")
+    if not done:
+        return people, [], []
+    if force:
+        return people, list(done.values()), []
+    if len(done) == len(people):
+        raise Refusal(f"{next(iter(done.values()))}; done is done (--force to draft it anyway)")
+    return [p for p in people if p.email not in done], [], [f"{why}; no second {kind} for them" for why in done.values()]
 
 
 # -- recipients --------------------------------------------------------------------------
@@ -411,7 +440,8 @@ def build_message(process, recipient: Person, sender: Person, text: str) -> Emai
     msg["Date"] = format_datetime(localtime())
     domain = sender.email.partition("@")[2] or None
     msg["Message-ID"] = make_msgid(domain=domain)
-    parent = next((m for m in reversed(process.thread.messages if process.thread else []) if m.message_id), None)
+    parent = next((m for m in reversed(process.thread.messages if process.thread else [])
+                   if m.message_id and not m.draft), None)  # the newest real message, never a draft
     if parent is not None:
         ids = list(parent.references or parent.in_reply_to) + [parent.message_id]
         ids = list(dict.fromkeys(i for i in ids if i and not re.search(r"[\s<>]", i)))[-20:]
@@ -442,8 +472,9 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
     if kind in ("thank-you", "recruiter-feedback") and _interview(process, today, True) is None:
         raise FollowupError(f"no interview has taken place yet in {process.company}'s thread; "
                             f"nothing to {'thank them' if kind == 'thank-you' else 'give feedback'} for")
+    people, done, notes = check_done(process, kind, recipients(process, kind, to, person), today, force)
+    overridden += done
     debrief = process.debrief
-    notes = []
     if debrief is None and kind in ("thank-you", "recruiter-feedback"):
         notes.append(f"no debrief for this thread, so the note is general; `followup debrief {process.id}` "
                      "adds a detail they shared, the answer to improve and your questions")
@@ -452,7 +483,7 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
     sender = _me(process, me)
     lint_context = timing_context(process, today)
     drafts = []
-    for recipient in recipients(process, kind, to, person):
+    for recipient in people:
         ctx = context(process, recipient, me=me, today=today, debrief=debrief, linkedin_limit=limit)
         rendered, template = render(kind, ctx)
         report = lint(rendered, kind, lint_context, config)

@@ -44,7 +44,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from assistant.process import NEW_REJECTION_DAYS, gone_quiet
+from assistant.process import NEW_REJECTION_DAYS, answered_verdict, gone_quiet, wrote_to
 
 KIND_ORDER = ("thank-you", "recruiter-feedback", "status-check", "keep-in-touch")
 
@@ -181,17 +181,14 @@ def rejection_of(p, me: frozenset[str]):
 
 
 def _keep_in_touch(plan: SweepPlan, p, me: frozenset[str], today: date) -> None:
-    from assistant.hiring import is_mine
-
     rejection = rejection_of(p, me)
     if rejection is None:
         return
     day = rejection.date.date()
     if (today - day).days > NEW_REJECTION_DAYS or day > today:
         return
-    messages = p.thread.messages if p.thread else []
-    if any(is_mine(m, me) and m.date and m.date > rejection.date for m in messages):
-        return
+    if answered_verdict(p) is not None:
+        return  # I have replied to it: done is done
     _add(plan, p, "keep-in-touch", f"they said no on {day:%a %d %b}; a gracious reply keeps the door open")
 
 
@@ -205,7 +202,6 @@ def agency_recruiters(p) -> list:
 
 
 def _recruiter_feedback(plan: SweepPlan, p, me: frozenset[str], today: date) -> None:
-    from assistant.hiring import is_mine
     from assistant.workdays import next_business_day
 
     held = [i for i in p.interviews if i.start.date() <= today]
@@ -220,9 +216,7 @@ def _recruiter_feedback(plan: SweepPlan, p, me: frozenset[str], today: date) -> 
         email = c.email.lower()
         arranged = any(m.sender and m.sender.email == email and m.date and m.date < interview.start
                        for m in messages)
-        told = any(is_mine(m, me) and m.date and m.date >= interview.start
-                   and any(a.email == email for a in m.to) for m in messages)
-        if arranged and not told:
+        if arranged and wrote_to(p, email, interview.start) is None:
             _add(plan, p, "recruiter-feedback",
                  f"{c.name or email} arranged the interview on {day:%a %d %b}; tell them how it went",
                  to=email)
