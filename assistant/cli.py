@@ -510,7 +510,8 @@ def draft(session: Session, kind, thread, to, person, print_only, force, drafts_
     saves it: one draft per interviewer for a thank-you. Running it again replaces the
     tool's own draft, or leaves it alone if you have edited it. A status check before
     their time frame has passed, or while an earlier check-in is unanswered, is refused
-    (exit 3); lint errors stop the save (exit 1). --force overrides both and says so.
+    (exit 3), and so is a second thank-you, feedback note or reply to a rejection (done is
+    done); lint errors stop the save (exit 1). --force overrides both and says so.
     A linkedin note is printed (and kept beside the drafts as a .txt file).
 
     \b
