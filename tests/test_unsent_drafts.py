@@ -113,13 +113,22 @@ def test_gmail_leaves_a_draft_out_of_the_conversation(tmp_path, monkeypatch, sle
         fake.stop()
 
 
-def test_a_sent_message_that_kept_a_draft_header_is_sent(tmp_path):
-    """Gmail may keep X-Unsent on a draft the user sends; the Sent label says what happened."""
+@pytest.mark.parametrize("where", ["takeout", "gmail"])
+def test_a_sent_message_that_kept_a_draft_header_is_sent(tmp_path, monkeypatch, sleeps, where):  # noqa: F811
+    """Gmail may keep X-Unsent and the tool's marker on a draft the user sends; the Sent
+    label says what happened."""
     mails = interview_with_unsent_thank_you()
     thanks = mails[3]
     thanks.replace_header("X-Gmail-Labels", "Sent")
     thanks["X-Unsent"] = "1"
-    p = harbor(str(write_mbox(tmp_path / "All mail.mbox", mails)))
+    thanks["X-Followup-Draft"] = "thank-you; thread=19c5a1b2c3d4e5f6; to=dana.cole@harbor-analytics.com"
+    box = write_mbox(tmp_path / "All mail.mbox", mails)
+    fake = gmail_serving(box, tmp_path, monkeypatch) if where == "gmail" else None
+    try:
+        p = harbor("gmail" if fake else str(box))
+    finally:
+        if fake:
+            fake.stop()
     assert p["state"] == "waiting"
     assert p["followups_since_reply"] == 1
 
@@ -145,3 +154,26 @@ def test_a_drafted_reply_to_a_rejection_leaves_the_keep_in_touch_due(tmp_path):
     assert f"followup draft keep-in-touch {PINECREST}" in cli(box, "threads", today="2026-03-12").output
     sweep = cli(box, "sweep", "--dry-run", "--json", today="2026-03-12")
     assert ("keep-in-touch", PINECREST) in {(d["kind"], d["thread"]) for d in json.loads(sweep.stdout)["drafts"]}
+
+
+def test_a_draft_alone_never_makes_a_thread_worth_reading():
+    """Header triage agrees with Gmail, which leaves DRAFT messages out before it looks."""
+    from assistant.mailbox.scan import summarize_headers
+
+    head = (b"From: Sam Lee <sam@lee-consulting.com>\nTo: hr@acme-corp.com\n"
+            b"Subject: Application for the Data Analyst position\nX-GM-THRID: 1234\n")
+    assert summarize_headers(head + b"X-Gmail-Labels: Inbox,Opened\n").candidate
+    assert not summarize_headers(head + b"X-Gmail-Labels: Drafts,Opened\n").candidate
+    assert not summarize_headers(head + b"X-Unsent: 1\n").candidate
+    assert summarize_headers(head + b"X-Gmail-Labels: Sent\nX-Unsent: 1\n").candidate
+
+
+def test_maildir_flags_and_drafts_folders(tmp_path):
+    from assistant.mailbox.local import is_draft_file
+
+    root = tmp_path / "Maildir"
+    assert is_draft_file(root / "cur" / "1700000000.M1P2.host:2,DS", root)
+    assert not is_draft_file(root / "cur" / "1700000000.M1P2.host:2,RS", root)
+    assert is_draft_file(tmp_path / "mail" / "Drafts" / "1.eml", tmp_path / "mail")
+    # Only folders inside the mailbox count: a mailbox kept under ~/drafts/ is not all drafts.
+    assert not is_draft_file(tmp_path / "drafts" / "mail" / "1.eml", tmp_path / "drafts" / "mail")
