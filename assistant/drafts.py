@@ -190,7 +190,7 @@ def check_rules(process, kind: str, me: frozenset[str], today: date, force: bool
     problems: list[str] = []
     if kind == "keep-in-touch" and process.state == "rejected" and (answered := answered_verdict(process)):
         problems.append(f"you already replied to their decision on {answered.date:%a %d %b %Y}; "
-                        "done is done, there is nothing more to send")
+                        "there is nothing more to send")
     if kind == "status-check":
         if process.state in ("rejected", "offer"):
             problems.append(f"{process.company} has already given you an answer "
@@ -240,7 +240,7 @@ def check_done(process, kind: str, people: list, today: date, force: bool) -> tu
     if force:
         return people, list(done.values()), []
     if len(done) == len(people):
-        raise Refusal(f"{next(iter(done.values()))}; done is done (--force to draft it anyway)")
+        raise Refusal(f"{next(iter(done.values()))} (--force to draft it anyway)")
     return [p for p in people if p.email not in done], [], [f"{why}; no second {kind} for them" for why in done.values()]
 
 
