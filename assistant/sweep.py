@@ -98,6 +98,7 @@ class Outcome:
     where: str = ""
     reason: str = ""
     why: str = ""  # the plan's reason it is due today
+    note: str = ""  # what the user must still do to it: a [line] to replace
 
 
 NOT_CREATED = "not created"
@@ -249,7 +250,9 @@ def apply(plan: SweepPlan, mailbox, *, me: frozenset[str], settings, drafts_dir=
             outcomes.append(Outcome(item.kind, item.process, None, NOT_CREATED, reason=str(e), why=item.why))
             continue
         for d in prepared.drafts:
-            errors = [f for f in d.report.findings if f.severity == "error"]
+            errors = d.blocking
+            note = (f"replace the line {d.to_replace[0]} (`followup debrief {item.process.id}` would make it "
+                    "personal)") if d.to_replace else ""
             if errors:
                 f = errors[0]
                 more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
@@ -257,12 +260,13 @@ def apply(plan: SweepPlan, mailbox, *, me: frozenset[str], settings, drafts_dir=
                                         reason=f"lint {f.rule}: {f.message}{more}", why=item.why))
                 continue
             if dry_run:
-                outcomes.append(Outcome(d.kind, item.process, d.recipient, WOULD_DRAFT, why=item.why))
+                outcomes.append(Outcome(d.kind, item.process, d.recipient, WOULD_DRAFT, why=item.why, note=note))
                 continue
             try:
                 saved = mailbox.save_draft(d.message, d.key, drafts_dir)
             except FollowupError as e:
                 outcomes.append(Outcome(d.kind, item.process, d.recipient, NOT_CREATED, reason=str(e), why=item.why))
                 continue
-            outcomes.append(Outcome(d.kind, item.process, d.recipient, saved.status, saved.where, why=item.why))
+            outcomes.append(Outcome(d.kind, item.process, d.recipient, saved.status, saved.where, why=item.why,
+                                    note=note))
     return outcomes
