@@ -92,6 +92,13 @@ class Session:
             )
         found = list_processes(scan.threads, scan.me, self.today, self.settings.default_wait_business_days,
                                debrief_for=self._debrief, close_after_days=self.settings.close_after_days)
+        if self.verbose:
+            from assistant.hiring import newcomers_of
+
+            for p in found:
+                for a in newcomers_of(p.thread.messages, scan.me, p.interviews) if p.thread else []:
+                    click.echo(f"{p.company}: {a.name or a.email} <{a.email}> wrote into the thread from "
+                               "another domain: no role, no draft unless --to names them", err=True)
         return found, scan
 
     def _debrief(self, thread_id: str):

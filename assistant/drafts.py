@@ -19,7 +19,7 @@ document is not one (`Process.followups_since_reply` counts those too).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from email.headerregistry import Address as HeaderAddress
 from email import policy as email_policy
@@ -232,6 +232,8 @@ def check_rules(process, kind: str, me: frozenset[str], today: date, force: bool
 
 def _person(name: str, email: str, role: str) -> Person:
     name = " ".join((name or "").split())
+    if name and name == email.partition("@")[0] and name.islower():
+        name = ""  # "CN=eve" in an invitation is an address, not a name to greet
     if not name or "@" in name:
         local = email.partition("@")[0]
         parts = [p for p in re.split(r"[._-]+", local) if p.isalpha()]
@@ -596,7 +598,8 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
         ctx = context(process, recipient, me=me, today=today, debrief=debrief, linkedin_limit=limit,
                       display_name=settings.name)
         rendered, template = render(kind, ctx)
-        report = lint(rendered, kind, lint_context, config)
+        people = lint_context.people + ((recipient.name,) if recipient.name not in lint_context.people else ())
+        report = lint(rendered, kind, replace(lint_context, people=people), config)
         text = strip_directives(rendered)
         message = None if kind == "linkedin" else build_message(process, recipient, sender, text)
         left = tuple(line.strip() for line in text.splitlines() if line.strip() == ctx["placeholder"])
