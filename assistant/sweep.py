@@ -253,6 +253,9 @@ def apply(plan: SweepPlan, mailbox, *, me: frozenset[str], settings, drafts_dir=
             errors = d.blocking
             note = (f"replace the line {d.to_replace[0]} (`followup debrief {item.process.id}` would make it "
                     "personal)") if d.to_replace else ""
+            warnings = [f for f in d.report.findings if f.severity == "warning"]
+            if warnings and not note:  # saved, but not as clean as the tool would like: say so
+                note = f"lint warning {warnings[0].rule}: {warnings[0].message}"
             if errors:
                 f = errors[0]
                 more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""

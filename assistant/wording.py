@@ -44,6 +44,8 @@ _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _CLAUSE_BREAK = re.compile(r"(?:[;:]|,? (?:and|so|but|then)|,)\s+(?=(?:we|i|you|the|our)\b)", re.I)
 _LEAD = re.compile(r"^(?:(?:so|and|but|then|also|hopefully|ideally|anyway|otherwise|either way),?\s+)+", re.I)
 MAX_WORDS = 22  # longer than this reads as pasted, not reported
+NAME_LIMIT = 100  # a longer "name" is not one to look for (and would make a huge pattern)
+SENTENCE_LIMIT = 1000
 
 
 def reported(sentence: str, phrase: str) -> str | None:
@@ -53,7 +55,7 @@ def reported(sentence: str, phrase: str) -> str | None:
     "The team is wrapping up ... and we'll have an update for you early next week." ->
     "you would have an update for me early next week". The time phrase stays as they wrote it.
     """
-    text = " ".join(str(sentence).split()).rstrip(" .!")
+    text = " ".join(str(sentence)[:SENTENCE_LIMIT].split()).rstrip(" .!")
     if not text or not phrase or phrase.lower() not in text.lower():
         return None
     clause = text
@@ -105,6 +107,8 @@ def salutation_of(text: str) -> tuple[str, bool] | None:
     word = m.group(1).capitalize()
     if word.lower() == "hey":
         word = "Hi"
+    elif word.lower().startswith("good "):
+        word = "Hello"  # "Good morning" is read at another time of day
     formal = bool(m.group(2) and TITLE.match(m.group(2)))
     return word, formal
 
@@ -112,7 +116,7 @@ def salutation_of(text: str) -> tuple[str, bool] | None:
 def greeting(word: str, formal: bool, first: str, full: str, title: str = "") -> str:
     """"Dear Mr. Lindqvist," / "Dear Erik Lindqvist," / "Hi Erik," / "Hello," without a name."""
     if not first:
-        return "Dear Hiring Team," if word == "Dear" and formal else "Hello,"
+        return "Hello,"
     if formal:
         surname = full.split()[-1] if len(full.split()) > 1 else ""
         if title and surname:
@@ -123,7 +127,7 @@ def greeting(word: str, formal: bool, first: str, full: str, title: str = "") ->
 
 def title_of(name: str, first: str, texts: list[str]) -> str:
     """The title a thread gives a person ("Dr", "Ms") where they sign or are named with one."""
-    surname = name.split()[-1] if len(name.split()) > 1 else ""
+    surname = name.split()[-1] if len(name.split()) > 1 and len(name) <= NAME_LIMIT else ""
     if not surname:
         return ""
     pattern = re.compile(rf"\b(Mr|Ms|Mrs|Miss|Mx|Dr|Prof)(\.?)\s+(?:{re.escape(first)}\s+)?{re.escape(surname)}\b")
@@ -145,13 +149,13 @@ _JOB_WORDS = re.compile(
 def job_title_of(name: str, texts: list[str]) -> str:
     """What a person does, as the thread says it: "Daniel Reyes, Head of Data", "Megan Doyle |
     Senior Technical Recruiter", or the line under their name in a signature."""
-    if not name or " " not in name:
+    if not name or " " not in name or len(name) > NAME_LIMIT:
         return ""
     who = re.escape(name)
     patterns = (
         re.compile(rf"\b{who}\s*(?:,|\||[-\u2013\u2014]|\()[ \t]*(?:(?:our|the|a|an) )?"
                    rf"([A-Z][^,()|\n.;:]{{2,60}}?)[ \t]*(?=[,()|\n.;]|$| and | on )"),
-        re.compile(rf"^[ \t]*{who}[ \t]*\n[ \t]*([A-Z][^\n,|]{{2,60}}?)[ \t]*(?:,[^\n]*)?$", re.M),
+        re.compile(rf"^[ \t]*(?:(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof)\.?[ \t]+)?{who}[ \t]*\n[ \t]*([A-Z][^\n,|]{{2,60}}?)[ \t]*(?:,[^\n]*)?$", re.M),
     )
     for text in texts:
         for pattern in patterns:

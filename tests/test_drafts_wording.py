@@ -282,3 +282,47 @@ def test_every_draft_a_sweep_writes_is_lint_clean(tmp_path, mailbox, today):
     for kind, text in _bodies_of_sweep(tmp_path, mailbox, today):
         problems = [f"{f.rule}: {f.message}" for f in lint(text, kind).findings if f.severity != "info"]
         assert problems == [], text
+
+
+@pytest.mark.parametrize("name, mails, today", [
+    ("overdue", lambda: overdue_thread(checked_in=False), date(2026, 3, 5)),
+    ("formal-titled", lambda: _formal_thread("Dear Ms. Rivera,", "Mr. Erik Lindqvist\nHead of Risk\n"), date(2026, 3, 16)),
+    ("formal-untitled", lambda: _formal_thread("Dear Ms. Rivera,", "Erik Lindqvist\n"), date(2026, 3, 16)),
+    ("informal", lambda: _formal_thread("Hi Jordan,", "Erik\n"), date(2026, 3, 16)),
+    ("stranger", _with_stranger, date(2026, 3, 5)),
+    ("address-only", _address_only_panel, date(2026, 3, 10)),
+])
+def test_every_kind_on_each_test_mailbox_is_lint_clean_or_says_what_to_replace(tmp_path, name, mails, today):
+    box = write_mbox(tmp_path / f"{name}.mbox", mails())
+    scan = open_mailbox(str(box)).scan(frozenset({ME}))
+    [p] = list_processes(scan.threads, scan.me, today)
+    drafted = 0
+    for kind in drafts.KINDS:
+        try:
+            plan = drafts.prepare(p, kind, me=scan.me, today=today, settings=Settings(), force=True)
+        except Exception as e:  # a kind that does not apply here (no interview yet, nobody to send it to)
+            assert "nothing to" in str(e) or "no one on this thread" in str(e), e
+            continue
+        for d in plan.drafts:
+            drafted += 1
+            # timing.* judges the day (forced here, weeks late for a thank-you), not the words.
+            problems = [f"{f.rule}: {f.message}" for f in d.report.findings if f.severity != "info"
+                        and not f.rule.startswith("timing.")
+                        and not (d.to_replace and f.rule in ("placeholder.brackets", "structure.detail"))]
+            assert problems == [], f"{kind}:\n{d.text}"
+            assert [f for f in d.blocking if not f.rule.startswith("timing.")] == []
+            if d.to_replace:
+                assert any("line for you to replace" in n for n in plan.notes)
+    assert drafted >= 2
+
+
+def test_a_sweep_says_when_a_saved_draft_still_has_a_lint_warning(tmp_path):
+    folder = tmp_path / "config" / "templates"
+    folder.mkdir(parents=True)
+    (folder / "keep-in-touch.txt.j2").write_text(
+        "Hi {{ recipient.first_name }},\n\nThank you for letting me know, and for your time and support. I would "
+        "be glad to stay in touch about future roles at {{ company }}. Please reply by Friday.\n\n"
+        "Best wishes,\n{{ me.name }}\n", encoding="utf-8")
+    result = run("sweep", "--drafts-dir", str(tmp_path / "out"))
+    assert "keep-in-touch to Luis Ortega" in result.stdout
+    assert "lint warning tone.urgency: 'Please reply' reads as a demand" in result.stdout
