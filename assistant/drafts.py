@@ -393,37 +393,49 @@ def greeting_for(process, recipient: Person, me: frozenset[str]) -> str:
     return greeting(word, formal, recipient.first_name, recipient.name, title)
 
 
-def _when_said(process, today: date) -> str:
+def _said_on(process, today: date) -> str:
+    """"11 March": the day they said it (the interview day for a debrief's timeline)."""
     if process.promise_source == "debrief":
         day = process.debrief.interview_day if process.debrief else None
-        return f"at my interview on {day.day} {day:%B}" if day else "at my interview"
-    if process.promise_made_at is None:
+    else:
+        day = process.promise_made_at.date() if process.promise_made_at else None
+    if day is None:
         return ""
-    day = process.promise_made_at.date()
-    return f"in your email of {day.day} {day:%B}" if day.year == today.year else \
-        f"in your email of {day.day} {day:%B %Y}"
+    return f"{day.day} {day:%B}" if day.year == today.year else f"{day.day} {day:%B %Y}"
 
 
 def _promise_context(process, recipient: Person, today: date) -> dict | None:
-    """Their time frame in their words, reported back to them; the computed date is not used
-    in the draft (it is the tool's reading, shown in threads, due and status)."""
+    """Their time frame in their words, reported back; the computed date is not used in the
+    draft (it is the tool's reading, shown in threads, due and status).
+
+    To the person who wrote it: "In your email of 23 February, you mentioned that you would
+    let me know by Friday". To someone else: "Megan mentioned in the email of 23 February
+    that the team would ...". Said out loud: "At my interview on 11 March, you mentioned
+    that ..." to an interviewer, "..., I heard that the team would ..." to anyone else.
+    """
     from assistant.wording import reported
 
     if process.promise is None:
         return None
     promise = process.promise
     due = promise.due
-    said = reported(promise.sentence or promise.phrase, promise.phrase) if promise.sentence else None
-    said = said or f"I could expect to hear back {_phrase(promise.phrase)}"
+    on = _said_on(process, today)
     m = _promise_message(process)
-    to_them = m is None or m.sender.email == recipient.email
-    when = _when_said(process, today)
-    if to_them:
-        lead = f"{when[0].upper()}{when[1:]}, you mentioned that" if when else "You mentioned that"
+    if process.promise_source == "debrief":
+        to_them = recipient.role == "interviewer"
+        lead = f"At my interview on {on}, " if on else "At my interview, "
+        lead += "you mentioned that" if to_them else "I heard that"
+    elif m is None or m.sender.email == recipient.email:
+        to_them = True
+        lead = f"In your email of {on}, you mentioned that" if on else "You mentioned that"
     else:
-        who = _person(m.sender.name, m.sender.email, "").first_name or "the team"
-        lead = f"{who} mentioned {when} that" if when else f"{who} mentioned that"
-        said = f"I could expect to hear back {_phrase(promise.phrase)}"
+        to_them = False
+        who = _person(m.sender.name, m.sender.email, "").first_name
+        lead = (f"{who} mentioned in the email of {on} that" if who else f"The email of {on} said that") \
+            if on else f"{who or 'The team'} mentioned that"
+    said = reported(promise.sentence, promise.phrase, "you" if to_them else "the team") \
+        if promise.sentence else None
+    said = said or f"I could expect to hear back {_phrase(promise.phrase)}"
     return {"phrase": promise.phrase, "sentence": promise.sentence, "reported": said,
             "said": f"{lead} {said}", "due": due, "due_text": f"{due:%A} {due.day} {due:%B}"}
 

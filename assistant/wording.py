@@ -39,6 +39,9 @@ _PAST = {"hope": "hoped", "hopes": "hoped", "expect": "expected", "expects": "ex
 _SWAP = {"you": "me", "your": "my", "yours": "mine", "yourself": "myself", "us": "you", "our": "your",
          "ours": "yours", "we": "you", "me": "you", "my": "your", "i": "you", "will": "would",
          "we'll": "you would", "i'll": "you would", "you'll": "I would", "can": "could", "shall": "would"}
+# ...and reported to someone else than the speaker: "us" are "them".
+_SWAP_THIRD = {"us": "them", "our": "their", "ours": "theirs", "we": "they", "we'll": "they would",
+               "i": "they", "me": "them", "my": "their", "i'll": "they would", "myself": "themselves"}
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 # Where a clause starts inside their sentence: a new subject after "and", "so", ";" or ":".
 _CLAUSE_BREAK = re.compile(r"(?:[;:]|,? (?:and|so|but|then)|,)\s+(?=(?:we|i|you|the|our)\b)", re.I)
@@ -48,13 +51,15 @@ NAME_LIMIT = 100  # a longer "name" is not one to look for (and would make a hug
 SENTENCE_LIMIT = 1000
 
 
-def reported(sentence: str, phrase: str) -> str | None:
-    """Their sentence as reported speech to them, or None when it does not turn cleanly.
+def reported(sentence: str, phrase: str, speaker: str = "you") -> str | None:
+    """Their sentence as reported speech, or None when it does not turn cleanly.
 
-    "We'll let you know by Friday." -> "you would let me know by Friday";
+    "We'll let you know by Friday." -> "you would let me know by Friday" (to the one who
+    said it), "the team would let me know by Friday" (speaker="the team", to someone else);
     "The team is wrapping up ... and we'll have an update for you early next week." ->
     "you would have an update for me early next week". The time phrase stays as they wrote it.
     """
+    swap = _SWAP if speaker == "you" else {**_SWAP, **_SWAP_THIRD}
     text = " ".join(str(sentence)[:SENTENCE_LIMIT].split()).rstrip(" .!")
     if not text or not phrase or phrase.lower() not in text.lower():
         return None
@@ -70,11 +75,13 @@ def reported(sentence: str, phrase: str) -> str | None:
             continue
         if replacement is None:  # "we hope to" -> "you hoped to"; "the team expects" -> "the team expected"
             words = m.group(0).split()
-            head = "you" if words[0].lower() in ("we", "i", "they") else "the " + " ".join(words[1:-1])
+            head = speaker if words[0].lower() in ("we", "i", "they") else "the " + " ".join(words[1:-1])
             subject = f"{head} {_PAST.get(words[-1].lower(), words[-1])}"
         else:
             subject = m.expand(replacement)
-        rest = _WORD.sub(lambda w: _swap(w.group(0)), clause[m.end():])
+            if subject.startswith("you "):
+                subject = speaker + subject[3:]
+        rest = _WORD.sub(lambda w: swap.get(w.group(0).lower(), w.group(0)), clause[m.end():])
         tail = rest.rpartition(" and ")[2]  # "share my notes ... and get back to me by Friday"
         if tail != rest and phrase.lower() in tail.lower():
             rest = " " + tail.strip()
@@ -85,9 +92,6 @@ def reported(sentence: str, phrase: str) -> str | None:
     return None
 
 
-def _swap(word: str) -> str:
-    """One word of theirs, seen from my side: "you" -> "me", "our" -> "your", "will" -> "would"."""
-    return _SWAP.get(word.lower(), word)
 
 
 # -- greetings --------------------------------------------------------------------------

@@ -108,8 +108,13 @@ def test_a_time_frame_said_out_loud_is_quoted_the_same_way(tmp_path, monkeypatch
     monkeypatch.setattr(p, "promise_source", "debrief")
     monkeypatch.setattr(p, "state", "overdue")
     plan = drafts.prepare(p, "status-check", me=scan.me, today=date(2026, 3, 25), settings=Settings(), force=True)
-    text = plan.drafts[0].text
-    assert "At my interview on 11 March, you mentioned that you would decide by the end of next week." in text
+    [d] = plan.drafts  # to Hannah, who arranged it and was not in the room
+    assert d.recipient.first_name == "Hannah"
+    assert "At my interview on 11 March, I heard that the team would decide by the end of next week." in d.text
+    plan = drafts.prepare(p, "status-check", me=scan.me, today=date(2026, 3, 25), settings=Settings(), force=True,
+                          to="daniel.reyes@ledgerline.io")
+    assert "At my interview on 11 March, you mentioned that you would decide by the end of next week." \
+        in plan.drafts[0].text
 
 
 # -- the right person: a stranger threaded in takes over no role (issue 9, item 8) ------------------
@@ -326,3 +331,13 @@ def test_a_sweep_says_when_a_saved_draft_still_has_a_lint_warning(tmp_path):
     result = run("sweep", "--drafts-dir", str(tmp_path / "out"))
     assert "keep-in-touch to Luis Ortega" in result.stdout
     assert "lint warning tone.urgency: 'Please reply' reads as a demand" in result.stdout
+
+
+def test_a_time_frame_reported_to_someone_else_names_who_said_it(tmp_path):
+    """--to someone other than the promiser: not "you mentioned", but who did."""
+    box = write_mbox(tmp_path / "acme.mbox", _formal_thread("Hi Jordan,", "Erik\n"))
+    result = run("draft", "status-check", "acme", "--to", "sam.cole@acme-bank.com", today="2026-03-16", mailbox=box)
+    assert result.exit_code == 0, result.output
+    text = body(saved(tmp_path)["sam.cole@acme-bank.com"])
+    assert text.startswith("Hi Sam,\n")
+    assert "Erik mentioned in the email of 2 March that the team hoped to have news early this month." in text
