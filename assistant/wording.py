@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 
 # The speaker's subject and verb, turned into reported speech addressed back to them.
-# (pattern at the start of their clause, replacement); "we" and "I" become "you".
+# (pattern at the start of their clause, replacement); "we" and "I" become "you". "They"
+# is someone else (the hiring managers), so a clause starting with it is not reported.
 _SUBJECT_VERBS: tuple[tuple[str, str], ...] = (
-    (r"(?:we|i|they)(?:'ll| will| shall)", "you would"),
-    (r"(?:we|i|they)'d", "you would"),
-    (r"(?:we|they)(?:'re| are)", "you were"),
+    (r"(?:we|i)(?:'ll| will| shall)", "you would"),
+    (r"(?:we|i)'d", "you would"),
+    (r"we(?:'re| are)", "you were"),
     (r"i(?:'m| am)", "you were"),
-    (r"(?:we|i|they)(?:'ve| have)", "you had"),
-    (r"(?:we|i|they) (?:can|could)", "you could"),
-    (r"(?:we|i|they) (?:should|hope|expect|aim|plan|intend|want|need)s?\b", None),  # verb kept, past
+    (r"(?:we|i)(?:'ve| have)", "you had"),
+    (r"(?:we|i) (?:can|could)", "you could"),
+    (r"(?:we|i) (?:should|hope|expect|aim|plan|intend|want|need)s?\b", None),  # verb kept, past
     (r"(?:the|our) ((?:hiring |recruiting )?(?:team|panel|manager|hiring manager|committee))(?:'ll| will)",
      r"the \1 would"),
     (r"(?:the|our) ((?:hiring |recruiting )?(?:team|panel|manager|hiring manager|committee)) (?:is|are)",
@@ -75,7 +76,7 @@ def reported(sentence: str, phrase: str, speaker: str = "you") -> str | None:
             continue
         if replacement is None:  # "we hope to" -> "you hoped to"; "the team expects" -> "the team expected"
             words = m.group(0).split()
-            head = speaker if words[0].lower() in ("we", "i", "they") else "the " + " ".join(words[1:-1])
+            head = speaker if words[0].lower() in ("we", "i") else "the " + " ".join(words[1:-1])
             subject = f"{head} {_PAST.get(words[-1].lower(), words[-1])}"
         else:
             subject = m.expand(replacement)

@@ -56,6 +56,7 @@ def body(msg) -> str:
      "I should hear from you within the next two weeks"),
     ("The hiring manager will decide by Friday", "by Friday", "the hiring manager would decide by Friday"),
     ("Expect a decision by Friday", "by Friday", None),  # no subject to report: the caller falls back
+    ("They'll decide by Friday", "by Friday", None),  # "they" are someone else, not the writer
 ])
 def test_their_sentence_is_reported_back_with_their_time_phrase(sentence, phrase, expected):
     assert reported(sentence, phrase) == expected
