@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Callable, NamedTuple
 
 from assistant.workdays import (
@@ -46,6 +46,7 @@ class Promise:
     phrase: str  # the words that made the promise, line breaks folded to single spaces
     kind: str  # which rule applied: business_days, days, hours, weeks, months, day,
     # weekday, week_part, month_part, date
+    sentence: str = field(default="", compare=False)  # their whole sentence, for a draft to report
 
 
 # --------------------------------------------------------------------------------------
@@ -678,5 +679,5 @@ def find_promise(text: str, sent: datetime.datetime | datetime.date) -> Promise 
     for sentence in _sentences(text):
         for promise in _promises_in(sentence, sent):
             if best is None or promise.due > best.due:
-                best = promise
+                best = replace(promise, sentence=sentence)
     return best

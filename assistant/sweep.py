@@ -98,6 +98,7 @@ class Outcome:
     where: str = ""
     reason: str = ""
     why: str = ""  # the plan's reason it is due today
+    note: str = ""  # what the user must still do to it: a [line] to replace
 
 
 NOT_CREATED = "not created"
@@ -243,7 +244,12 @@ def apply(plan: SweepPlan, mailbox, *, me: frozenset[str], settings, drafts_dir=
             outcomes.append(Outcome(item.kind, item.process, None, NOT_CREATED, reason=str(e), why=item.why))
             continue
         for d in prepared.drafts:
-            errors = [f for f in d.report.findings if f.severity == "error"]
+            errors = d.blocking
+            note = (f"replace the line {d.to_replace[0]} (`followup debrief {item.process.id}` would make it "
+                    "personal)") if d.to_replace else ""
+            warnings = [f for f in d.report.findings if f.severity == "warning"]
+            if warnings and not note:  # saved, but not as clean as the tool would like: say so
+                note = f"lint warning {warnings[0].rule}: {warnings[0].message}"
             if errors:
                 f = errors[0]
                 more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
@@ -251,12 +257,13 @@ def apply(plan: SweepPlan, mailbox, *, me: frozenset[str], settings, drafts_dir=
                                         reason=f"lint {f.rule}: {f.message}{more}", why=item.why))
                 continue
             if dry_run:
-                outcomes.append(Outcome(d.kind, item.process, d.recipient, WOULD_DRAFT, why=item.why))
+                outcomes.append(Outcome(d.kind, item.process, d.recipient, WOULD_DRAFT, why=item.why, note=note))
                 continue
             try:
                 saved = mailbox.save_draft(d.message, d.key, drafts_dir)
             except FollowupError as e:
                 outcomes.append(Outcome(d.kind, item.process, d.recipient, NOT_CREATED, reason=str(e), why=item.why))
                 continue
-            outcomes.append(Outcome(d.kind, item.process, d.recipient, saved.status, saved.where, why=item.why))
+            outcomes.append(Outcome(d.kind, item.process, d.recipient, saved.status, saved.where, why=item.why,
+                                    note=note))
     return outcomes
