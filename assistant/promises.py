@@ -610,6 +610,7 @@ _REQUESTS = (
     r"\b(?:request(?:ed|s)?|asked|told|want(?:ed|s)?|needs?|needed)\s+(?:that\s+)?"
     r"(?:i|she|he|they|you|me|her|him|them)\s+(?:to\s+)?(?:give|send|return|reply|respond|confirm"
     r"|decide|make|let|submit|sign|accept|complete|get\s+back)\b",
+    r"\basked\s+(?:(?:her|him|them|you)\s+)?(?:if|whether)\b",  # "I asked her if Monday would work"
 )
 
 # Rule 13: other words that make a date near them something other than a promise.
@@ -639,7 +640,8 @@ _NOT_HEARING_BACK = (
     r"\b(?:reviewed|reviewing|review\s+period)\b", r"\b(?:take|takes|taking)\s+place\b",
     r"\bbe\s+held\b",
     # the candidate's own decision, and news about another candidate
-    r"\b(?:my|her|his)\s+(?:own\s+)?(?:final\s+)?(?:decision|answer|choice|mind)\b",
+    r"\b(?:make|making|made|reach|reaching|give|giving|send|sending)\s+my\s+(?:own\s+)?(?:final\s+)?"
+    r"(?:decision|answer|choice|mind)\b",
     r"\b(?:offer|offered|offering)\s+(?:her|him|them|someone\s+else|another)\b",
     r"\b(?:another|other|an\s+internal|a\s+(?:very\s+)?strong(?:er)?)\s+candidates?\b",
 )
@@ -848,7 +850,7 @@ def _promises_in(sentence: str, sent: datetime.date):
     if not any(word in low for word in _HEARING_BACK_WORDS):
         return
     positive = list(_POSITIVE.finditer(low))
-    if not positive:  # rule 14: no hearing-back words, no promise
+    if not positive and not _RESPONSE_TAIL.search(low):  # rule 14: no hearing-back words
         return
     times = _time_expressions(sentence, low, sent)
     if not times:
