@@ -552,7 +552,7 @@ _HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     r"\b(?:decisions?|feedback|outcomes?|updates?|answers?|responses?|news|verdicts?|results?"
     r"|next\s+steps?)\b",
     r"\bdecid(?:e|ing)\b",
-    r"\bmake\s+(?:an?\s+|our\s+|the\s+|a\s+final\s+)?(?:decision|offer|call)\b",
+    r"\bmake\s+(?:an?\s+|our\s+|the\s+|a\s+final\s+|final\s+)?(?:decisions?|offers?|call)\b",
     r"\bin\s+a\s+position\s+to\b",
     r"\b(?:we|i|they|he|she)(?:'ll|'d|\s+will|\s+would|\s+should|\s+can|\s+aim\s+to|\s+hope\s+to"
     r"|\s+expect\s+to|\s+plan\s+to|\s+intend\s+to)\s+(?:be\s+able\s+to\s+)?(?:confirm|respond|reply)\b",
@@ -640,7 +640,8 @@ _NOT_HEARING_BACK = (
     r"\b(?:reviewed|reviewing|review\s+period)\b", r"\b(?:take|takes|taking)\s+place\b",
     r"\bbe\s+held\b",
     # the candidate's own decision, and news about another candidate
-    r"\b(?:make|making|made|reach|reaching|give|giving|send|sending)\s+my\s+(?:own\s+)?(?:final\s+)?"
+    # ("I'd have my decision by Friday" is theirs, though)
+    r"(?<!\bhave\s)(?<!\bget\s)(?<!\breceive\s)(?<!\bhear\s)\bmy\s+(?:own\s+)?(?:final\s+)?"
     r"(?:decision|answer|choice|mind)\b",
     r"\b(?:offer|offered|offering)\s+(?:her|him|them|someone\s+else|another)\b",
     r"\b(?:another|other|an\s+internal|a\s+(?:very\s+)?strong(?:er)?)\s+candidates?\b",
@@ -786,10 +787,10 @@ def _cues(low: str, positive: list[re.Match], times: list[_Found], clauses: list
     return sorted(cues)
 
 
-def _owner(t: _Found, cues: list[_Cue], cue_starts: list[int], clauses: list[int]) -> _Cue | None:
-    """The cue a time expression belongs to: in its own clause the nearest before it, else
-    the first after it; failing that, the nearest before it in the sentence, else the first
-    after ("By Friday, we'll let you know")."""
+def _owner(t: _Found, cues: list[_Cue], cue_starts: list[int], clauses: list[int]):
+    """(cue, same clause) for a time expression: in its own clause the nearest cue before
+    it, else the first after it; failing that, the nearest before it in the sentence, else
+    the first after ("By Friday, we'll let you know")."""
     clause_start = clauses[bisect.bisect_right(clauses, t.start) - 1]
     i = bisect.bisect_right(clauses, max(t.end - 1, t.start))
     clause_end = clauses[i] if i < len(clauses) else math.inf
@@ -797,12 +798,12 @@ def _owner(t: _Found, cues: list[_Cue], cue_starts: list[int], clauses: list[int
     after = bisect.bisect_left(cue_starts, t.end)
     after = after if after < len(cues) and not cues[after].forward else None
     if before >= 0 and cues[before].start >= clause_start:
-        return cues[before]
+        return cues[before], True
     if after is not None and cues[after].start < clause_end:
-        return cues[after]
+        return cues[after], True
     if before >= 0:
-        return cues[before]
-    return cues[after] if after is not None else None
+        return cues[before], False
+    return (cues[after], False) if after is not None else (None, False)
 
 
 # --------------------------------------------------------------------------------------
@@ -858,14 +859,22 @@ def _promises_in(sentence: str, sent: datetime.date):
     clauses = _clause_starts(low)
     cues = _cues(low, positive, times, clauses)
     cue_starts = [c.start for c in cues]
-    claimed: set[_Cue] = set()
+    owners = [_owner(t, cues, cue_starts, clauses) for t in times]
+    # Rule 14: a hearing-back cue takes the first expression it owns, and one in its own
+    # clause before any it reaches across a comma ("reconvenes after the break and will
+    # have an answer by mid-January": mid-January).
+    claims: dict[_Cue, int] = {}
+    for same_clause in (True, False):
+        for i, (owner, near) in enumerate(owners):
+            if near == same_clause and owner is not None and owner.hearing_back:
+                claims.setdefault(owner, i)
     previous: _Found | None = None  # the last expression that counted
-    for t in times:
-        owner = _owner(t, cues, cue_starts, clauses)
+    for i, t in enumerate(times):
+        owner = owners[i][0]
         if previous is not None and _SAME_EVENT.fullmatch(low, previous.end, t.start):
             pass  # rule 20: a second bound for the event just read
-        elif owner is not None and owner.hearing_back and owner not in claimed:
-            claimed.add(owner)
+        elif owner is not None and claims.get(owner) == i:
+            pass
         elif (owner is None or not owner.own_plan) and _RESPONSE_TAIL.match(low, t.end):
             pass
         else:
