@@ -392,7 +392,8 @@ _RULE_TABLE = (
         r"|eod|cob)\s+(?:on\s+)?)?"  # "close of business on Friday"
         rf"(?P<rel>(?:this\s+coming|this|coming|next)\s+)?(?P<d1>{_WD})"
         rf"(?:\s*(?:or|and|to|-|–|/)\s*(?:next\s+)?(?P<d2>{_WD}))?"
-        r"(?P<next_week>\s+(?:of\s+)?next\s+week)?"), _weekday),
+        r"(?P<next_week>\s+(?:of\s+)?next\s+week)?"
+        r"(?:\s+(?:morning|afternoon|evening|night|lunchtime|eod|cob))?"), _weekday),
     # Rule 7: this week, end of the week; end of next week.
     ("week_part", ("end of", "close of", "this week", "week's end"), _point(
         r"(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+)?(?:working\s+|business\s+|work\s+)?week"
@@ -490,11 +491,11 @@ def _time_expressions(sentence: str, low: str, sent: datetime.date) -> list[_Fou
                     continue
                 end = anchor.start("what") + known.end()  # "of the interview": from sent
             found.append(_Found(start, end, computed[1], computed[0]))
-    chosen: list[_Found] = []
+    chosen: list[_Found] = []  # kept sorted by start; none overlap
     for f in sorted(found, key=lambda f: (f.start - f.end, f.start)):
-        if all(f.end <= c.start or f.start >= c.end for c in chosen):
-            chosen.append(f)
-    chosen.sort()
+        i = bisect.bisect_left(chosen, (f.start,))
+        if (i == len(chosen) or chosen[i].start >= f.end) and (i == 0 or chosen[i - 1].end <= f.start):
+            chosen.insert(i, f)
     # "next week, which is this week", "the 25th (this coming Friday)": the second
     # expression restates the first, and the restatement is what they meant.
     return [
@@ -572,8 +573,12 @@ _HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     r"(?:call|e-?mail|letter|offer|invitation|invite|message|ring)\b",
     r"(?:'d|'ll|\bwould|\bwill|\bshould|\bshall|\bto|\bcan|\bgoing\s+to)\s+let\s+"
     r"(?:me|him|her|them|everyone|all\s+(?:the\s+)?(?:candidates|applicants))\s+know\b",
-    r"\b(?:we|they|she|he)(?:'ll|'d|\s+should|\s+will|\s+would|\s+hope\s+to|\s+expect\s+to)"
+    r"\b(?:we|they|she|he|you)(?:'ll|'d|\s+should|\s+will|\s+would|\s+hope\s+to|\s+expect\s+to)"
     r"\s+(?:\w+\s+)?know\b",
+    # hedged timelines in the present: "the panel generally responds within 3-5 days"
+    r"\b(?:we|they|she|he|team|panel|company|manager|recruiters?|hr|employer|committee|board)\s+"
+    r"(?:\w+ly\s+)?(?:respond|responds|reply|replies)\b",
+    r"\boffers?\s+out\b",  # "to have an offer out by the 27th"
     r"\b(?:inform|notify|contact|call|tell|e-?mail|phone)\s+(?:the\s+)?(?:successful|chosen|selected"
     r"|shortlisted|all)\s+(?:candidates?|applicants?|people)\b",
     r"\b(?:was|were|been|got|being)\s+told\b(?!\s+to\b)",
@@ -604,6 +609,8 @@ _REQUESTS = (
     # the candidate's own hopes: "I hope to hear by Friday"
     r"\bhop(?:e|ed|ing)\s+to\s+(?:hear|receive|get(?!\s+back\s+to\s+you))\b",
     r"\blook(?:ing)?\s+forward\s+to\s+(?:hearing|receiving|getting)\b",
+    r"\b(?:fingers\s+crossed|hopefully\s+i|i\s+hope\s+(?:i|we|they|she|he)|i(?:'m|\s+am)\s+hoping"
+    r"|i\s+wish)\b",
     r"\blet\s+(?:us|me)\s+know\b",
     r"\bget\s+back\s+to\s+us\b",
     # retold requests: "requested she give her decision by Monday", "asked me to reply by ..."
@@ -678,6 +685,7 @@ _HEARING_BACK_WORDS = (
     "told", "promis", "assur", "said", "says", "mention", "added", "replied", "wrote", "read",
     "take", "fill", "place", "hire", "send", "sent", "deliver", "announc", "communicat",
     "releas", "post", "text", "write", "letter", "offer", "invit", "selected", "chosen", "board",
+    "repl",
 )
 _REQUEST = _any_of(_REQUESTS)
 _NEGATIVE = _any_of(_NOT_HEARING_BACK)
