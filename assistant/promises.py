@@ -144,7 +144,7 @@ LOWER_BOUND = "lower_bound"  # the earliest they will write (rule 16): no promis
 
 # What a duration may count from without making it uncomputable (rule 11).
 _KNOWN_ANCHOR = re.compile(
-    r"(?:now|today|this\s+(?:e-?mail|message|note|letter)|(?:the\s+)?receipt\s+of\s+this"
+    r"(?:now(?:\s+on)?|here|this\s+(?:point|stage)|today|this\s+(?:e-?mail|message|note|letter)|(?:the\s+)?receipt\s+of\s+this"
     r"|(?:(?:the\s+)?(?:date|day)\s+of\s+)?"  # "from the date of the interview"
     r"(?:the|your|our|today's|this|yesterday's|their|his|her|my)\s+(?:\w+\s+){0,2}?"
     r"(?:interviews?|conversation|call|chat|meeting|visit|discussion))\b"
@@ -505,7 +505,8 @@ def _time_expressions(sentence: str, low: str, sent: datetime.date) -> list[_Fou
 
 
 _RESTATES = re.compile(
-    r"""[\s'"”’,]*(?:which\s+(?:is|was|would\s+be|means)|i\.?e\.?|that\s+is|meaning|\()[\s'"“‘(,]*"""
+    r"""[\s'"”’,]*(?:which\s+(?:is|was|would\s+be|means)(?:\s+(?:really|actually|in\s+fact|effectively))?"""
+    r"""|i\.?e\.?|that\s+is|meaning|\()[\s'"“‘(,]*"""
 )
 
 
@@ -856,11 +857,11 @@ def _promises_in(sentence: str, sent: datetime.date):
             return
         sentence = sentence[:quote + 1]  # ...but it may quote one: 'her response "...this week" what?'
     low = _lower(sentence)
-    if not any(word in low for word in _HEARING_BACK_WORDS):
+    if not any(word in low for word in (*_HEARING_BACK_WORDS, "latest")):
         return
     positive = list(_POSITIVE.finditer(low))
-    if not positive and not _RESPONSE_TAIL.search(low):  # rule 14: no hearing-back words
-        return
+    if not positive and not _RESPONSE_TAIL.search(low) and "latest" not in low:
+        return  # rule 14: no hearing-back words, no promise
     times = _time_expressions(sentence, low, sent)
     if not times:
         return
@@ -885,12 +886,17 @@ def _promises_in(sentence: str, sent: datetime.date):
             pass
         elif (owner is None or not owner.own_plan) and _RESPONSE_TAIL.match(low, t.end):
             pass
+        elif owner is None and low.endswith("latest", t.start, t.end) and t.due is not None:
+            # Rule 20: "We hope to decide by Thursday. Friday latest." A bound on its own,
+            # which counts only beside a promise in the same message.
+            yield Promise(t.due, sentence[t.start:t.end], t.kind), True
+            continue
         else:
             previous = None
             continue
         previous = t
         if t.due is not None:
-            yield Promise(t.due, sentence[t.start:t.end], t.kind)
+            yield Promise(t.due, sentence[t.start:t.end], t.kind), False
 
 
 def find_promise(text: str, sent: datetime.datetime | datetime.date) -> Promise | None:
@@ -904,8 +910,13 @@ def find_promise(text: str, sent: datetime.datetime | datetime.date) -> Promise 
     if _is_rejection(text.lower().replace("’", "'")):
         return None
     best = None
+    bounds = []
     for sentence in _sentences(text):
-        for promise in _promises_in(sentence, sent):
-            if best is None or promise.due > best.due:
+        for promise, bound_only in _promises_in(sentence, sent):
+            if bound_only:
+                bounds.append(promise)
+            elif best is None or promise.due > best.due:
                 best = promise
+    if best is not None:
+        best = max([best, *bounds], key=lambda p: p.due)
     return best
