@@ -563,8 +563,8 @@ _HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     r"\b(?:we|they|she|he)(?:'d|'ll|\s+would|\s+will|\s+should|\s+shall|\s+(?:was|were|is|are)\s+going\s+to)"
     r"\s+(?:\w+\s+)?(?:call|phone|ring|e-?mail|contact|text|write\s+to|follow\s+up|circle\s+back"
     r"|touch\s+base)\b",
-    r"\b(?:will|would|'ll|'d|should|shall|to|may|might|can|could|(?:is|are|was|were)\s+going\s+to)"
-    r"\s+be\s+(?:\w+ly\s+)?(?:contacted|called|phoned|e-?mailed|notified|informed|told|advised|sent"
+    r"\b(?:(?:will|would|'ll|'d|should|shall|to|may|might|can|could|(?:is|are|was|were)\s+going\s+to)"
+    r"\s+be|are|is|get|gets)\s+(?:\w+ly\s+)?(?:contacted|called|phoned|e-?mailed|notified|informed|told|advised|sent"
     r"|delivered|mailed|announced|communicated|released|posted|hearing|getting|receiving"
     r"|giving\s+(?:you|me)|sending\s+(?:you|me))\b",
     r"\b(?:give|giving|gives)\s+(?:you|me)\s+a\s+(?:call|ring|buzz|shout)\b",
@@ -586,7 +586,7 @@ _HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     r"(?<!\bi\s)told\s+(?:me|us|her|him|them)\b(?!\s+to\b)",  # "I told her": mine (rule 21)
     r"\b(?:promised|assured)\b",
     # quoted promises: "the email said 'early next week'"
-    r"\b(?:said|says|mentioned|added|replied|wrote|read)\s*[,:]?\s*[\"'“‘]",
+    r"\b(?:said|says|mentioned|added|replied|wrote|read|words\s+were)\s*[,:]?\s*[\"'“‘]",
     # hedged timelines: "the process usually takes two weeks"
     r"\b(?:process|review|selection|recruitment|hiring|screening)\s+(?:\w+\s+){0,3}?takes?\b",
     # "management wants someone in place by the 20th"
@@ -610,15 +610,21 @@ _REQUESTS = (
     # the candidate's own hopes: "I hope to hear by Friday"
     r"\bhop(?:e|ed|ing)\s+to\s+(?:hear|receive|get(?!\s+back\s+to\s+you))\b",
     r"\blook(?:ing)?\s+forward\s+to\s+(?:hearing|receiving|getting)\b",
-    r"\b(?:fingers\s+crossed|hopefully\s+i|i\s+hope\s+(?:i|we|they|she|he)|i(?:'m|\s+am)\s+hoping"
+    r"\b(?:fingers\s+crossed|hopefully\s+i|i\s+(?:really\s+|do\s+|just\s+)?hope\s+(?:i|we|they|she|he)"
+    r"|i(?:'m|\s+am)\s+(?:really\s+|just\s+)?hoping"
     r"|i\s+wish)\b",
-    r"\blet\s+(?:us|me)\s+know\b",
+    # ("Mark let me know they'd circle back by Friday" reports, it does not ask)
+    r"\blet\s+(?:us|me)\s+know\b(?!\s+(?:that\s+)?(?:they|he|she|we|it)(?:'d|'ll|\s+would|\s+will|\s+were|\s+are))",
     r"\bget\s+back\s+to\s+us\b",
     # retold requests: "requested she give her decision by Monday", "asked me to reply by ..."
     r"\b(?:request(?:ed|s)?|asked|told|want(?:ed|s)?|needs?|needed)\s+(?:that\s+)?"
     r"(?:i|she|he|they|you|me|her|him|them)\s+(?:to\s+)?(?:give|send|return|reply|respond|confirm"
     r"|decide|make|let|submit|sign|accept|complete|get\s+back)\b",
     r"\basked\s+(?:(?:her|him|them|you)\s+)?(?:if|whether)\b",  # "I asked her if Monday would work"
+    # a promise recalled to say it no longer holds (rule 15): "I know we said Monday, but..."
+    r"\b(?:i|we)\s+know\s+(?:that\s+)?(?:we|i)\s+(?:said|told\s+you|promised)\b",
+    r"\b(?:although|though|even\s+though)\s+(?:we|i)\s+(?:had\s+)?(?:said|promised|told\s+you)\b",
+    r"\b(?:we|i)\s+(?:had\s+)?(?:originally|initially|previously)\s+(?:said|promised|told\s+you|planned)\b",
 )
 
 # Rule 13: other words that make a date near them something other than a promise.
@@ -686,11 +692,17 @@ _HEARING_BACK_WORDS = (
     "told", "promis", "assur", "said", "says", "mention", "added", "replied", "wrote", "read",
     "take", "fill", "place", "hire", "send", "sent", "deliver", "announc", "communicat",
     "releas", "post", "text", "write", "letter", "offer", "invit", "selected", "chosen", "board",
-    "repl",
+    "repl", "words",
 )
 _REQUEST = _any_of(_REQUESTS)
 _NEGATIVE = _any_of(_NOT_HEARING_BACK)
 _OWN_PLAN = _any_of(_OWN_PLANS)
+# Words quoted only as what was *not* said: 'No "we'll call you this week" or anything.'
+_NOT_SAID_BEFORE = re.compile(
+    r"""(?:\bno|\bnever\s+said|\bdidn't\s+(?:even\s+)?say|\bdid\s+not\s+(?:even\s+)?say"""
+    r"""|\bwithout\s+(?:even\s+)?saying|\bnot\s+(?:even\s+)?(?:a|one))\s*[,:]?\s*["“]"""
+)
+_NOT_SAID_AFTER = re.compile(r"""["”]\s*,?\s*or\s+(?:anything|something|whatever)\b""")
 _CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|so|then|or|while|whereas|because)\s|\s[-–—]\s")
 # "Please allow 5 working days for a response", "allow our recruiters 1-3 weeks to follow
 # up": words after the timeframe that say it is a wait for an answer, whatever came before.
@@ -849,6 +861,27 @@ def _lower(sentence: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
 
 
+def _unsaid_removed(low: str, times: list[_Found]) -> list[_Found]:
+    """The time expressions outside quotes of words that were not said."""
+    unsaid = []
+    if '"' in low or "“" in low:
+        for m in _NOT_SAID_BEFORE.finditer(low):
+            close = min((i for i in (low.find('"', m.end()), low.find("”", m.end())) if i >= 0), default=len(low))
+            unsaid.append((m.end(), close))
+        for m in _NOT_SAID_AFTER.finditer(low):
+            unsaid.append((max(low.rfind('"', 0, m.start()), low.rfind("“", 0, m.start()), 0), m.start()))
+    if not unsaid:
+        return times
+    merged: list[tuple[int, int]] = []  # _Spans wants them apart
+    for a, b in sorted(unsaid):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    spans = _Spans(merged)
+    return [t for t in times if not spans.overlapping(t.start, t.end)]
+
+
 def _promises_in(sentence: str, sent: datetime.date):
     """Each time expression that a hearing-back cue owns (rule 14)."""
     if sentence.endswith("?"):  # a question asks for a date; it gives none...
@@ -862,7 +895,7 @@ def _promises_in(sentence: str, sent: datetime.date):
     positive = list(_POSITIVE.finditer(low))
     if not positive and not _RESPONSE_TAIL.search(low) and "latest" not in low:
         return  # rule 14: no hearing-back words, no promise
-    times = _time_expressions(sentence, low, sent)
+    times = _unsaid_removed(low, _time_expressions(sentence, low, sent))
     if not times:
         return
     clauses = _clause_starts(low)

@@ -415,6 +415,15 @@ FIRES = [
          WED, FRI, "Friday latest", "weekday"),
     case("restated", "They said they'd call 'next week' which is really this week.",
          date(2025, 3, 3), FRI, "this week", "week_part"),
+    case("reported-let-me-know-they-would", "Mark let me know they'd circle back by Friday.",
+         WED, FRI, "by Friday", "weekday"),
+    case("quoted-exact-words", "Her exact words were 'give us until Wednesday'.",
+         date(2025, 9, 11), date(2025, 9, 17), "until Wednesday", "weekday"),
+    case("hedged-present-passive", "The portal says applications are reviewed in early October and shortlisted "
+         "candidates are contacted by mid-October.", date(2025, 9, 11), date(2025, 10, 15), "by mid-October", "month_part"),
+    # Rule 15: a promise recalled only to replace it.
+    case("recalled-then-replaced", "We originally said Friday, but we will now decide by Tuesday.",
+         WED, date(2025, 3, 11), "by Tuesday", "weekday"),
     # Rule 16's exception: a schedule stated with "not ... until".
     case("not-supposed-until", "I'm not supposed to hear until Friday.",
          WED, FRI, "until Friday", "weekday"),
@@ -465,6 +474,11 @@ DOES_NOT_FIRE = [
     pytest.param("Unfortunately we have decided not to progress your application; we'll keep your details on file for 12 months.",
                  id="rejection-not-progress"),
     pytest.param("On 3/20 I got an email saying I was no longer being considered.", id="rejection-not-considered"),
+    # Words quoted as what was not said; a promise recalled because this message keeps it.
+    pytest.param('She never said "we\'ll decide by Friday" or anything like it.', id="not-said-never"),
+    pytest.param('Not even a "we\'ll be in touch next week", nothing.', id="not-said-not-even"),
+    pytest.param("I know we said we'd call you on Thursday, but we are ready to talk now.", id="recalled-kept-early"),
+    pytest.param("I really hope they ring me before Friday.", id="own-really-hope"),
     # News about another candidate.
     pytest.param("They plan to offer her the job on Monday, and will let me know if she declines.", id="another-candidate"),
     pytest.param("They offered the job to another applicant on Monday.", id="another-applicant"),
