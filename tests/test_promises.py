@@ -415,6 +415,8 @@ FIRES = [
          WED, FRI, "Friday latest", "weekday"),
     case("restated", "They said they'd call 'next week' which is really this week.",
          date(2025, 3, 3), FRI, "this week", "week_part"),
+    case("passive-contracted", "You'll be contacted by Friday.", WED, FRI, "by Friday", "weekday"),
+    case("reported-let-him-know", "They'd let him know by Friday, the agent said.", WED, FRI, "by Friday", "weekday"),
     case("reported-let-me-know-they-would", "Mark let me know they'd circle back by Friday.",
          WED, FRI, "by Friday", "weekday"),
     case("quoted-exact-words", "Her exact words were 'give us until Wednesday'.",
