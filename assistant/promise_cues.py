@@ -112,7 +112,7 @@ NOT_HEARING_BACK = (
     r"\bdue\s+(?:by|on|back|date)\b",
     r"\b(?:return|returned|submit|submitted|complete|completed|sign|signed|upload|fill\s+(?:in|out)"
     r"|send\s+(?:us|me|it|them|back|over|through)|provide\s+us)\b",
-    r"\b(?:close|closes|closing|expire|expires|expiry|valid)\b",
+    r"\b(?:close|closes|closed|closing|expire|expires|expiry|valid)\b",
     # interview durations
     r"\ballow\b", r"\b(?:lasts?|lasting)\b", r"\bduration\b", r"\bsessions?\b",
     r"\b(?:minutes?|mins?)\b",

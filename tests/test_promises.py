@@ -469,6 +469,7 @@ DOES_NOT_FIRE = [
     pytest.param("I'll send a thank-you note and then wait a week or so for an answer.", id="own-then-wait"),
     pytest.param("I said I'd give them my answer by Monday.", id="own-my-answer"),
     pytest.param("I need a few more days to think it over, I told her.", id="own-more-days"),
+    pytest.param("We were told the office will be closed on Friday.", id="reported-not-about-me"),
     # Elapsed time is no timeframe.
     pytest.param("It's been three weeks and I still haven't heard back.", id="elapsed-its-been"),
     pytest.param("Another ten days went by without a call from them.", id="elapsed-went-by"),
