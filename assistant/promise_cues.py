@@ -70,6 +70,10 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     r"|the\s+(?:role|position|job|vacancy|seat))\s+(?:\w+\s+)?(?:in\s+place|filled|hired"
     r"|on\s*board|in\s+post|selected|chosen)\b",
     r"\b(?:fill|filling)\s+(?:the|this)\s+(?:role|position|job|vacancy|post)\b",
+    # finishing the process: "aiming to finalise things by mid-month", "wrapped up in two weeks"
+    r"\b(?:finali[sz]e|finali[sz]ing|wrap(?:ping)?\s+(?:things\s+|everything\s+|it\s+)?up|wrapped\s+up)\b",
+    # the company's second verb: "a recruiter will review your profile and reach out within..."
+    r"\band\s+(?:then\s+)?(?:reach\s+out|respond|reply|follow\s+up)\b",
 )
 
 # Rule 13: asking the candidate for something. These reach to the end of their clause,
@@ -159,5 +163,5 @@ HEARING_BACK_WORDS = (
     "told", "promis", "assur", "said", "says", "mention", "added", "replied", "wrote", "read",
     "take", "fill", "place", "hire", "send", "sent", "deliver", "announc", "communicat",
     "releas", "post", "text", "write", "letter", "offer", "invit", "selected", "chosen", "board",
-    "repl", "words",
+    "repl", "words", "finali", "wrap",
 )

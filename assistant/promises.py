@@ -161,8 +161,8 @@ _AGO = re.compile(
     r"\s+(?:ago|(?:go|goes|went|had\s+gone|have\s+gone|has\s+gone)\s+by"
     r"|(?:have|has|had)\s+(?:now\s+)?(?:passed|elapsed))\b"
 )
-_BEEN_BEFORE = re.compile(  # "it's been two weeks", "it has been over a week"
-    r"\bbeen\s+(?:(?:over|about|almost|nearly|more\s+than|less\s+than|only|just|already"
+_BEEN_BEFORE = re.compile(  # "it's been two weeks", "it has been over a week", "it took them a week"
+    r"\b(?:been|took)\s+(?:(?:them|him|her|us|me)\s+)?(?:(?:over|about|almost|nearly|more\s+than|less\s+than|only|just|already"
     r"|roughly|around|well\s+over|close\s+to)\s+)*$"
 )
 
@@ -267,8 +267,8 @@ def _month_part(m: re.Match, sent: datetime.date, lead: str) -> datetime.date | 
         year = int(m["year"]) if m["year"] else _nearest_month(sent, month)
         if not (part or lead):  # a bare "March" is no timeframe; "in March" is
             return None
-    elif ref in ("the month", "this month"):
-        if not part and ref == "the month":
+    elif ref in ("the month", "this month", "month"):
+        if not part and ref != "this month":  # "mid-month" is a date, "a month" no month
             return None
         year, month = sent.year, sent.month
     elif ref == "the new year":  # "in the new year" is early January (rule 9), the coming one
@@ -423,7 +423,7 @@ _RULE_TABLE = (
     # Rule 9: parts of months, this/next month, the new year, after the holidays.
     ("month_part", (*_MONTH_KEYS, "month", "new year"), _point(
         rf"(?:(?P<part>{'|'.join(p for p, _ in _MONTH_PARTS)})\s*(?:in\s+)?)?"
-        rf"(?P<ref>(?P<mon>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d)\b)?|the\s+month|this\s+month"
+        rf"(?P<ref>(?P<mon>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d)\b)?|the\s+month|this\s+month|month"
         r"|next\s+month|the\s+following\s+month|the\s+new\s+year)"), _month_part),
     ("month_part", ("after",), _point(
         r"after\s+(?:the\s+)?(?:(?:christmas|winter|festive|new\s+year)\s+)?"
@@ -554,8 +554,8 @@ _CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|so|then|or|while|whereas|because
 _RESPONSE_TAIL = re.compile(
     r"\s*,?\s*for\s+(?:(?:a|an|our|the|my)\s+)?(?:response|reply|decision|feedback|outcome"
     r"|answer|update)\b"
-    r"|\s*,?\s*(?:for\s+(?:us|me|them|him|her|the\s+(?:team|panel|hiring\s+manager|recruiter)s?)\s+)?"
-    r"to\s+(?:follow\s+up|respond|reply|get\s+back|come\s+back|contact|call|hear|decide|notify|inform"
+    r"|\s*,?\s*for\s+(?:us|me|them|him|her|the\s+(?:team|panel|hiring\s+manager|recruiter)s?)\s+to\b"
+    r"|\s*,?\s*to\s+(?:follow\s+up|respond|reply|get\s+back|come\s+back|contact|call|hear|decide|notify|inform"
     r"|let\s+you\s+know|make\s+(?:a|our|their|the)\s+decision)\b"
 )
 # Rule 20: "that evening or the next day", "Friday, or Monday at the latest": one event,
@@ -735,11 +735,14 @@ def _promises_in(sentence: str, sent: datetime.date):
             return
         sentence = sentence[:quote + 1]  # ...but it may quote one: 'her response "...this week" what?'
     low = _lower(sentence)
-    if not any(word in low for word in (*cue_phrases.HEARING_BACK_WORDS, "latest")):
+    # Rule 14: no hearing-back words, no promise; but a wait "for us to decide" and a bound
+    # on its own ("Friday latest") may still say when.
+    if any(word in low for word in cue_phrases.HEARING_BACK_WORDS):
+        positive = list(_POSITIVE.finditer(low))
+    else:
+        positive = []
+    if not positive and "latest" not in low and not _RESPONSE_TAIL.search(low):
         return
-    positive = list(_POSITIVE.finditer(low))
-    if not positive and not _RESPONSE_TAIL.search(low) and "latest" not in low:
-        return  # rule 14: no hearing-back words, no promise
     times = _unsaid_removed(low, _time_expressions(sentence, low, sent))
     if not times:
         return

@@ -423,6 +423,14 @@ FIRES = [
          date(2025, 9, 11), date(2025, 9, 17), "until Wednesday", "weekday"),
     case("hedged-present-passive", "The portal says applications are reviewed in early October and shortlisted "
          "candidates are contacted by mid-October.", date(2025, 9, 11), date(2025, 10, 15), "by mid-October", "month_part"),
+    case("hedged-finalise-mid-month", "The agency said the client is aiming to finalise things by mid-month.",
+         date(2025, 11, 3), date(2025, 11, 15), "by mid-month", "month_part"),
+    case("hedged-wrapped-up", "They're hoping to have everything wrapped up in two weeks' time.",
+         date(2025, 11, 3), date(2025, 11, 17), "in two weeks' time", "weeks"),
+    case("second-verb-reach-out", "A recruiter will look at your profile and reach out within 5-10 business days.",
+         date(2025, 11, 3), date(2025, 11, 17), "within 5-10 business days", "business_days"),
+    case("allow-for-us-to", "Allow up to three weeks for us to complete our assessment of your application.",
+         date(2025, 11, 3), date(2025, 11, 24), "up to three weeks", "weeks"),
     # Rule 15: a promise recalled only to replace it.
     case("recalled-then-replaced", "We originally said Friday, but we will now decide by Tuesday.",
          WED, date(2025, 3, 11), "by Tuesday", "weekday"),
@@ -473,6 +481,7 @@ DOES_NOT_FIRE = [
     # Elapsed time is no timeframe.
     pytest.param("It's been three weeks and I still haven't heard back.", id="elapsed-its-been"),
     pytest.param("Another ten days went by without a call from them.", id="elapsed-went-by"),
+    pytest.param("It took them three weeks to get back to me last time.", id="elapsed-took-them"),
     # Rejections, also when they name a date.
     pytest.param("Unfortunately we have decided not to progress your application; we'll keep your details on file for 12 months.",
                  id="rejection-not-progress"),
