@@ -737,10 +737,7 @@ def _promises_in(sentence: str, sent: datetime.date):
     low = _lower(sentence)
     # Rule 14: no hearing-back words, no promise; but a wait "for us to decide" and a bound
     # on its own ("Friday latest") may still say when.
-    if any(word in low for word in cue_phrases.HEARING_BACK_WORDS):
-        positive = list(_POSITIVE.finditer(low))
-    else:
-        positive = []
+    positive = list(_POSITIVE.finditer(low))
     if not positive and "latest" not in low and not _RESPONSE_TAIL.search(low):
         return
     times = _unsaid_removed(low, _time_expressions(sentence, low, sent))

@@ -431,6 +431,10 @@ FIRES = [
          date(2025, 11, 3), date(2025, 11, 17), "within 5-10 business days", "business_days"),
     case("allow-for-us-to", "Allow up to three weeks for us to complete our assessment of your application.",
          date(2025, 11, 3), date(2025, 11, 24), "up to three weeks", "weeks"),
+    case("reported-i-should-know", "Apparently the board signs off on hires on Thursdays, so I should know by next Thursday.",
+         date(2025, 4, 11), date(2025, 4, 17), "by next Thursday", "weekday"),
+    case("reported-someone-signed", "They want to have someone signed by 1 May.",
+         date(2025, 4, 11), date(2025, 5, 1), "by 1 May", "date"),
     # Rule 15: a promise recalled only to replace it.
     case("recalled-then-replaced", "We originally said Friday, but we will now decide by Tuesday.",
          WED, date(2025, 3, 11), "by Tuesday", "weekday"),
@@ -491,6 +495,8 @@ DOES_NOT_FIRE = [
     pytest.param('Not even a "we\'ll be in touch next week", nothing.', id="not-said-not-even"),
     pytest.param("I know we said we'd call you on Thursday, but we are ready to talk now.", id="recalled-kept-early"),
     pytest.param("I really hope they ring me before Friday.", id="own-really-hope"),
+    pytest.param("I keep hoping they'll call tomorrow.", id="own-keep-hoping"),
+    pytest.param("I promised to send my references by Tuesday.", id="own-promise"),
     # News about another candidate.
     pytest.param("They plan to offer her the job on Monday, and will let me know if she declines.", id="another-candidate"),
     pytest.param("They offered the job to another applicant on Monday.", id="another-applicant"),
