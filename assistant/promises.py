@@ -587,8 +587,9 @@ def _is_rejection(low: str) -> bool:
     if not any(word in low for word in _REJECTION_WORDS):
         return False
     for m in _REJECTION.finditer(low):
-        sentence_start = max(low.rfind(".", 0, m.start()), low.rfind("\n\n", 0, m.start()), 0)
-        if not _HYPOTHETICAL.search(low, max(sentence_start, m.start() - 120), m.start()):
+        window = max(0, m.start() - 120)  # the words just before, in the same sentence
+        window = max(low.rfind(".", window, m.start()), low.rfind("\n\n", window, m.start()), window)
+        if not _HYPOTHETICAL.search(low, window, m.start()):
             return True
     return False
 
@@ -709,12 +710,13 @@ def _lower(sentence: str) -> str:
 def _unsaid_removed(low: str, times: list[_Found]) -> list[_Found]:
     """The time expressions outside quotes of words that were not said."""
     unsaid = []
-    if '"' in low or "“" in low:
-        for m in _NOT_SAID_BEFORE.finditer(low):
-            close = min((i for i in (low.find('"', m.end()), low.find("”", m.end())) if i >= 0), default=len(low))
-            unsaid.append((m.end(), close))
-        for m in _NOT_SAID_AFTER.finditer(low):
-            unsaid.append((max(low.rfind('"', 0, m.start()), low.rfind("“", 0, m.start()), 0), m.start()))
+    quotes = [i for i, c in enumerate(low) if c in '"“”'] if '"' in low or "“" in low else []
+    for m in _NOT_SAID_BEFORE.finditer(low) if quotes else ():
+        i = bisect.bisect_left(quotes, m.end())  # the quote that closes it
+        unsaid.append((m.end(), quotes[i] if i < len(quotes) else len(low)))
+    for m in _NOT_SAID_AFTER.finditer(low) if quotes else ():
+        i = bisect.bisect_left(quotes, m.start())  # the quote that opens it
+        unsaid.append((quotes[i - 1] if i > 0 else 0, m.start()))
     if not unsaid:
         return times
     merged: list[tuple[int, int]] = []  # _Spans wants them apart
