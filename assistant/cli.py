@@ -92,6 +92,13 @@ class Session:
             )
         found = list_processes(scan.threads, scan.me, self.today, self.settings.default_wait_business_days,
                                debrief_for=self._debrief, close_after_days=self.settings.close_after_days)
+        if self.verbose:
+            from assistant.hiring import newcomers_of
+
+            for p in found:
+                for a in newcomers_of(p.thread.messages, scan.me, p.interviews) if p.thread else []:
+                    click.echo(f"{p.company}: {a.name or a.email} <{a.email}> wrote into the thread from "
+                               "another domain: no role, no draft unless --to names them", err=True)
         return found, scan
 
     def _debrief(self, thread_id: str):
@@ -510,7 +517,8 @@ def draft(session: Session, kind, thread, to, person, print_only, force, drafts_
     saves it: one draft per interviewer for a thank-you. Running it again replaces the
     tool's own draft, or leaves it alone if you have edited it. A status check before
     their time frame has passed, or while an earlier check-in is unanswered, is refused
-    (exit 3); lint errors stop the save (exit 1). --force overrides both and says so.
+    (exit 3), and so is a second thank-you, feedback note or reply to a rejection (done is
+    done); lint errors stop the save (exit 1). --force overrides both and says so.
     A linkedin note is printed (and kept beside the drafts as a .txt file).
 
     \b
@@ -549,12 +557,12 @@ def draft(session: Session, kind, thread, to, person, print_only, force, drafts_
                        f"{f.message} \u2014 {f.suggestion}", err=True)
         if print_only:
             continue
-        if d.report.has_errors and not force:
+        if d.blocking and not force:
             blocked += 1
-            click.echo(f"not saved: {d.kind} to {who} has {d.report.count('error')} lint error(s) "
+            click.echo(f"not saved: {d.kind} to {who} has {len(d.blocking)} lint error(s) "
                        "(fix the template or the debrief, or use --force)", err=True)
             continue
-        if d.report.has_errors:
+        if d.blocking:
             click.echo(f"--force: saved {d.kind} to {who} despite lint errors", err=True)
         if kind == "linkedin":
             saved = save_note(d.text, d.key, f"linkedin-{p.id}-{d.recipient.email}", drafts_dir,
@@ -839,6 +847,8 @@ def _sweep_summary(plan, outcomes, dry_run: bool, labels_note: str) -> None:
             if o.reason:
                 tail = f": {o.reason}"
             click.echo(f"  {o.process.company}: {_sweep_who(o)}{tail}")
+            if o.note:
+                click.echo(f"    {o.note}")
     if plan.waiting:
         click.echo("\nWaiting:")
         for w in plan.waiting:
@@ -858,7 +868,8 @@ def _sweep_json(plan, outcomes, dry_run: bool, labels_note: str) -> dict:
         "dry_run": dry_run,
         "drafts": [{"kind": o.kind, "thread": o.process.id, "company": o.process.company,
                     "to": o.recipient.email if o.recipient else None, "status": o.status,
-                    "where": o.where or None, "reason": o.reason or None, "why": o.why or None}
+                    "where": o.where or None, "reason": o.reason or None, "why": o.why or None,
+                    "note": o.note or None}
                    for o in outcomes],
         "waiting": [{"thread": w.process.id, "company": w.process.company,
                      "until": w.until.isoformat() if w.until else None, "why": w.why} for w in plan.waiting],

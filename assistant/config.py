@@ -49,6 +49,7 @@ def cache_dir() -> Path:
 @dataclass(frozen=True)
 class Settings:
     me: tuple[str, ...] = ()
+    name: str = ""  # my display name in a draft's From: ("" = as the thread knows me)
     mailbox: str | None = None
     default_wait_business_days: int = 10
     timezone: str | None = None
@@ -64,6 +65,7 @@ class Settings:
 
 _KEYS = {
     "me": "a list of your email addresses",
+    "name": "your name as it should appear in From: (one line, 200 characters at most)",
     "mailbox": "a path to an mbox file, a Maildir or a folder of .eml files",
     "default_wait_business_days": "a whole number of business days",
     "timezone": "an IANA time zone name such as Europe/London",
@@ -108,6 +110,9 @@ def _validate(raw: dict, path: Path) -> Settings:
         me = (me,)
     if not isinstance(me, (list, tuple)) or not all(isinstance(m, str) and "@" in m for m in me):
         raise bad("me")
+    name = raw.get("name", "")
+    if not isinstance(name, str) or len(name) > 200 or any(c < " " or c == "\x7f" for c in name):
+        raise bad("name")
     mailbox = raw.get("mailbox")
     if mailbox is not None and not isinstance(mailbox, str):
         raise bad("mailbox")
@@ -141,6 +146,7 @@ def _validate(raw: dict, path: Path) -> Settings:
         gmail[key] = value.strip() if value else None
     return Settings(
         me=tuple(m.strip().lower() for m in me),
+        name=" ".join(name.split()),
         mailbox=os.path.expanduser(mailbox) if mailbox else None,
         default_wait_business_days=wait,
         timezone=tz,

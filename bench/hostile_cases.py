@@ -107,7 +107,7 @@ def interviews_of(n: int):
     """A date phrase repeated with no time after it, in the interview reader."""
     from assistant.interviews import interviews_of as find
 
-    msg = _message("3 March 2026 " * (n // 13))
+    msg = _message("3 March 2026 " * (n // 13), subject="Next steps")  # no "interview": each sentence is read
     return lambda: find([msg])
 
 

@@ -33,7 +33,9 @@ class Scan:
 
 class Mailbox(Protocol):
     def scan(self, me: frozenset[str]) -> Scan:
-        """Read the mailbox; return the threads that may be hiring processes."""
+        """Read the mailbox; return the threads that may be hiring processes. A message that
+        was never sent is left out or carries `draft=True` (a flag, a Drafts folder): the
+        process logic ignores it for every purpose."""
 
     def save_draft(self, message, key: str, drafts_dir: Path | None = None):
         """Save or replace the tool's own draft identified by `key` ("<kind>; thread=<id>;

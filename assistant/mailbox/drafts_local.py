@@ -45,7 +45,9 @@ from assistant.errors import FollowupError
 MARKER = "X-Followup-Draft"
 DIGEST = "X-Followup-Digest"
 CREATED, UPDATED, UNCHANGED, KEPT = "created", "updated", "unchanged", "kept (edited by you)"
-_WRITE_POLICY = policy.SMTP  # CRLF line ends, RFC 2047 for non-ASCII header text
+# CRLF line ends, RFC 2047 for non-ASCII header text, lines folded at RFC 5322's 998 bytes
+# (at 78, a long Message-ID in References would be mangled into encoded words).
+_WRITE_POLICY = policy.SMTP.clone(max_line_length=998)
 
 
 @dataclass(frozen=True)
