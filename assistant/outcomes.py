@@ -163,12 +163,16 @@ def _fires(patterns: list[re.Pattern], text: str, guarded) -> bool:
     return False
 
 
+_SENTENCE_REACH = 1000  # no sentence is longer; looking further made many matches quadratic
+
+
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    begin = 0
-    for b in _SENTENCE_END.finditer(text, 0, start):
+    begin = max(0, start - _SENTENCE_REACH)
+    for b in _SENTENCE_END.finditer(text, begin, start):
         begin = b.end()
-    after = _SENTENCE_END.search(text, end)
-    return begin, after.start() + 1 if after else len(text)
+    stop = min(len(text), end + _SENTENCE_REACH)
+    after = _SENTENCE_END.search(text, end, stop)
+    return begin, after.start() + 1 if after else stop
 
 
 def _rejection_guarded(before: str, sentence: str) -> bool:

@@ -119,6 +119,14 @@ def find_promise(n: int):
     return lambda: find(text, SENT)
 
 
+def outcomes(n: int):
+    """A hypothetical withdrawal, sentence after sentence: each match re-read all before it."""
+    from assistant.outcomes import outcome_of, withdrawal_in
+
+    text = "If I accepted another offer, if I withdraw my application. " * (n // 58)
+    return lambda: (outcome_of(text), withdrawal_in(text))
+
+
 def company_role(n: int):
     """Company, role and contacts from a thread whose subject, name and body are huge."""
     from assistant.hiring import company_of, contacts_of, role_of
@@ -176,6 +184,7 @@ CASES = {
     "question_in": (question_in, 100_000, 600_000),
     "interviews_of": (interviews_of, 40_000, 200_000),
     "find_promise": (find_promise, 40_000, 200_000),
+    "outcomes": (outcomes, 150_000, 300_000),
     "company_role": (company_role, 40_000, 200_000),
     "lint_text": (lint_text, 40_000, 200_000),
     "cli_threads": (cli_threads, 200_000, 1_000_000),
