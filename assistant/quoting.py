@@ -79,7 +79,7 @@ _SIGN_OFF = re.compile(
       | cordialement|bien\s+[àa]\s+vous|saludos|un\s+saludo|atentamente|cordiali\s+saluti
       | mit\s+freundlichen\s+gr[üu](?:ß|ss)en|viele\s+gr[üu](?:ß|ss)e|beste\s+gr[üu](?:ß|ss)e
       | met\s+vriendelijke\s+groet|groeten|abra[çc]os|atenciosamente
-    )\s*[,.!]*\s*$""",
+    )[\s,.!]*$""",  # one class, not "\s*[,.!]*\s*": trailing spaces split many ways (quadratic)
     re.IGNORECASE | re.VERBOSE,
 )
 _WORD = re.compile(r"[^\W\d_]+")

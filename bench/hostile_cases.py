@@ -72,6 +72,22 @@ def quoting_mobile(n: int):
     return lambda: split_reply(text)
 
 
+def quoting_signoff(n: int):
+    """A sign-off line that ends in n spaces and a letter: it almost reads as "Thanks,"."""
+    from assistant.quoting import split_reply
+
+    text = "Hi Jordan,\n\nThanks" + " " * n + "x\nMegan\n"
+    return lambda: split_reply(text)
+
+
+def reply_prefix(n: int):
+    """A subject of "Re" and n spaces, without the colon, in the last-resort threading."""
+    from assistant.mailbox.scan import base_subject, is_reply_subject
+
+    subject = "Re" + " " * n + "x"
+    return lambda: (base_subject(subject), is_reply_subject(subject))
+
+
 def scan_display_name(n: int):
     """A display name of n letters and no address, in the header pass."""
     from assistant.mailbox.scan import summarize_headers
@@ -178,6 +194,8 @@ CASES = {
     "html_big": (html_big, 100_000, 200_000),
     "quoting_attribution": (quoting_attribution, 100_000, 200_000),
     "quoting_mobile": (quoting_mobile, 100_000, 200_000),
+    "quoting_signoff": (quoting_signoff, 40_000, 100_000),
+    "reply_prefix": (reply_prefix, 40_000, 100_000),
     "scan_display_name": (scan_display_name, 100_000, 400_000),
     "scan_recipients": (scan_recipients, 100_000, 400_000),
     "mail_display_name": (mail_display_name, 100_000, 400_000),

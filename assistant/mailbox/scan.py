@@ -159,7 +159,8 @@ def _text(value: bytes) -> str:
     return text
 
 
-_REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|aw|wg|sv|vs|tr|rv|antw)\s*(\[\d+\])?\s*:\s*)+", re.I)
+# One way to read each space (no "\s*(...)?\s*" whose spaces could split many ways).
+_REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|wg|sv|vs|tr|rv|antw)\s*(?:\[\d+\]\s*)?:\s*)+", re.I)
 
 
 def base_subject(subject: str) -> str:
