@@ -1,0 +1,346 @@
+"""Reading mail over IMAP from a real Dovecot (tests/dovecot.py) on 127.0.0.1.
+
+The same messages must tell the same story as in a local mailbox; a re-run with no new mail
+sends no FETCH; a changed UIDVALIDITY, a cut connection and a wrong password are handled.
+"""
+
+from __future__ import annotations
+
+import json
+import mailbox as stdlib_mailbox
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from assistant.mailbox import imap
+from tests.conftest import SAMPLE_MBOX, one_line_error
+from tests.dovecot import (CuttingProxy, account, dovecot, followup, memory_keyring,  # noqa: F401
+                           opened, use_account)
+from tests.mailmaker import ME, message, write_mbox
+
+
+def load_sample(user) -> None:
+    """The sample Takeout export, filed as a mail client would: sent mail in Sent."""
+    inbox, sent = [], []
+    for m in stdlib_mailbox.mbox(str(SAMPLE_MBOX)):
+        (sent if "Sent" in str(m.get("X-Gmail-Labels", "")) else inbox).append(m.as_bytes())
+    user.append("INBOX", inbox)
+    user.append("Sent", sent)
+
+
+def local(path, *args) -> list:
+    result = followup("--mailbox", str(path), *args, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def over_imap(user, *args, port=None) -> list:
+    result = followup("--mailbox", user.spec(port), *args, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def commands(opened) -> list[str]:
+    return [c for box in opened for c in box.commands]
+
+
+def test_same_threads_and_facts_as_the_takeout_export(account):
+    load_sample(account)
+    assert over_imap(account, "threads") == local(SAMPLE_MBOX, "threads")
+    assert over_imap(account, "status") == local(SAMPLE_MBOX, "status")
+
+
+# -- mail without Gmail's headers: threads from Message-ID and References across folders ----
+
+NY = timezone(timedelta(hours=-5))
+
+
+def conversation():
+    """A recruiter thread whose replies live in Sent, an archived one, and what must not count."""
+    acme = [
+        message("Dana Cole <dana@acme-robotics.com>", ME, "Interview for Data Analyst at Acme Robotics",
+                "Hi Jordan,\n\nCould you do a video interview on Tuesday at 10am?\n\nDana Cole\nRecruiter, Acme Robotics\n",
+                datetime(2026, 2, 20, 9, tzinfo=NY), msgid="a1@acme"),
+        message(f"Jordan Rivera <{ME}>", "dana@acme-robotics.com", "Re: Interview for Data Analyst at Acme Robotics",
+                "Hi Dana,\n\nTuesday at 10am works. Thank you!\n\nJordan\n",
+                datetime(2026, 2, 20, 11, tzinfo=NY), msgid="a2@gmail", reply_to_ids=("a1@acme",)),
+        message("Dana Cole <dana@acme-robotics.com>", ME, "Re: Interview for Data Analyst at Acme Robotics",
+                "Hi Jordan,\n\nThanks for your time today. We'll get back to you by Friday.\n\nDana\n",
+                datetime(2026, 2, 24, 16, tzinfo=NY), msgid="a3@acme", reply_to_ids=("a1@acme", "a2@gmail")),
+    ]
+    archived = [
+        message("Lee Park <lee@birchwood.io>", ME, "Application for Analyst role",
+                "Hi Jordan,\n\nThank you for applying. Unfortunately we have decided to move forward with "
+                "other candidates.\n\nLee Park\nTalent, Birchwood\n",
+                datetime(2026, 1, 12, 9, tzinfo=NY), msgid="b1@birchwood"),
+    ]
+    spam = [message("Prize <win@lottery.example>", ME, "Interview offer: you won a job",
+                    "Click here.\n", datetime(2026, 3, 1, 9, tzinfo=NY), msgid="s1@lottery")]
+    draft = [message(f"Jordan Rivera <{ME}>", "dana@acme-robotics.com", "Re: Interview for Data Analyst at Acme Robotics",
+                     "Hi Dana, just checking in on the interview offer.\n",
+                     datetime(2026, 3, 5, 9, tzinfo=NY), msgid="d1@gmail", reply_to_ids=("a1@acme", "a3@acme"))]
+    return acme, archived, spam, draft
+
+
+def test_a_reply_in_sent_joins_the_inbox_thread_and_junk_and_drafts_never_count(account, tmp_path):
+    acme, archived, spam, draft = conversation()
+    account.append("INBOX", [acme[0], acme[2]])
+    account.append("Sent", [acme[1]])
+    account.append("Archive", archived)
+    account.append("Junk", spam)
+    account.append("Drafts", draft, flags="\\Draft")
+    account.append("INBOX", draft, flags="\\Draft")  # a client that keeps drafts in the inbox
+    mbox = write_mbox(tmp_path / "same.mbox", sorted(acme + archived, key=lambda m: m["Date"].datetime))
+
+    found = over_imap(account, "--me", ME, "threads")
+    assert found == local(mbox, "--me", ME, "threads")
+    assert [(p["company"], p["state"]) for p in found] == [("Acme Robotics", "overdue"), ("Birchwood", "rejected")]
+    # my unsent draft is not a check-in: the count would be 1 had it been read as sent mail
+    assert found[0]["followups_since_reply"] == 0 and found[0]["last_message"]["from_me"] is False
+    assert "lottery" not in json.dumps(found)
+
+
+def test_folders_in_another_language_are_found_by_special_use(dovecot, memory_keyring, tmp_path):
+    user = use_account(dovecot.add_user(), memory_keyring, tmp_path)
+    mailbox = imap.ImapMailbox(imap.account_from(user.spec(), {"tls_ca_file": str(dovecot.ca_file)}))
+    conn = mailbox._conn()
+    try:
+        chosen = dict(mailbox.read_folders(conn))
+    finally:
+        mailbox.close()
+    # Dovecot's names are English here; what matters is that the roles, not names, chose them
+    assert chosen == {"INBOX": "Inbox", "Sent": "Sent", "Archive": "Archive"}
+    assert imap._decode_utf7("Gel&APY-schte Elemente") == "Gelöschte Elemente"
+    assert imap._encode_utf7("Gesendete Objekte/Élément") == "Gesendete Objekte/&AMk-l&AOk-ment"
+
+
+def test_configured_folders_are_read_and_a_missing_one_is_one_line(account, tmp_path):
+    acme, archived, _, _ = conversation()
+    account.run("create", '"Jobs/Acme"')
+    account.append("Jobs/Acme", acme)
+    config = tmp_path / "config" / "config.toml"
+    config.write_text(config.read_text() + 'folders = ["Jobs/Acme"]\n')
+    found = over_imap(account, "--me", ME, "threads")
+    assert [(p["company"], p["state"]) for p in found] == [("Acme Robotics", "overdue")]
+
+    config.write_text(config.read_text().replace('"Jobs/Acme"', '"Jobs/Nowhere"'))
+    line = one_line_error(followup("--mailbox", account.spec(), "threads"))
+    assert "no folder 'Jobs/Nowhere'" in line and "Jobs/Acme" in line
+
+
+# -- cost: header first, and a warm run without FETCH --------------------------------------
+
+def test_cold_scan_fetches_headers_first_and_bodies_of_candidates_only(account, opened):
+    load_sample(account)
+    noise = [message("Mom <mom@example.org>", ME, f"Dinner on Sunday {i}?", "Lasagna.\n",
+                     datetime(2026, 3, 1, 9, tzinfo=NY), msgid=f"mom{i}@example.org") for i in range(30)]
+    account.append("INBOX", noise)
+    over_imap(account, "threads")
+    sent = commands(opened)
+    assert "UID FETCH" in sent and "APPEND" not in sent and "SELECT" not in sent
+    seen = account.folder("INBOX")
+    assert all("\\Seen" not in flags for _, flags, _ in seen), "a scan marked mail as read"
+
+
+def test_warm_rerun_without_new_mail_sends_no_fetch(account, opened):
+    load_sample(account)
+    first = over_imap(account, "threads")
+    opened.clear()
+    assert over_imap(account, "threads") == first
+    sent = commands(opened)
+    assert "UID FETCH" not in sent and "EXAMINE" not in sent and "UID SEARCH" not in sent
+    folders = 3  # INBOX, Sent, Archive
+    assert sent.count("STATUS") == folders
+    assert len(sent) <= folders + 4  # + LOGIN, CAPABILITY, LIST, LOGOUT
+
+
+def test_new_mail_fetches_only_the_new_uid(account, opened):
+    load_sample(account)
+    over_imap(account, "threads")
+    opened.clear()
+    account.append("INBOX", [message("Mom <mom@example.org>", ME, "Dinner", "Sunday?\n",
+                                     datetime(2026, 3, 11, 9, tzinfo=NY), msgid="mom@example.org")])
+    over_imap(account, "threads")
+    sent = commands(opened)
+    assert opened[0].fetched == {"headers": 1, "bodies": 0}  # not a candidate: no body
+    assert sent.count("EXAMINE") == 1
+
+
+def test_a_changed_uidvalidity_rescans_that_folder(account, opened, tmp_path):
+    acme, archived, _, _ = conversation()
+    account.append("INBOX", [acme[0], acme[2]])
+    account.run("create", '"Jobs"')
+    account.append("Jobs", [acme[1]])
+    config = tmp_path / "config" / "config.toml"
+    config.write_text(config.read_text() + 'folders = ["Jobs"]\n')
+    first = over_imap(account, "--me", ME, "threads")
+    before = account.status("Jobs")["uidvalidity"]
+    account.run("delete", '"Jobs"')  # the folder is rebuilt (a restore, a server migration)
+    account.run("create", '"Jobs"')
+    account.append("Jobs", [acme[1]])
+    assert account.status("Jobs")["uidvalidity"] != before
+    opened.clear()
+    assert over_imap(account, "--me", ME, "threads") == first
+    sent = commands(opened)
+    assert sent.count("EXAMINE") == 1  # Jobs, rescanned; INBOX is not even opened
+    assert opened[0].fetched == {"headers": 1, "bodies": 1}
+
+
+# -- faults ---------------------------------------------------------------------------------
+
+def test_a_connection_cut_mid_fetch_resumes_from_the_last_uid_done(account, opened, monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_IMAP_PASSWORD", account.password)  # the proxy is another account key
+    load_sample(account)
+    noise = [message("Mom <mom@example.org>", ME, f"Dinner {i}", "Sunday?\n",
+                     datetime(2026, 3, 1, 9, tzinfo=NY), msgid=f"n{i}@example.org") for i in range(60)]
+    account.append("INBOX", noise)
+    expected = local(SAMPLE_MBOX, "threads")
+    monkeypatch.setattr(imap, "HEADER_BATCH", 10)
+
+    measure = CuttingProxy(account.server.imaps_port)
+    assert over_imap(account, "threads", port=measure.port) == expected
+    full = measure.sizes[0]
+    clean = commands(opened).count("UID FETCH")
+    measure.close()
+    from assistant.mailbox import imap_cache
+
+    imap_cache.forget(f"{account.name}@127.0.0.1:{account.server.imaps_port}")
+    # the proxy's port is another cache key, so the cut run below starts cold too
+    opened.clear()
+    proxy = CuttingProxy(account.server.imaps_port, cut_at=full // 2)
+    assert over_imap(account, "threads", port=proxy.port) == expected
+    proxy.close()
+    assert proxy.cuts == 1 and opened[0].reconnects == 1
+    assert commands(opened).count("UID FETCH") <= clean + 1  # only the batch that was cut, again
+
+
+def test_a_connection_that_keeps_dropping_gives_up_with_one_line(account, monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_IMAP_PASSWORD", account.password)
+    load_sample(account)
+    proxy = CuttingProxy(account.server.imaps_port, cut_at=6000, times=100)
+    result = followup("--mailbox", account.spec(proxy.port), "threads")
+    proxy.close()
+    line = one_line_error(result)
+    assert "lost the connection" in line and "run again" in line
+
+
+def test_wrong_password_is_one_line_naming_server_and_user(account, monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_IMAP_PASSWORD", "not the password")
+    line = one_line_error(followup("--mailbox", account.spec(), "threads"))
+    assert f"127.0.0.1:{account.server.imaps_port}" in line and account.name in line
+    assert "refused the password" in line and "not the password" not in line
+
+
+def test_no_stored_password_says_how_to_store_one(account, memory_keyring):
+    memory_keyring.store.clear()
+    line = one_line_error(followup("--mailbox", account.spec(), "threads"))
+    assert "followup auth imap" in line
+
+
+def test_the_certificate_is_verified(account, tmp_path):
+    (tmp_path / "config" / "config.toml").write_text("")  # no tls_ca_file: the test CA is unknown
+    line = one_line_error(followup("--mailbox", account.spec(), "threads"))
+    assert "cannot verify the certificate" in line and "tls_ca_file" in line
+
+
+def test_starttls_on_the_plain_port(dovecot, memory_keyring, tmp_path):
+    user = dovecot.add_user()
+    user.append("INBOX", conversation()[0])
+    use_account(user, memory_keyring, tmp_path, starttls=True)
+    memory_keyring.store[(imap.KEYRING_SERVICE, f"{user.name}@127.0.0.1:{dovecot.imap_port}")] = user.password
+    found = over_imap(user, "--me", ME, "threads", port=dovecot.imap_port)
+    assert len(found) == 1
+
+
+class _NoTlsServer:
+    """A loopback server that offers no STARTTLS and notes every line it receives."""
+
+    def __init__(self):
+        import socket
+        import threading
+
+        self.lines: list[bytes] = []
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(1)
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self.serve, daemon=True).start()
+
+    def serve(self):
+        conn, _ = self.sock.accept()
+        f = conn.makefile("rb")
+        conn.sendall(b"* OK ready\r\n")
+        for line in f:
+            self.lines.append(line)
+            tag = line.split(b" ", 1)[0]
+            if b" CAPABILITY" in line.upper():
+                conn.sendall(b"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n" + tag + b" OK done\r\n")
+                continue
+            if b" LOGOUT" in line.upper():
+                conn.sendall(b"* BYE\r\n" + tag + b" OK bye\r\n")
+                break
+            conn.sendall(tag + b" NO [AUTHENTICATIONFAILED] no\r\n")
+        conn.close()
+
+
+def test_plaintext_login_is_refused_except_to_loopback(memory_keyring, monkeypatch):
+    server = _NoTlsServer()
+    account = imap.Account("127.0.0.1", "me@example.test", server.port, starttls=True)
+    monkeypatch.setattr(imap, "is_loopback", lambda host: False)  # as if it were a remote host
+    with pytest.raises(imap.FollowupError, match="offers no STARTTLS"):
+        imap.Connection(account, "secret")
+    assert not any(b"LOGIN" in line.upper() for line in server.lines)
+
+    server = _NoTlsServer()
+    account = imap.Account("127.0.0.1", "me@example.test", server.port, starttls=True)
+    monkeypatch.setattr(imap, "is_loopback", lambda host: True)  # a local bridge: allowed
+    with pytest.raises(imap.FollowupError, match="refused the password"):
+        imap.Connection(account, "secret")
+    assert any(b"LOGIN" in line.upper() for line in server.lines)
+    assert imap.is_loopback.__name__ == "<lambda>"
+
+
+def test_is_loopback():
+    monkey = imap.is_loopback
+    assert monkey("127.0.0.1") and monkey("::1") and monkey("localhost")
+    assert not monkey("imap.fastmail.com") and not monkey("10.0.0.1")
+
+
+@pytest.mark.parametrize("spec, expected", [
+    ("imap://me@example.com@imap.example.com", ("imap.example.com", "me@example.com", 993)),
+    ("imap://jsmith@mail.uni.edu:143", ("mail.uni.edu", "jsmith", 143)),
+    ("imap://me%40icloud.com@imap.mail.me.com", ("imap.mail.me.com", "me@icloud.com", 993)),
+])
+def test_mailbox_spec(spec, expected):
+    a = imap.account_from(spec)
+    assert (a.host, a.user, a.port) == expected
+    assert a.implicit_tls == (a.port != 143)
+
+
+@pytest.mark.parametrize("spec", ["imap://nobody-here", "imap://u:secret@host", "imap://u@host/INBOX", "imap"])
+def test_a_bad_mailbox_spec_is_one_line(spec):
+    line = one_line_error(followup("--mailbox", spec, "threads"))
+    assert "secret" not in line and ("imap://" in line or "auth imap" in line)
+
+
+def test_a_password_in_config_is_refused(tmp_path):
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text('[imap]\nhost = "h"\nuser = "u"\npassword = "hunter2"\n')
+    line = one_line_error(followup("--mailbox", "imap", "threads"))
+    assert "must not hold a password" in line and "hunter2" not in line
+
+
+def test_auth_imap_checks_the_password_and_keeps_it_in_the_keyring_only(dovecot, memory_keyring, tmp_path):
+    user = use_account(dovecot.add_user(), memory_keyring, tmp_path)
+    memory_keyring.store.clear()
+    wrong = followup("--mailbox", user.spec(), "auth", "imap", input="nope\n")
+    assert wrong.exit_code == 2 and "refused the password" in wrong.output and not memory_keyring.store
+    result = followup("--mailbox", user.spec(), "auth", "imap", input=f"{user.password}\n")
+    assert result.exit_code == 0, result.output
+    assert list(memory_keyring.store.values()) == [user.password]
+    assert user.password not in result.output.replace(f"Password for {user.name}", "")
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert user.password.encode() not in path.read_bytes(), path
+    user.append("INBOX", conversation()[0])
+    assert len(over_imap(user, "--me", ME, "threads")) == 1
