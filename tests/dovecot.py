@@ -177,7 +177,7 @@ class Dovecot:
     # written before it starts: plenty of plain ones, and a few of each special kind.
     KINDS = {
         "plain": ("jordan", 400, ""),
-        "quota": ("full", 10, "userdb_quota_rule=*:messages=40"),  # an APPEND past 40 is refused
+        "quota": ("full", 10, "userdb_quota_rule=*:messages=67"),  # the sample fills it: one APPEND more is refused
         "no-uidplus": ("old", 10, "userdb_imap_capability=IMAP4rev1"),  # no UIDPLUS, no CONDSTORE
     }
 
