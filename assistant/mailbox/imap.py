@@ -40,7 +40,7 @@ from assistant.errors import FollowupError
 from assistant.mail import MalformedMessage, parse_message
 from assistant.mailbox import Scan, Thread
 from assistant.mailbox.imap_cache import ImapCache
-from assistant.mailbox.scan import group_threads, summarize_headers
+from assistant.mailbox.scan import HeaderSummary, group_threads, summarize_headers
 
 DEFAULT_PORT, STARTTLS_PORT = 993, 143
 KEYRING_SERVICE = "interview-followup imap"
@@ -462,27 +462,38 @@ class ImapMailbox:
             folders = self._retrying(lambda conn: self._sync(conn, cache))
             picked, labels = self._pick(cache, folders)
             self._retrying(lambda conn: self._fetch_bodies(conn, cache, picked))
+        except BaseException:
+            cache.save()  # what was fetched before the failure is kept for the next run
+            raise
         finally:
-            cache.save()
             self.close()
         threads, skipped, members = [], [], {}
+        parsed = cache.derived(_code_stamp())["parsed"]
         for tid, refs in picked.items():
             messages = []
             for folder, uid in refs:
-                raw = cache.bodies.get((folder, cache.folders[folder].uidvalidity, uid))
+                where = (folder, cache.folders[folder].uidvalidity, uid)
+                raw = cache.bodies.get(where)
                 if raw is None:
                     skipped.append(f"{folder} UID {uid}: the server sent no message")
                     continue
-                try:
-                    msg = parse_message(raw)
-                except MalformedMessage as e:
-                    skipped.append(f"{folder} UID {uid}: {e}")
+                if where not in parsed:
+                    cache.dirty = True
+                    try:
+                        parsed[where] = parse_message(raw)
+                    except MalformedMessage as e:
+                        parsed[where] = str(e)
+                msg = parsed[where]
+                if isinstance(msg, str):
+                    skipped.append(f"{folder} UID {uid}: {msg}")
                     continue
                 extra = tuple(x for x in labels[(folder, uid)] if x not in msg.labels)
                 messages.append(dataclasses.replace(msg, labels=msg.labels + extra))
             if messages:
                 threads.append(Thread(tid, _oldest_first(messages)))
                 members[tid] = refs
+        if cache.dirty:
+            cache.save()
         self._members, self._scanned = members, True
         seen = sum(len(f.headers) for f in cache.folders.values())
         given = frozenset(me) | ({self.account.user.lower()} if "@" in self.account.user else frozenset())
@@ -501,6 +512,7 @@ class ImapMailbox:
             flags_moved = bool(state.modseq) and state.modseq != status.get("highestmodseq", 0)
             if same_uids and not flags_moved:
                 continue
+            cache.dirty = True
             info = conn.open(name)
             if int(info.get("uidvalidity") or 0) != state.uidvalidity:  # changed since STATUS
                 state, same_uids = cache.folder(name, int(info.get("uidvalidity") or 0)), False
@@ -545,21 +557,26 @@ class ImapMailbox:
         """
         order = {name: i for i, (name, _) in enumerate(folders)}
         label_of = dict(folders)
+        known = cache.derived(_code_stamp())["summaries"]
         rows = []
         for name, _ in folders:
             state = cache.folders.get(name)
             for uid, (flags, block) in (state.headers.items() if state else ()):
                 if "\\Draft" in flags or "\\Deleted" in flags or not block:
                     continue
-                rows.append((_when(block), order[name], uid, name, block))
+                where = (name, state.uidvalidity, uid)
+                if where not in known:  # kept as plain tuples: they pickle many times faster
+                    found = _MSGID.search(block)
+                    known[where] = (_when(block), _fields(summarize_headers(block)), found.group(1) if found else None)
+                    cache.dirty = True
+                when, s, msgid = known[where]
+                rows.append((when, order[name], uid, name, HeaderSummary(*s), msgid))
         rows.sort(key=lambda r: r[:3])
-        first: dict[str, tuple[str, int]] = {}
+        first: dict[tuple, tuple[str, int]] = {}
         labels: dict[tuple[str, int], list[str]] = {}
         summaries, refs = [], []
-        for _, _, uid, name, block in rows:
-            s = summarize_headers(block)
-            found = _MSGID.search(block)
-            key = ("id", found.group(1)) if found else ("at", name, uid)
+        for _, _, uid, name, s, msgid in rows:
+            key = ("id", msgid) if msgid else ("at", name, uid)
             if key in first:  # the same message in another folder (Gmail's All Mail)
                 labels[first[key]].append(label_of[name])
                 continue
@@ -592,6 +609,7 @@ class ImapMailbox:
             for i in range(0, len(uids), BODY_BATCH):
                 for uid, (_, raw) in conn.fetch(uids[i : i + BODY_BATCH], "(UID BODY.PEEK[])").items():
                     cache.bodies[(folder, validity, uid)] = raw
+                    cache.dirty = True
                     self.fetched["bodies"] += 1
 
     # -- drafts -------------------------------------------------------------------------
@@ -734,6 +752,18 @@ class ImapMailbox:
             return self._retrying(work)
         finally:
             self.close()
+
+
+def _fields(s: HeaderSummary) -> tuple:
+    return (s.subject, s.gm_thread_id, s.candidate, s.message_id, s.parents, s.sender, s.recipients)
+
+
+def _code_stamp() -> tuple:
+    """The code that made the cached summaries and parsed messages (local mail's stamp)."""
+    from assistant import __version__
+    from assistant.mailbox.scancache import _code_stamp as local_stamp
+
+    return (__version__, local_stamp())
 
 
 _MSGID = re.compile(rb"(?im)^message-id:[ \t]*<([^<>\s]+)>")
