@@ -344,3 +344,33 @@ def test_auth_imap_checks_the_password_and_keeps_it_in_the_keyring_only(dovecot,
             assert user.password.encode() not in path.read_bytes(), path
     user.append("INBOX", conversation()[0])
     assert len(over_imap(user, "--me", ME, "threads")) == 1
+
+
+def test_a_message_flagged_deleted_since_the_last_run_no_longer_counts(account, opened):
+    acme, _, _, _ = conversation()
+    account.append("INBOX", [acme[0], acme[2]])
+    account.append("Sent", [acme[1]])
+    assert over_imap(account, "--me", ME, "threads")[0]["promise"]["phrase"] == "by Friday"
+    promise_uid = max(uid for uid, _, _ in account.folder("INBOX"))
+    imap_ = account.connect()
+    imap_.select('"INBOX"')
+    imap_.uid("STORE", str(promise_uid), "+FLAGS", "(\\Deleted)")  # deleted, not yet expunged
+    imap_.logout()
+    opened.clear()
+    found = over_imap(account, "--me", ME, "threads")
+    assert found[0]["promise"] is None and found[0]["last_message"]["from_me"] is True
+    # CONDSTORE: only the flags that changed are fetched; no header or body again
+    assert opened[0].fetched == {"headers": 0, "bodies": 0}
+    assert [c for c in commands(opened) if c.startswith("UID")] == ["UID FETCH"]
+
+
+def test_without_dovecot_the_tests_skip_with_one_line_and_fail_on_ci(monkeypatch):
+    from tests import dovecot as fixture
+
+    monkeypatch.setattr(fixture, "dovecot_binary", lambda: None)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match=r"apt-get install dovecot-imapd"):
+        fixture.require_dovecot()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=r"apt-get install dovecot-imapd"):
+        fixture.require_dovecot()

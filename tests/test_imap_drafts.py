@@ -234,3 +234,16 @@ print("smtplib" in sys.modules, sorted(m for m in sys.modules if "smtp" in m.low
     assert len(drafts(account)) >= 3  # the IMAP run really drafted
     sources = [p for p in (REPO / "assistant").rglob("*.py") if "smtplib" in p.read_text()]
     assert sources == []
+
+
+def test_sweep_twice_makes_each_draft_once_in_its_thread(account):
+    load_sample(account)
+    first = followup("--mailbox", account.spec(), "sweep")
+    assert first.exit_code == 0, first.output
+    made = drafts(account)
+    assert len(made) == 5 and all("\\Draft" in flags for _, flags, _ in made)
+    assert all(m["In-Reply-To"] and m[MARKER] for _, _, m in made)
+    assert "IMAP keyword '$FollowupDue': added to 1 thread(s)" in first.stdout
+    again = followup("--mailbox", account.spec(), "sweep")
+    assert again.exit_code == 0, again.output
+    assert [u for u, _, _ in drafts(account)] == [u for u, _, _ in made]
