@@ -263,6 +263,13 @@ namespace inbox {{
     special_use = \\Archive
     auto = subscribe
   }}
+  # exist only where a test creates them: folder names in other languages
+  mailbox "Gesendete Elemente" {{
+    special_use = \\Sent
+  }}
+  mailbox "Éléments archivés" {{
+    special_use = \\Archive
+  }}
 }}
 service imap-login {{
   inet_listener imap {{

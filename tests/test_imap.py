@@ -100,18 +100,25 @@ def test_a_reply_in_sent_joins_the_inbox_thread_and_junk_and_drafts_never_count(
     assert "lottery" not in json.dumps(found)
 
 
-def test_folders_in_another_language_are_found_by_special_use(dovecot, memory_keyring, tmp_path):
-    user = use_account(dovecot.add_user(), memory_keyring, tmp_path)
-    mailbox = imap.ImapMailbox(imap.account_from(user.spec(), {"tls_ca_file": str(dovecot.ca_file)}))
-    conn = mailbox._conn()
+def test_folders_in_another_language_are_found_by_special_use(account, tmp_path):
+    acme, archived, _, _ = conversation()
+    sent, archive = "Gesendete Elemente", "Éléments archivés"
+    for name in (sent, archive):
+        account.run("create", '"' + imap._encode_utf7(name) + '"')
+    account.append("INBOX", [acme[0], acme[2]])
+    account.append(imap._encode_utf7(sent), [acme[1]])
+    account.append(imap._encode_utf7(archive), archived)
+    mbox = write_mbox(tmp_path / "same.mbox", sorted(acme + archived, key=lambda m: m["Date"].datetime))
+    assert over_imap(account, "--me", ME, "threads") == local(mbox, "--me", ME, "threads")
+
+    box = imap.ImapMailbox(imap.account_from(account.spec(), {"tls_ca_file": str(account.server.ca_file)}))
     try:
-        chosen = dict(mailbox.read_folders(conn))
+        chosen = dict(box.read_folders(box._conn()))
     finally:
-        mailbox.close()
-    # Dovecot's names are English here; what matters is that the roles, not names, chose them
-    assert chosen == {"INBOX": "Inbox", "Sent": "Sent", "Archive": "Archive"}
+        box.close()
+    assert chosen[sent] == "Sent" and chosen[archive] == "Archive"  # by role; no name was configured
     assert imap._decode_utf7("Gel&APY-schte Elemente") == "Gelöschte Elemente"
-    assert imap._encode_utf7("Gesendete Objekte/Élément") == "Gesendete Objekte/&AMk-l&AOk-ment"
+    assert imap._encode_utf7("Éléments & co") == "&AMk-l&AOk-ments &- co"
 
 
 def test_configured_folders_are_read_and_a_missing_one_is_one_line(account, tmp_path):
