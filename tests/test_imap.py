@@ -381,3 +381,19 @@ def test_without_dovecot_the_tests_skip_with_one_line_and_fail_on_ci(monkeypatch
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match=r"apt-get install dovecot-imapd"):
         fixture.require_dovecot()
+
+
+def test_folder_listing_reads_quoted_atom_and_literal_names():
+    class Stub:
+        def list(self, *args):
+            return "OK", [b'(\\HasNoChildren \\Sent) "/" "Sent Items"', b'(\\HasNoChildren) "/" INBOX',
+                          (b'(\\Archive) "/" {20}', b'Archiv &- 2026 &AMk-t&AOk-'), b'',
+                          b'(\\Noselect \\HasChildren) NIL "Top"', b'(\\SENT) NIL Outbox']
+
+    conn = object.__new__(imap.Connection)
+    conn.imap, conn.account = Stub(), imap.Account("h", "u")
+    assert conn.folders() == [
+        ("Sent Items", frozenset({"\\HasNoChildren", "\\Sent"})), ("INBOX", frozenset({"\\HasNoChildren"})),
+        ("Archiv & 2026 Été", frozenset({"\\Archive"})), ("Top", frozenset({"\\Noselect", "\\HasChildren"})),
+        ("Outbox", frozenset({"\\Sent"})),
+    ]

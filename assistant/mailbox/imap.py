@@ -242,19 +242,23 @@ class Connection:
         """(name, flags) of every folder; flags spelled as RFC 6154 does (\\Sent, \\Drafts)."""
         out = []
         for line in self.call("LIST", self.imap.list, '""', "*"):
-            if not isinstance(line, bytes):
-                line = line[0] + b" " + line[1]  # a name sent as a literal
-            found = _LIST.match(line)
+            literal = None
+            if isinstance(line, tuple):  # a name sent as a literal: (b'(...) "/" {12}', b'name')
+                line, literal = line
+            found = _LIST.match(line or b"")
             if found:
                 words = found.group(1).decode("ascii", "replace").split()
                 flags = frozenset(_CANON.get(f.lower(), f) for f in words)
-                out.append((_unquote(found.group(2)), flags))
+                name = _decode_utf7(literal.decode("utf-8", "replace")) if literal is not None \
+                    else _unquote(found.group(2))
+                out.append((name, flags))
         return out
 
     def status(self, folder: str) -> dict[str, int]:
         items = "UIDVALIDITY UIDNEXT MESSAGES" + (" HIGHESTMODSEQ" if "CONDSTORE" in self.capabilities else "")
         data = self.call(f"STATUS {folder}", self.imap.status, _mailbox(folder), f"({items})")
-        found = dict(re.findall(rb"([A-Z]+) (\d+)", data[0] if data and data[0] else b""))
+        line = data[0] if data and isinstance(data[0], bytes) else b""
+        found = dict(re.findall(rb"([A-Z]+) (\d+)", line[line.rfind(b"(") :]))  # not the name's digits
         return {k.decode().lower(): int(v) for k, v in found.items()}
 
     def open(self, folder: str, write: bool = False) -> dict:
