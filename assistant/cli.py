@@ -668,7 +668,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 @main.group(cls=_Group)
 def auth():
-    """Sign in to Gmail, see who is signed in, sign out (setup: docs/gmail.md)."""
+    """Sign in to Gmail, see who is signed in, sign out (docs/gmail.md); store an IMAP password (docs/imap.md)."""
 
 
 @auth.command()
@@ -750,10 +750,11 @@ def auth_imap(session: Session, spec):
     Example:
       followup auth imap imap://you@fastmail.com@imap.fastmail.com
     """
-    from assistant.mailbox.imap import Connection, account_from, store_password
+    from assistant.mailbox.imap import Connection, account_from, check_keyring, store_password
 
     chosen = session.mailbox_spec if (session.mailbox_spec or "").startswith("imap") else "imap"
     account = account_from(spec or chosen, session.settings.imap)
+    check_keyring()
     secret = click.prompt(f"Password for {account.user} on {account.server}", hide_input=True)
     Connection(account, secret).close()
     where = store_password(account, secret)

@@ -397,3 +397,17 @@ def test_folder_listing_reads_quoted_atom_and_literal_names():
         ("Archiv & 2026 Été", frozenset({"\\Archive"})), ("Top", frozenset({"\\Noselect", "\\HasChildren"})),
         ("Outbox", frozenset({"\\Sent"})),
     ]
+
+
+def test_a_machine_without_a_keyring_is_told_about_the_environment_variable(account, monkeypatch):
+    import keyring
+    from keyring.backends import fail
+
+    monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
+    keyring.set_keyring(fail.Keyring())  # the memory_keyring fixture puts its own back afterwards
+    line = one_line_error(followup("--mailbox", account.spec(), "threads"))
+    assert "FOLLOWUP_IMAP_PASSWORD" in line
+    stored = one_line_error(followup("--mailbox", account.spec(), "auth", "imap", input=f"{account.password}\n"))
+    assert "no system keyring" in stored  # said before a password is asked for
+    monkeypatch.setenv("FOLLOWUP_IMAP_PASSWORD", account.password)
+    assert over_imap(account, "threads") == []

@@ -146,6 +146,21 @@ def password(account: Account) -> str:
     return stored
 
 
+def check_keyring() -> None:
+    """Before asking for a password: is there a keyring to keep it in? (A headless server
+    often has none.)"""
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        usable = not isinstance(keyring.get_keyring(), fail.Keyring)
+    except Exception:
+        usable = False
+    if not usable:
+        raise FollowupError(f"this machine has no system keyring to keep the password in: set {PASSWORD_ENV} "
+                            "instead (docs/imap.md)")
+
+
 def store_password(account: Account, secret: str) -> str:
     """Keep the password in the system keyring; returns the keyring's name."""
     try:
