@@ -247,3 +247,27 @@ def test_sweep_twice_makes_each_draft_once_in_its_thread(account):
     again = followup("--mailbox", account.spec(), "sweep")
     assert again.exit_code == 0, again.output
     assert [u for u, _, _ in drafts(account)] == [u for u, _, _ in made]
+
+
+def test_a_server_that_allows_no_new_keywords_is_told_in_one_line_and_nothing_is_stored():
+    class NoKeywords:
+        stored = []
+
+        def folders(self):
+            return [("INBOX", frozenset())]
+
+        def open(self, name, write=False):
+            return {"permanentflags": "(\\Answered \\Flagged \\Deleted \\Seen \\Draft)"}
+
+        def call(self, what, *args):
+            self.stored.append(what)
+
+        def close(self):
+            pass
+
+    conn = NoKeywords()
+    box = imap.ImapMailbox(imap.Account("imap.example.com", "me"), connect=lambda: conn)
+    box._scanned, box._members = True, {QUILLSTONE: [("INBOX", 3)]}
+    with pytest.raises(imap.FollowupError, match="does not allow new keywords in INBOX"):
+        box.sync_label({QUILLSTONE})
+    assert conn.stored == []
