@@ -18,7 +18,6 @@ import os
 import pickle
 import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from assistant.config import cache_dir
 
@@ -99,13 +98,3 @@ class ImapCache:
         except OSError:
             return
 
-
-def forget(account_key: str) -> None:
-    try:
-        ImapCache(account_key).path.unlink()
-    except OSError:
-        pass
-
-
-def cache_path(account_key: str) -> Path:
-    return ImapCache(account_key).path
