@@ -147,6 +147,9 @@ def test_cold_scan_fetches_headers_first_and_bodies_of_candidates_only(account, 
     over_imap(account, "threads")
     sent = commands(opened)
     assert "UID FETCH" in sent and "APPEND" not in sent and "SELECT" not in sent
+    headers, bodies = opened[0].fetched["headers"], opened[0].fetched["bodies"]
+    assert headers == 67 + 30  # every message's header fields, once
+    assert 0 < bodies < 67  # full text only of the candidate threads: no dinner, no newsletter
     seen = account.folder("INBOX")
     assert all("\\Seen" not in flags for _, flags, _ in seen), "a scan marked mail as read"
 
