@@ -50,7 +50,7 @@ KEYWORD = "$FollowupDue"
 HEADER_FIELDS = ("From To Cc Subject Date Message-ID In-Reply-To References List-Id "
                  "List-Unsubscribe Precedence Auto-Submitted X-GM-THRID X-Gmail-Labels")
 HEADER_BATCH = 500  # UIDs per header FETCH: big enough for few round trips, small enough to retry
-BODY_BATCH = 50
+BODY_BATCH = 100  # full messages per FETCH (an attachment can make one large)
 MAX_RECONNECTS = 3
 TIMEOUT = 30.0
 READ_ROLES = ("\\Sent", "\\All", "\\Archive")
