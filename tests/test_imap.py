@@ -7,25 +7,17 @@ sends no FETCH; a changed UIDVALIDITY, a cut connection and a wrong password are
 from __future__ import annotations
 
 import json
-import mailbox as stdlib_mailbox
 from datetime import datetime, timedelta, timezone
-
-import pytest
 
 from assistant.mailbox import imap
 from tests.conftest import SAMPLE_MBOX, one_line_error
-from tests.dovecot import (CuttingProxy, account, dovecot, followup, memory_keyring,  # noqa: F401
-                           opened, use_account)
+from tests.dovecot import require_dovecot
+
+require_dovecot()  # else the whole module is skipped, in one line (or fails with CI=true)
+
+from tests.dovecot import (CuttingProxy, account, dovecot, followup, load_sample,  # noqa: E402,F401
+                           memory_keyring, opened, use_account)
 from tests.mailmaker import ME, message, write_mbox
-
-
-def load_sample(user) -> None:
-    """The sample Takeout export, filed as a mail client would: sent mail in Sent."""
-    inbox, sent = [], []
-    for m in stdlib_mailbox.mbox(str(SAMPLE_MBOX)):
-        (sent if "Sent" in str(m.get("X-Gmail-Labels", "")) else inbox).append(m.as_bytes())
-    user.append("INBOX", inbox)
-    user.append("Sent", sent)
 
 
 def local(path, *args) -> list:
@@ -260,84 +252,6 @@ def test_starttls_on_the_plain_port(dovecot, memory_keyring, tmp_path):
     assert len(found) == 1
 
 
-class _NoTlsServer:
-    """A loopback server that offers no STARTTLS and notes every line it receives."""
-
-    def __init__(self):
-        import socket
-        import threading
-
-        self.lines: list[bytes] = []
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(1)
-        self.port = self.sock.getsockname()[1]
-        threading.Thread(target=self.serve, daemon=True).start()
-
-    def serve(self):
-        conn, _ = self.sock.accept()
-        f = conn.makefile("rb")
-        conn.sendall(b"* OK ready\r\n")
-        for line in f:
-            self.lines.append(line)
-            tag = line.split(b" ", 1)[0]
-            if b" CAPABILITY" in line.upper():
-                conn.sendall(b"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n" + tag + b" OK done\r\n")
-                continue
-            if b" LOGOUT" in line.upper():
-                conn.sendall(b"* BYE\r\n" + tag + b" OK bye\r\n")
-                break
-            conn.sendall(tag + b" NO [AUTHENTICATIONFAILED] no\r\n")
-        conn.close()
-
-
-def test_plaintext_login_is_refused_except_to_loopback(memory_keyring, monkeypatch):
-    server = _NoTlsServer()
-    account = imap.Account("127.0.0.1", "me@example.test", server.port, starttls=True)
-    monkeypatch.setattr(imap, "is_loopback", lambda host: False)  # as if it were a remote host
-    with pytest.raises(imap.FollowupError, match="offers no STARTTLS"):
-        imap.Connection(account, "secret")
-    assert not any(b"LOGIN" in line.upper() for line in server.lines)
-
-    server = _NoTlsServer()
-    account = imap.Account("127.0.0.1", "me@example.test", server.port, starttls=True)
-    monkeypatch.setattr(imap, "is_loopback", lambda host: True)  # a local bridge: allowed
-    with pytest.raises(imap.FollowupError, match="refused the password"):
-        imap.Connection(account, "secret")
-    assert any(b"LOGIN" in line.upper() for line in server.lines)
-    assert imap.is_loopback.__name__ == "<lambda>"
-
-
-def test_is_loopback():
-    monkey = imap.is_loopback
-    assert monkey("127.0.0.1") and monkey("::1") and monkey("localhost")
-    assert not monkey("imap.fastmail.com") and not monkey("10.0.0.1")
-
-
-@pytest.mark.parametrize("spec, expected", [
-    ("imap://me@example.com@imap.example.com", ("imap.example.com", "me@example.com", 993)),
-    ("imap://jsmith@mail.uni.edu:143", ("mail.uni.edu", "jsmith", 143)),
-    ("imap://me%40icloud.com@imap.mail.me.com", ("imap.mail.me.com", "me@icloud.com", 993)),
-])
-def test_mailbox_spec(spec, expected):
-    a = imap.account_from(spec)
-    assert (a.host, a.user, a.port) == expected
-    assert a.implicit_tls == (a.port != 143)
-
-
-@pytest.mark.parametrize("spec", ["imap://nobody-here", "imap://u:secret@host", "imap://u@host/INBOX", "imap"])
-def test_a_bad_mailbox_spec_is_one_line(spec):
-    line = one_line_error(followup("--mailbox", spec, "threads"))
-    assert "secret" not in line and ("imap://" in line or "auth imap" in line)
-
-
-def test_a_password_in_config_is_refused(tmp_path):
-    (tmp_path / "config").mkdir()
-    (tmp_path / "config" / "config.toml").write_text('[imap]\nhost = "h"\nuser = "u"\npassword = "hunter2"\n')
-    line = one_line_error(followup("--mailbox", "imap", "threads"))
-    assert "must not hold a password" in line and "hunter2" not in line
-
-
 def test_auth_imap_checks_the_password_and_keeps_it_in_the_keyring_only(dovecot, memory_keyring, tmp_path):
     user = use_account(dovecot.add_user(), memory_keyring, tmp_path)
     memory_keyring.store.clear()
@@ -370,34 +284,6 @@ def test_a_message_flagged_deleted_since_the_last_run_no_longer_counts(account, 
     # CONDSTORE: only the flags that changed are fetched; no header or body again
     assert opened[0].fetched == {"headers": 0, "bodies": 0}
     assert [c for c in commands(opened) if c.startswith("UID")] == ["UID FETCH"]
-
-
-def test_without_dovecot_the_tests_skip_with_one_line_and_fail_on_ci(monkeypatch):
-    from tests import dovecot as fixture
-
-    monkeypatch.setattr(fixture, "dovecot_binary", lambda: None)
-    monkeypatch.delenv("CI", raising=False)
-    with pytest.raises(pytest.skip.Exception, match=r"apt-get install dovecot-imapd"):
-        fixture.require_dovecot()
-    monkeypatch.setenv("CI", "true")
-    with pytest.raises(pytest.fail.Exception, match=r"apt-get install dovecot-imapd"):
-        fixture.require_dovecot()
-
-
-def test_folder_listing_reads_quoted_atom_and_literal_names():
-    class Stub:
-        def list(self, *args):
-            return "OK", [b'(\\HasNoChildren \\Sent) "/" "Sent Items"', b'(\\HasNoChildren) "/" INBOX',
-                          (b'(\\Archive) "/" {20}', b'Archiv &- 2026 &AMk-t&AOk-'), b'',
-                          b'(\\Noselect \\HasChildren) NIL "Top"', b'(\\SENT) NIL Outbox']
-
-    conn = object.__new__(imap.Connection)
-    conn.imap, conn.account = Stub(), imap.Account("h", "u")
-    assert conn.folders() == [
-        ("Sent Items", frozenset({"\\HasNoChildren", "\\Sent"})), ("INBOX", frozenset({"\\HasNoChildren"})),
-        ("Archiv & 2026 Été", frozenset({"\\Archive"})), ("Top", frozenset({"\\Noselect", "\\HasChildren"})),
-        ("Outbox", frozenset({"\\Sent"})),
-    ]
 
 
 def test_a_machine_without_a_keyring_is_told_about_the_environment_variable(account, monkeypatch):
