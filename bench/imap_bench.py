@@ -146,6 +146,9 @@ def main() -> int:
         proxy.close()
     finally:
         server.stop()
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
 
     folders = len(counts)
     beyond = warm["commands"] - warm["by_command"].get("STATUS", 0) - warm["by_command"].get("EXAMINE", 0) \
