@@ -113,8 +113,9 @@ class Session:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--mailbox", metavar="PATH|gmail",
-              help="An mbox file, a Maildir, a folder of .eml files, or 'gmail' (or FOLLOWUP_MAILBOX). "
+@click.option("--mailbox", metavar="PATH|gmail|imap://USER@HOST",
+              help="An mbox file, a Maildir, a folder of .eml files, 'gmail', or imap://user@host[:port] "
+                   "(or FOLLOWUP_MAILBOX). "
                    "'sample' is the bundled example mailbox.")
 @click.option("--me", multiple=True, metavar="ADDRESS",
               help="One of your own addresses (repeatable). Mail labelled Sent counts as yours too.")
@@ -675,7 +676,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 @main.group(cls=_Group)
 def auth():
-    """Sign in to Gmail, see who is signed in, sign out (setup: docs/gmail.md)."""
+    """Sign in to Gmail, see who is signed in, sign out (docs/gmail.md); store an IMAP password (docs/imap.md)."""
 
 
 @auth.command()
@@ -743,6 +744,31 @@ def logout():
                    "https://myaccount.google.com/permissions")
 
 
+@auth.command("imap")
+@click.argument("spec", required=False, metavar="[imap://USER@HOST[:PORT]]")
+@click.pass_obj
+def auth_imap(session: Session, spec):
+    """Store your IMAP password (usually an app password) in the system keyring.
+
+    Asks once, checks it by logging in, and keeps it: never in config.toml, never in a
+    log. Without an argument, the account is --mailbox or the [imap] table of config.toml.
+    For scripts, FOLLOWUP_IMAP_PASSWORD works instead (docs/imap.md).
+
+    \b
+    Example:
+      followup auth imap imap://you@fastmail.com@imap.fastmail.com
+    """
+    from assistant.mailbox.imap import Connection, account_from, check_keyring, store_password
+
+    chosen = session.mailbox_spec if (session.mailbox_spec or "").startswith("imap") else "imap"
+    account = account_from(spec or chosen, session.settings.imap)
+    check_keyring()
+    secret = click.prompt(f"Password for {account.user} on {account.server}", hide_input=True)
+    Connection(account, secret).close()
+    where = store_password(account, secret)
+    click.echo(f"Password for {account.user} on {account.server} checked and saved in the system keyring ({where}).")
+
+
 def _scope_words(scopes) -> str:
     from assistant.gmail_auth import SCOPES
 
@@ -756,9 +782,9 @@ def _label_overdue(session: Session, found) -> None:
 
     mailbox = session.mailbox()
     if not hasattr(mailbox, "sync_label"):
-        raise FollowupError("--label works with --mailbox gmail only: local mailboxes are never modified")
+        raise FollowupError("--label works with --mailbox gmail only (or imap://...): local mailboxes are never modified")
     added, removed = mailbox.sync_label(follow_up_due(found, session.today, session.settings.close_after_days))
-    click.echo(f"Gmail label '{mailbox.label}': added to {len(added)} thread(s), "
+    click.echo(f"{getattr(mailbox, 'label_kind', 'Gmail label')} '{mailbox.label}': added to {len(added)} thread(s), "
                f"removed from {len(removed)}.", err=True)
 
 
@@ -799,7 +825,7 @@ def sweep(ctx, dry_run: bool, as_json: bool, drafts_dir: Path | None):
         click.echo(json.dumps(_sweep_json(plan, outcomes, dry_run, labels_note), indent=2, ensure_ascii=False))
     else:
         _sweep_summary(plan, outcomes, dry_run, labels_note)
-    if any(o.status == NOT_CREATED for o in outcomes) or labels_note.startswith("Gmail labels not"):
+    if any(o.status == NOT_CREATED for o in outcomes) or " not changed: " in labels_note:
         sys.exit(1)
 
 
@@ -813,8 +839,8 @@ def _sweep_labels(session: Session, mailbox, found) -> str:
     try:
         added, removed = mailbox.sync_label(follow_up_due(found, session.today, session.settings.close_after_days))
     except FollowupError as e:
-        return f"Gmail labels not changed: {e}"
-    return f"Gmail label '{mailbox.label}': added to {len(added)} thread(s), removed from {len(removed)}"
+        return f"{getattr(mailbox, 'label_kind', 'Gmail label')}s not changed: {e}"
+    return f"{getattr(mailbox, 'label_kind', 'Gmail label')} '{mailbox.label}': added to {len(added)} thread(s), removed from {len(removed)}"
 
 
 def _sweep_who(o) -> str:
