@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from assistant.mail import Address, Message
 from assistant.mailbox.scan import is_reply_subject
 from assistant.senders import (
-    ATS, NOTIFIERS, could_be_company, domain_of, in_domains, is_automated,
+    ATS, NOTIFIERS, could_be_company, domain_of, in_domains, is_automated, is_calendar_system, is_robot,
 )
 
 # (pattern, weight, why). Scored on the newest text and subject of a company's messages.
@@ -76,7 +76,7 @@ def is_company_sender(msg: Message, me: frozenset[str]) -> bool:
     """Mail from a company's people or its ATS, not from me, friends or notification robots."""
     if msg.sender is None or msg.sender.email in me or msg.bulk or _discarded(msg):
         return False
-    return could_be_company(msg.sender.email)
+    return could_be_company(msg.sender.email) and not is_calendar_system(msg.sender.email)
 
 
 def _discarded(msg: Message) -> bool:
@@ -108,6 +108,34 @@ def hiring_score(messages: list[Message], me: frozenset[str]) -> int:
     if any(is_mine(m, me) for m in messages):
         score += 1  # a conversation, not a broadcast
     return score
+
+
+def company_parties(event, me: frozenset[str]) -> list[Address]:
+    """The people at a company an event names (organizer first), not me, not a calendar robot."""
+    return [a for a in (event.organizer, *event.attendees)
+            if a is not None and a.email and a.email not in me and could_be_company(a.email)
+            and not is_robot(a.email) and not is_calendar_system(a.email)]
+
+
+def invited_by_company(msg: Message, me: frozenset[str]) -> bool:
+    """Someone at a company asked me to a meeting: their invite, or their event in my calendar.
+
+    My own events are not: reminders of them, invitations I sent (to myself or to a friend),
+    and the "Accepted:" replies those bring back.
+    """
+    for e in msg.events:
+        if e.organizer is not None and e.organizer.email:
+            if e.organizer in company_parties(e, me):
+                return True
+        elif is_company_sender(msg, me) or company_parties(e, me):
+            return True  # an ATS's .ics often names no organizer
+    return False
+
+
+def is_calendar_mail(msg: Message, me: frozenset[str]) -> bool:
+    """Mail a calendar wrote (for me or on my behalf) rather than a person at a company."""
+    return msg.sender is not None and (is_calendar_system(msg.sender.email) or msg.sender.email in me) and (
+        bool(msg.events) or is_calendar_system(msg.sender.email))
 
 
 def _attends(event, me: frozenset[str]) -> bool:
