@@ -123,7 +123,8 @@ class Slot:
     """One moment a message names: a time on a day, or a day alone (then start is None)."""
     day: date
     start: datetime | None
-    how: str  # confirmed, proposed, mentioned, past, agreed, cancelled
+    how: str  # confirmed, proposed, mentioned, past, agreed, cancelled, reschedule
+    timed: bool = True  # False: a day alone ("this morning"), its start a stand-in
 
 
 def interviews_of(messages: list[Message]) -> list[Interview]:
@@ -161,6 +162,8 @@ def interviews_of(messages: list[Message]) -> list[Interview]:
                 start = offered[0] if len(offered) == 1 else None
             if start is None or known(start) or start in text:
                 continue
+            if not s.timed and any(i.start.date() == start.date() for i in (*found, *text.values())):
+                continue  # "thanks for speaking with me today": the interview already known
             if s.how == "proposed":
                 proposed.setdefault(start, m)
             elif s.how in ("confirmed", "past") or (start in proposed and proposed[start] is not m):
@@ -263,7 +266,7 @@ def _read_sentence(sentence: str, sent: datetime, about: bool, offering: bool) -
             continue  # "reply by Friday"
         if past and meeting and day <= sent.date():
             at = datetime.combine(day, time(12), tzinfo=sent.tzinfo or timezone.utc)
-            slots.append(Slot(day, min(at, sent), "past"))
+            slots.append(Slot(day, min(at, sent), "past", timed=False))
         elif not question and _AGREED.search(sentence):
             slots.append(Slot(day, None, "agreed"))
     return slots, offering or (question and meeting) or (offering and not timed)

@@ -58,7 +58,7 @@ FULL = dict(
 def test_the_matrix_covers_every_kind_and_every_process_with_a_contact():
     kinds = {c.values[2] for c in CASES}
     assert kinds == set(drafts.KINDS)
-    assert len({c.values[0].id for c in CASES}) == 8  # all but the two ATS-only applications
+    assert len({c.values[0].id for c in CASES}) == 9  # all but the two ATS-only applications
 
 
 @pytest.mark.parametrize("with_debrief", [False, True], ids=["no-debrief", "debrief"])

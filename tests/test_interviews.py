@@ -91,6 +91,12 @@ def test_the_day_of_a_prose_interview_is_the_messages_own_day():
         == ["2026-03-03T12:00:00-05:00"]
 
 
+def test_a_thank_you_for_a_known_interview_adds_none():
+    booked = mail("Your phone screen is confirmed for Tuesday, March 3 at 10:30 am CT.", MON)
+    thanks = mail("Thank you for speaking with me this morning!", datetime(2026, 3, 3, 15, tzinfo=NY), sender=JORDAN)
+    assert starts([booked, thanks]) == ["2026-03-03T10:30:00-06:00"]
+
+
 def test_a_proposed_slot_that_was_not_chosen_is_not_an_interview():
     ask = mail("Would Tue 3 March at 2pm or Wed 4 March at 10am work for a video call?", MON)
     pick = mail("Wednesday at 10am works for me, thank you!", MON + timedelta(hours=2), sender=JORDAN)
