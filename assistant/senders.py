@@ -66,7 +66,7 @@ def domain_of(email: str) -> str:
 
 
 def is_automated(email: str) -> bool:
-    return bool(AUTOMATED_LOCALPART.match(email.partition("@")[0]))
+    return bool(AUTOMATED_LOCALPART.match(email.partition("@")[0])) or is_calendar_system(email)
 
 
 def is_robot(email: str) -> bool:
