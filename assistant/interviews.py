@@ -1,8 +1,8 @@
 """When were (or will be) the interviews? From calendar invites first, from the text second.
 
 Invites are exact: the newest version of each event (by SEQUENCE) counts, cancelled ones
-do not, and the prose of a message that carries an invite only describes it (often in a
-second zone: "2:00 PM ET, 7:00 PM for you in London"). Text counts where there is no invite:
+do not, and prose beside an invite only describes it (often in a second zone: "2:00 PM ET,
+7:00 PM for you in London"): on an invite's day, in either zone, prose adds nothing. Text counts where there is no invite:
 a time confirmed in words ("your interview is confirmed for Tuesday, March 3 at 2:00 PM
 ET"), or an interview that already happened ("thanks for speaking with me on Tuesday").
 A proposed slot counts only once someone else confirms it; a cancelled one, a deadline
@@ -55,20 +55,25 @@ CITY_ZONES = {
 # -- the words, as data ------------------------------------------------------------------
 # A meeting with the company: a sentence must be about one for its time to be an interview.
 _MEETING = re.compile(
-    r"interview|screen|on-?site|\bcalls?\b|\bchat|\bmeet|conversation|panel|video|zoom|\bteams\b"
-    r"|\bspeak|\bspoke|\btalk|see you", re.I)
-# An interview that already happened, as a thank-you or a debrief says it.
+    r"interview|screen|on-?site|\bcalls?\b|\bchat|\bmeet|conversation|panel|video|zoom|see you", re.I)
+# An interview that already happened, said between the two people who had it: a thank-you,
+# "the call we had this morning", "when we spoke on Tuesday". Not "the team met yesterday".
 _THANKS = re.compile(
-    r"\bthank(?:s| you) (?:so much |again )?for (?:speaking|talking|chatting|meeting|taking the time"
+    r"\bthank(?:s| you) (?:so much |again |very much )?for (?:speaking|talking|chatting|meeting|taking the time"
     r"|your time|the (?:call|chat|conversation|interview)|our|interviewing)"
-    r"|\b(?:great|nice|good|lovely|a pleasure) (?:to )?(?:speak|talk|meet|chat)", re.I)
-_PAST = re.compile(
-    r"\benjoyed\b|\bwe had\b|\bwe spoke\b|\bI spoke\b|\bwe met\b|\bI met\b|\bspoke (?:with|to)\b"
-    r"|\binterviewed\b|\bearlier today\b|\byesterday\b", re.I)
+    r"|\b(?:great|nice|good|lovely|a pleasure) (?:to )?(?:speak|talk|meet|chat)"
+    r"|\benjoyed (?:our|the|meeting|speaking|talking|chatting)", re.I)
+_WITH_ME = re.compile(
+    r"\b(?:spoke|talked|chatted|met|speaking|talking|chatting) (?:with|to) (?:you|me)\b|\bwe (?:spoke|talked|chatted)\b"
+    r"|\b(?:our|the) (?:phone |video |initial |first |intro |recruiter )?(?:call|chat|conversation|interview|screen"
+    r"|meeting)\b(?= (?:we|I|you) had\b| earlier\b| yesterday\b| this (?:morning|afternoon)\b)", re.I)
+_PAST_TENSE = re.compile(r"\b(?:had|was|were|went|earlier|yesterday|ago|last|following up on|after)\b", re.I)
 # A slot offered for choosing, not agreed.
 _PROPOSAL = re.compile(
-    r"\?|\b(?:options?|slots?|availability|alternatively|propose|suggest|either|would (?:any|one) of"
-    r"|which (?:of these|one|works|time)|let me know (?:which|what|if))\b", re.I)
+    r"\?|\b(?:alternatively|I (?:would |could |can )?(?:propose|suggest)|either|would (?:any|one) of"
+    r"|which (?:of these|one|works|time)|let me know (?:which|what|if)|how about|what about"
+    r"|(?:slots|options|times) (?:below|available|are)|I(?:'m| am) (?:free|available))\b"
+    r"|(?:slots|options|times):", re.I)
 _AGREED = re.compile(r"\b(?:works?|suits?|perfect|great|fine|good|confirm(?:ed)?|let'?s (?:do|go with)|see you)\b", re.I)
 _CANCEL = re.compile(r"\bcancel(?:l?ed|ling|lation)?\b|\bcall(?:ed)? off\b|\bno longer (?:take|go|going|able)", re.I)
 _RESCHEDULE = re.compile(r"\breschedul|\bpostpone|\bpush(?:ed)? (?:it |this |our \w+ )?back\b", re.I)
@@ -78,6 +83,8 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|should you|in case|unless|policy)\b", re.I)
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\bbefore|\buntil|\btill|\bno later than|\bwithin|\bdeadline(?: is)?|\bdue"
                               r"|\bexpires?|\bcloses?)\s(?:[\w]{1,12},?\s){0,3}$", re.I)
 _DEADLINE = re.compile(r"\bdeadline|\bdue\b|\bexpir|\bsubmit|\bcomplete\b|\breturn\b|\brespond|\breply\b", re.I)
+# A window of availability, not a start: "any time after 1 PM", "between 2pm and 5pm".
+_BOUND_BEFORE = re.compile(r"(?:\bafter|\bany ?time|\bbetween|\band|\buntil|\btill)\s$", re.I)
 # A second clock time for the same moment: "2pm ET (11am PT)", "14:00 / 13:00 your time".
 _SAME_MOMENT = re.compile(r"^\s*(?:[(/|=]|which is|that'?s|i\.e\.?|,)\s*\(?\s*$", re.I)
 _YOUR_TIME = re.compile(r"^\s*\)?\s*(?:your|local|for you|in your|where you are|my)\b", re.I)
@@ -97,6 +104,8 @@ _DAY = re.compile(
 _CLOCK = re.compile(
     r"(?P<at>\b(?:at|@|from)\s)?\b(?P<h>[01]?\d|2[0-3])"
     r"(?:(?P<sep>[:.])(?P<min>[0-5]\d))?\s?(?P<ampm>[ap]\.?\s?m\b\.?)?"
+    # "2-3pm", "10:00 to 11:00 AM": the start takes the end's am/pm
+    r"(?:\s?(?:-|\u2013|to)\s?(?P<h2>[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?P<ampm2>[ap]\.?\s?m\b\.?)?)?"
     r"|\b(?P<noon>noon|midday)\b",
     re.I,
 )
@@ -145,9 +154,12 @@ def interviews_of(messages: list[Message]) -> list[Interview]:
     text: dict[datetime, Interview] = {}
     proposed: dict[datetime, Message] = {}
     for m in messages:
-        if m.date is None or m.events:
-            continue  # a message with an invite: its prose describes the invite
+        if m.date is None:
+            continue
         slots = slots_in_text(m.newest, m.date, m.subject)
+        if m.events:  # the prose of an invite describes it, often in a second zone
+            slots = [s for s in slots if s.start is None or s.how == "proposed"
+                     or all(abs(s.start - e.start) > timedelta(days=1) for e in m.events)]
         for s in slots:
             if s.how == "cancelled":
                 for start in [t for t in text if (t == s.start if s.start else t.date() == s.day)]:
@@ -169,7 +181,8 @@ def interviews_of(messages: list[Message]) -> list[Interview]:
             elif s.how in ("confirmed", "past") or (start in proposed and proposed[start] is not m):
                 who = proposed[start].sender if start in proposed else m.sender
                 text[start] = Interview(start, "text", organizer=who)
-    return sorted(found + list(text.values()), key=lambda i: i.start)
+    # An invite that came after the words that agreed it is the same interview.
+    return sorted(found + [i for i in text.values() if not known(i.start)], key=lambda i: i.start)
 
 
 def times_in_text(text: str, sent: datetime, subject: str = "") -> list[tuple[datetime, str]]:
@@ -217,12 +230,12 @@ def _sentences(flat: str) -> list[str]:
 def _read_sentence(sentence: str, sent: datetime, about: bool, offering: bool) -> tuple[list[Slot], bool]:
     days = _day_tokens(sentence, sent)
     clocks = _clock_tokens(sentence, sent.tzinfo or timezone.utc, days)
-    thanks = bool(_THANKS.search(sentence))
+    thanks = bool(_THANKS.search(sentence) or _WITH_ME.search(sentence) and _PAST_TENSE.search(sentence))
     meeting = thanks or bool(_MEETING.search(sentence))
-    past = thanks or bool(_PAST.search(sentence))
+    past = thanks
     question = bool(_PROPOSAL.search(sentence))
     hypothetical = bool(_HYPOTHETICAL.search(sentence))
-    if _CANCEL.search(sentence) and not hypothetical:
+    if _CANCEL.search(sentence) and not hypothetical and (meeting or about):
         named = [d for token in days if (d := _resolve(token, sent, past)) is not None]
         if named:
             return [Slot(d, None, "cancelled") for d in named], False
@@ -252,7 +265,7 @@ def _read_sentence(sentence: str, sent: datetime, about: bool, offering: bool) -
     if about or meeting:
         how = "proposed" if (question or offering or several) and not past else ("past" if past else "confirmed")
     else:
-        how = "proposed" if offering else "mentioned"
+        how = "proposed" if offering or question else "mentioned"  # "Would Friday at 10 work?"
     # A time already gone is no offer: "our phone screen on 24 Feb at 2pm: any update?"
     slots += [Slot(t.date(), t, "past" if how == "proposed" and t < sent else how) for t in timed]
     # A day without a time: an interview that happened, or a day that picks an offered slot.
@@ -300,6 +313,9 @@ def _clock_tokens(sentence: str, default: tzinfo, days) -> list[tuple[int, tuple
             hour, minute = 12, 0
         else:
             ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "")
+            end = (m.group("ampm2") or "").lower().replace(".", "").replace(" ", "")
+            if not ampm and end and m.group("h2"):  # "2-3pm" is 2pm; "11-1pm" is 11am
+                ampm = end if int(m.group("h")) % 12 <= int(m.group("h2")) % 12 else {"pm": "am", "am": "pm"}[end]
             if not (ampm or m.group("sep") == ":" or m.group("at")):
                 continue  # a bare number is not a time
             if m.group("sep") == "." and not ampm:
@@ -315,9 +331,10 @@ def _clock_tokens(sentence: str, default: tzinfo, days) -> list[tuple[int, tuple
                 hour += 12
             elif not ampm and not m.group("sep") and hour > 12:
                 continue  # "at 48" is no time
-        if _DEADLINE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]):
+        if _DEADLINE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]) or \
+                _BOUND_BEFORE.search(sentence[max(0, m.start() - 12):m.start()]):
             last_end = m.end()
-            continue  # "by 5pm": a deadline
+            continue  # "by 5pm": a deadline; "after 1 PM": a window
         zone, end = _zone_after(sentence, m.end())
         between = sentence[last_end:m.start()]
         if out and _SAME_MOMENT.match(between) and (last_named or zone is not None):

@@ -145,3 +145,40 @@ def test_hostile_text_is_read_in_linear_time():
         began = time.perf_counter()
         interviews_of([mail(text, MON, subject="Interview")])
         assert time.perf_counter() - began < 1.0, phrase
+
+
+@pytest.mark.parametrize("text", [
+    "I spoke with the hiring manager yesterday and she'd like to move you forward.",
+    "The panel met yesterday to discuss your interview; we'll be in touch by Friday.",
+    "We interviewed several candidates on Tuesday and will decide next week.",
+    "Looking forward to our interview on Tuesday!",  # a future day without a time: no start to give
+    "I'll talk to the team on Monday at 10am and get back to you.",
+    "Next week I could do Wednesday, March 4 any time after 1 PM ET.",
+    "I'm free on Wednesday between 2pm and 5pm.",
+])
+def test_other_meetings_and_windows_of_availability_are_not_interviews(text):
+    assert starts([mail(text, MON, subject="Re: Data Analyst role")]) == []
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Your interview is on Thursday, March 5, 2-3pm ET.", "2026-03-05T14:00:00-05:00"),
+    ("Your interview is on Thursday, March 5, 10:00 to 11:00 AM ET.", "2026-03-05T10:00:00-05:00"),
+    ("Your interview is on Thursday, March 5, 11-1pm PT.", "2026-03-05T11:00:00-08:00"),
+])
+def test_a_time_range_starts_at_its_first_time(text, start):
+    assert starts([mail(text, MON)]) == [start]
+
+
+def test_a_proposal_beside_a_cancelled_invite_then_chosen_is_one_interview():
+    """Northwind's way: cancel the invite, offer another time in words, then send the new invite."""
+    old = invite("u9", "20260304T150000", "America/New_York", "priya@northwind-labs.com", [ME])
+    cancel = invite("u9", "20260304T150000", "America/New_York", "priya@northwind-labs.com", [ME],
+                    method="CANCEL", sequence=1)
+    new = invite("u10", "20260306T100000", "America/New_York", "priya@northwind-labs.com", [ME])
+    mails = [mail("Your interview invite is attached.", MON, ics=old),
+             mail("I'm cancelling Wednesday's interview. Would Friday, March 6 at 10:00 AM ET work instead?",
+                  MON + timedelta(hours=1), ics=cancel),
+             mail("Friday at 10:00 AM ET works for me.", MON + timedelta(hours=2), sender=JORDAN)]
+    assert starts(mails) == ["2026-03-06T10:00:00-05:00"]  # agreed in words, before any invite
+    got = interviews_of([*mails, mail("The new invite is attached.", MON + timedelta(hours=3), ics=new)])
+    assert [(i.start.isoformat(), i.source) for i in got] == [("2026-03-06T10:00:00-05:00", "calendar")]
