@@ -132,10 +132,16 @@ def invited_by_company(msg: Message, me: frozenset[str]) -> bool:
     return False
 
 
-def is_calendar_mail(msg: Message, me: frozenset[str]) -> bool:
-    """Mail a calendar wrote (for me or on my behalf) rather than a person at a company."""
-    return msg.sender is not None and (is_calendar_system(msg.sender.email) or msg.sender.email in me) and (
-        bool(msg.events) or is_calendar_system(msg.sender.email))
+def is_my_calendar(msg: Message, me: frozenset[str]) -> bool:
+    """Calendar mail about my own events: a reminder, an invitation I sent myself or a friend.
+
+    Written by a calendar (or by me through one), naming no one at a company.
+    """
+    if msg.sender is None or not (is_calendar_system(msg.sender.email) or msg.sender.email in me):
+        return False
+    if not msg.events:
+        return is_calendar_system(msg.sender.email)
+    return not any(company_parties(e, me) for e in msg.events)
 
 
 def _attends(event, me: frozenset[str]) -> bool:

@@ -13,7 +13,7 @@ from typing import Callable
 
 from assistant.hiring import (
     Contact, company_of, company_parties, contacts_of, could_be_hiring, hiring_score, invited_by_company,
-    is_acknowledgement, is_calendar_mail, is_company_sender, is_hiring, is_mine, role_of,
+    is_acknowledgement, is_company_sender, is_hiring, is_mine, is_my_calendar, role_of,
 )
 from assistant.senders import domain_of, is_automated
 from assistant.debrief import Debrief, spoken_promise
@@ -245,12 +245,9 @@ def fold_invitations(threads: list[Thread], me: frozenset[str]) -> list[Thread]:
         found = {domain_of(m.sender.email) for m in t.messages if is_company_sender(m, me)}
         return found or {domain_of(a.email) for m in t.messages for e in m.events for a in company_parties(e, me)}
 
-    def own_calendar(m: Message) -> bool:
-        return is_calendar_mail(m, me) and not any(company_parties(e, me) for e in m.events)
-
     invites, talks = [], []
     for t in threads:
-        kept_messages = [m for m in t.messages if not own_calendar(m)]
+        kept_messages = [m for m in t.messages if not is_my_calendar(m, me)]
         if not kept_messages:
             continue
         t = t if len(kept_messages) == len(t.messages) else Thread(t.id, kept_messages)

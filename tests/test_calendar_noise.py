@@ -208,3 +208,29 @@ def test_calendar_mail_of_a_real_interview_joins_its_process(tmp_path):
     assert p["state"] == "scheduled"
     assert [i["start"] for i in p["interviews"]] == ["2026-03-16T14:00:00-04:00"]
     assert "Google" not in json.dumps(found)
+
+
+def test_a_companys_own_invitation_is_still_a_process(tmp_path):
+    """The class has a boundary: a recruiter's calendar invitation, with no email around it,
+    is a company inviting me (it stays a process)."""
+    booked = _ics("gh-77@greenhouse.io", "20260316T140000", "priya@northwind-labs.com",
+                  [ME, "priya@northwind-labs.com"], "Phone screen: Jordan Rivera / Northwind Labs")
+    raw = calendar_mail(sender="Priya Shah <priya@northwind-labs.com>",
+                        subject=f"Invitation: Phone screen: Jordan Rivera / Northwind Labs @ Mon 16 Mar 2026 2pm - 3pm (EDT) ({ME})",
+                        text="Priya Shah has invited you to an interview: Phone screen for the Data Analyst role.\n",
+                        ics=booked, when=datetime(2026, 3, 10, 9, tzinfo=NY), thread=1791000000000000011,
+                        msgid="inv-11@google.com")
+    (p,) = threads(write_raw_mbox(tmp_path / "inv.mbox", [raw]))
+    assert p["company"] == "Northwind Labs" and p["state"] == "scheduled"
+
+
+def test_their_acceptance_of_my_invitation_joins_the_conversation(tmp_path):
+    """I sent Priya an invite; Google Calendar mails me her "Accepted:" as a thread of its own."""
+    mine = _ics("me-5@google.com", "20260316T140000", ME, ["priya@northwind-labs.com"], "Call: Jordan / Priya")
+    accepted = calendar_mail(
+        sender="Priya Shah <priya@northwind-labs.com>", method="REPLY",
+        subject=f"Accepted: Call: Jordan / Priya @ Mon 16 Mar 2026 2pm - 3pm (EDT) ({ME})",
+        text="Priya Shah has accepted this invitation.\n", ics=mine.replace("METHOD:REQUEST", "METHOD:REPLY"),
+        when=datetime(2026, 3, 10, 9, tzinfo=NY), thread=1791000000000000012, msgid="acc-12@google.com")
+    found = threads(write_raw_mbox(tmp_path / "acc.mbox", [*northwind_talk(), accepted]))
+    assert [(p["company"], p["state"]) for p in found] == [("Northwind Labs", "scheduled")]
