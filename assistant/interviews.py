@@ -77,6 +77,7 @@ _PROPOSAL = re.compile(
 _AGREED = re.compile(r"\b(?:works?|suits?|perfect|great|fine|good|confirm(?:ed)?|let'?s (?:do|go with)|see you)\b", re.I)
 _CANCEL = re.compile(r"\bcancel(?:l?ed|ling|lation)?\b|\bcall(?:ed)? off\b|\bno longer (?:take|go|going|able)", re.I)
 _RESCHEDULE = re.compile(r"\breschedul|\bpostpone|\bpush(?:ed)? (?:it |this |our \w+ )?back\b", re.I)
+_CHANGE = re.compile(r"cancel|reschedul|postpone|call(?:ed)? off|no longer|push", re.I)
 # "if you need to cancel", "our cancellation policy": not a cancellation.
 _HYPOTHETICAL = re.compile(r"\b(?:if|should you|in case|unless|policy)\b", re.I)
 # A time that something is due by, not a meeting: "reply by Friday 5pm", "within 48 hours".
@@ -147,9 +148,11 @@ def interviews_of(messages: list[Message]) -> list[Interview]:
     events = [e for _, e in latest.values()]
     found = [Interview(e.start, "calendar", e.summary, e.attendees, e.organizer) for e in events if not e.cancelled]
 
+    # Each event's instant and day, once: a VTIMEZONE's rules make every utcoffset() costly.
+    moments = [(e.start.astimezone(timezone.utc), e.start.date()) for e in events]
+
     def known(start: datetime) -> bool:  # invites beat prose on their day, in either zone, even cancelled
-        return any(start == e.start or start.date() in (e.start.date(), e.start.astimezone(start.tzinfo).date())
-                   for e in events)
+        return any(start == at or start.date() in (day, at.astimezone(start.tzinfo).date()) for at, day in moments)
 
     text: dict[datetime, Interview] = {}
     proposed: dict[datetime, Message] = {}
@@ -158,8 +161,9 @@ def interviews_of(messages: list[Message]) -> list[Interview]:
             continue
         slots = slots_in_text(m.newest, m.date, m.subject)
         if m.events:  # the prose of an invite describes it, often in a second zone
+            own = [e.start.astimezone(timezone.utc) for e in m.events]
             slots = [s for s in slots if s.start is None or s.how == "proposed"
-                     or all(abs(s.start - e.start) > timedelta(days=1) for e in m.events)]
+                     or all(abs(s.start - at) > timedelta(days=1) for at in own)]
         for s in slots:
             if s.how == "cancelled":
                 for start in [t for t in text if (t == s.start if s.start else t.date() == s.day)]:
@@ -229,6 +233,8 @@ def _sentences(flat: str) -> list[str]:
 
 def _read_sentence(sentence: str, sent: datetime, about: bool, offering: bool) -> tuple[list[Slot], bool]:
     days = _day_tokens(sentence, sent)
+    if not days and not _CHANGE.search(sentence):  # most sentences: no day, nothing cancelled
+        return [], offering or bool(_PROPOSAL.search(sentence) and _MEETING.search(sentence))
     clocks = _clock_tokens(sentence, sent.tzinfo or timezone.utc, days)
     thanks = bool(_THANKS.search(sentence) or _WITH_ME.search(sentence) and _PAST_TENSE.search(sentence))
     meeting = thanks or bool(_MEETING.search(sentence))
