@@ -135,6 +135,7 @@ class Slot:
     start: datetime | None
     how: str  # confirmed, proposed, mentioned, past, agreed, cancelled, reschedule
     timed: bool = True  # False: a day alone ("this morning"), its start a stand-in
+    zoned: bool = False  # the text named the zone ("2pm ET"); else it is the writer's offset
 
 
 def interviews_of(messages: list[Message]) -> list[Interview]:
@@ -176,6 +177,11 @@ def interviews_of(messages: list[Message]) -> list[Interview]:
             if s.how == "agreed" and start is None:  # "Wednesday works": the one slot offered that day
                 offered = [t for t, by in proposed.items() if t.date() == s.day and by is not m]
                 start = offered[0] if len(offered) == 1 else None
+            elif start is not None and not s.zoned and start not in proposed and s.how != "proposed":
+                # "Tuesday at 2pm works", written in London to an offer of "Tuesday at 2pm ET":
+                # the offer's clock, in the offer's zone.
+                same = [t for t, by in proposed.items() if by is not m and (t.date(), t.time()) == (s.day, start.time())]
+                start = same[0] if len(same) == 1 else start
             if start is None or known(start) or start in text:
                 continue
             if not s.timed and any(i.start.date() == start.date() for i in (*found, *text.values())):
@@ -255,6 +261,7 @@ def _read_sentence(sentence: str, sent: datetime, about: bool, offering: bool) -
     if not meeting and _DEADLINE.search(sentence):
         return slots, offering
     timed: list[datetime] = []
+    zoned: set[datetime] = set()
     used_days: set[int] = set()
     for pos, clock, zone_named in clocks:
         i = _day_for(pos, days, clocks)
@@ -267,13 +274,15 @@ def _read_sentence(sentence: str, sent: datetime, about: bool, offering: bool) -
         start = _at(day, clock)
         if start is not None and start not in timed:
             timed.append(start)
+            if zone_named:
+                zoned.add(start)
     several = len(timed) > 1 and re.search(r"\bor\b", sentence, re.I)
     if about or meeting:
         how = "proposed" if (question or offering or several) and not past else ("past" if past else "confirmed")
     else:
         how = "proposed" if offering or question else "mentioned"  # "Would Friday at 10 work?"
     # A time already gone is no offer: "our phone screen on 24 Feb at 2pm: any update?"
-    slots += [Slot(t.date(), t, "past" if how == "proposed" and t < sent else how) for t in timed]
+    slots += [Slot(t.date(), t, "past" if how == "proposed" and t < sent else how, zoned=t in zoned) for t in timed]
     # A day without a time: an interview that happened, or a day that picks an offered slot.
     for i, token in enumerate(days):
         if i in used_days:

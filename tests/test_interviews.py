@@ -104,6 +104,16 @@ def test_a_proposed_slot_that_was_not_chosen_is_not_an_interview():
     assert starts([ask, pick]) == ["2026-03-04T10:00:00-05:00"]
 
 
+def test_a_slot_picked_in_another_zone_is_the_offered_one():
+    """Offered in New York; answered from London, repeating the clock without a zone."""
+    london = timezone.utc
+    ask = mail("Would Tuesday, March 3 at 2pm ET or Wednesday, March 4 at 10am ET work for the interview?", MON)
+    plain = mail("Tuesday 3 March at 2pm works for me.", datetime(2026, 3, 2, 16, tzinfo=london), sender=JORDAN)
+    local = mail("Tuesday 3 March at 7pm UK time works for me.", datetime(2026, 3, 2, 16, tzinfo=london), sender=JORDAN)
+    assert starts([ask, plain]) == ["2026-03-03T14:00:00-05:00"]
+    assert [i.start.astimezone(london).isoformat() for i in interviews_of([ask, local])] == ["2026-03-03T19:00:00+00:00"]
+
+
 def test_a_slot_picked_by_its_day_alone():
     ask = mail("Would any of these work for your interview?\n- Tue 3 March at 2pm\n- Wed 4 March at 10am", MON)
     pick = mail("Hi Priya, Wednesday works best for me.", MON + timedelta(hours=2), sender=JORDAN)
