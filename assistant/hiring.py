@@ -242,11 +242,11 @@ COMPANY_WORDS = (
     "Insurance", "Energy", "Labs", "Lab", "Inc", "Ltd", "LLC", "GmbH", "Group", "Media", "Robotics",
     "Payments", "Analytics", "Technologies", "Technology", "Systems", "Health", "Bank", "Capital",
     "Software", "Solutions", "Partners", "Foods", "Outfitters", "Bio", "Logistics", "Freight",
-    "Financial", "Consulting", "Studios", "Networks",
+    "Financial", "Consulting", "Studios", "Networks", "Games", "Security", "AI",
 )
 # Words that more often name a product than a company ("Google Maps", "Apple Pay", "Acme
 # Cloud"): part of the company's name only when its domain says so (orbitalpay.io).
-PRODUCT_WORDS = ("Maps", "Pay", "Cloud", "Games", "Security", "AI", "App", "Docs", "Drive", "Search")
+PRODUCT_WORDS = ("Maps", "Pay", "Cloud", "App", "Docs", "Drive", "Search", "Ads", "Wallet")
 # ...unless a job title goes on ("Ledgerline Analytics Engineer" is a role at Ledgerline),
 # or the name is a product's ("Northwind Maps app", "Northwind Maps, our routing product").
 _PRODUCT_AFTER = (r"(?![ \t]+(?i:apps?|products?|platform|API|SDK|service|suite|team)\b)"
