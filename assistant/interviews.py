@@ -16,6 +16,7 @@ here is linear: no nested quantifier runs over unbounded text, and text is cut f
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
@@ -23,7 +24,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from assistant.mail import CalendarEvent, Message
 
-MAX_TEXT = 16_000  # the newest words of one message; an interview is never named further down
+MAX_TEXT = 10_000  # the newest words of one message; an interview is named near the top
 MAX_SENTENCE = 600
 
 MONTHS = {m: i for i, m in enumerate(
@@ -148,51 +149,80 @@ def interviews_of(messages: list[Message]) -> list[Interview]:
                 latest[e.uid] = (key, e)
     events = [e for _, e in latest.values()]
     found = [Interview(e.start, "calendar", e.summary, e.attendees, e.organizer) for e in events if not e.cancelled]
+    known = _InviteDays(events)
+    agreed = _agreed_in_words(messages, known, {i.start.date() for i in found})
+    # An invite that came after the words that agreed it is the same interview.
+    return sorted(found + [i for i in agreed if not known(i.start)], key=lambda i: i.start)
 
-    # Each event's instant and day, once: a VTIMEZONE's rules make every utcoffset() costly.
-    moments = [(e.start.astimezone(timezone.utc), e.start.date()) for e in events]
 
-    def known(start: datetime) -> bool:  # invites beat prose on their day, in either zone, even cancelled
-        return any(start == at or start.date() in (day, at.astimezone(start.tzinfo).date()) for at, day in moments)
+class _InviteDays:
+    """Invites beat prose on their day, in either zone, even cancelled ones.
 
+    Each event's instant is computed once: a VTIMEZONE's rules make every utcoffset() slow,
+    and hostile mail may carry many events.
+    """
+
+    def __init__(self, events: list[CalendarEvent]) -> None:
+        self.instants = {e.start.astimezone(timezone.utc) for e in events}
+        self.days = {e.start.date() for e in events}
+        self.days_in: dict[tzinfo, set[date]] = {}
+
+    def __call__(self, start: datetime) -> bool:
+        if start in self.instants or start.date() in self.days:
+            return True
+        zone = start.tzinfo
+        if zone not in self.days_in:
+            self.days_in[zone] = {at.astimezone(zone).date() for at in self.instants}
+        return start.date() in self.days_in[zone]
+
+
+def _agreed_in_words(messages: list[Message], known: _InviteDays, invite_days: set[date]) -> list[Interview]:
+    """Interviews agreed or recounted in prose, message by message, oldest first."""
     text: dict[datetime, Interview] = {}
     proposed: dict[datetime, Message] = {}
+    by_clock: dict[tuple, list[datetime]] = {}  # (day, wall clock) -> offered starts
+    by_day: dict[date, list[datetime]] = {}
     for m in messages:
         if m.date is None:
             continue
         slots = slots_in_text(m.newest, m.date, m.subject)
         if m.events:  # the prose of an invite describes it, often in a second zone
-            own = [e.start.astimezone(timezone.utc) for e in m.events]
-            slots = [s for s in slots if s.start is None or s.how == "proposed"
-                     or all(abs(s.start - at) > timedelta(days=1) for at in own)]
+            own = sorted(e.start.astimezone(timezone.utc) for e in m.events)
+            slots = [s for s in slots if s.start is None or s.how == "proposed" or not _near(s.start, own)]
         for s in slots:
-            if s.how == "cancelled":
-                for start in [t for t in text if (t == s.start if s.start else t.date() == s.day)]:
-                    del text[start]
-            elif s.how == "reschedule":
-                for start in [t for t in text if t > m.date]:
+            if s.how in ("cancelled", "reschedule"):
+                gone = [t for t in text if (t.date() == s.day if s.how == "cancelled" else t > m.date)]
+                for start in gone:
                     del text[start]
         for s in slots:
             start = s.start
             if s.how == "agreed" and start is None:  # "Wednesday works": the one slot offered that day
-                offered = [t for t, by in proposed.items() if t.date() == s.day and by is not m]
+                offered = [t for t in by_day.get(s.day, ()) if proposed[t] is not m]
                 start = offered[0] if len(offered) == 1 else None
             elif start is not None and not s.zoned and start not in proposed and s.how != "proposed":
                 # "Tuesday at 2pm works", written in London to an offer of "Tuesday at 2pm ET":
                 # the offer's clock, in the offer's zone.
-                same = [t for t, by in proposed.items() if by is not m and (t.date(), t.time()) == (s.day, start.time())]
+                same = [t for t in by_clock.get((s.day, start.time()), ()) if proposed[t] is not m]
                 start = same[0] if len(same) == 1 else start
             if start is None or known(start) or start in text:
                 continue
-            if not s.timed and any(i.start.date() == start.date() for i in (*found, *text.values())):
+            if not s.timed and (start.date() in invite_days or any(t.date() == start.date() for t in text)):
                 continue  # "thanks for speaking with me today": the interview already known
             if s.how == "proposed":
-                proposed.setdefault(start, m)
+                if start not in proposed:
+                    proposed[start] = m
+                    by_clock.setdefault((start.date(), start.time()), []).append(start)
+                    by_day.setdefault(start.date(), []).append(start)
             elif s.how in ("confirmed", "past") or (start in proposed and proposed[start] is not m):
                 who = proposed[start].sender if start in proposed else m.sender
                 text[start] = Interview(start, "text", organizer=who)
-    # An invite that came after the words that agreed it is the same interview.
-    return sorted(found + [i for i in text.values() if not known(i.start)], key=lambda i: i.start)
+    return list(text.values())
+
+
+def _near(start: datetime, instants: list[datetime]) -> bool:
+    """Within a day of one of the (sorted) instants."""
+    i = bisect_left(instants, start)
+    return any(abs(start - instants[j]) <= timedelta(days=1) for j in (i - 1, i) if 0 <= j < len(instants))
 
 
 def times_in_text(text: str, sent: datetime, subject: str = "") -> list[tuple[datetime, str]]:
