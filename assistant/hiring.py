@@ -8,7 +8,7 @@ with --verbose, so the body pass is strict where the header pass was generous.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.mail import Address, Message
 from assistant.mailbox.scan import is_reply_subject
@@ -130,6 +130,21 @@ def invited_by_company(msg: Message, me: frozenset[str]) -> bool:
         elif is_company_sender(msg, me) or company_parties(e, me):
             return True  # an ATS's .ics often names no organizer
     return False
+
+
+def on_behalf_of(msg: Message, me: frozenset[str]) -> Message:
+    """A calendar's mail as the person it speaks for: Google Calendar sends a recruiter's
+    invitation as "Priya Shah <calendar-notification@google.com>"; the author is Priya, the
+    event's organizer (or the Reply-To), never "Google"."""
+    if msg.sender is None or not is_calendar_system(msg.sender.email):
+        return msg
+    for e in msg.events:
+        if e.organizer is not None and e.organizer in company_parties(e, me):
+            return replace(msg, sender=e.organizer)
+    reply = msg.reply_to
+    if reply is not None and reply.email not in me and could_be_company(reply.email) and not is_robot(reply.email):
+        return replace(msg, sender=reply)
+    return msg
 
 
 def is_my_calendar(msg: Message, me: frozenset[str]) -> bool:

@@ -13,7 +13,7 @@ from typing import Callable
 
 from assistant.hiring import (
     Contact, company_of, company_parties, contacts_of, could_be_hiring, hiring_score, invited_by_company,
-    is_acknowledgement, is_company_sender, is_hiring, is_mine, is_my_calendar, role_of,
+    is_acknowledgement, is_company_sender, is_hiring, is_mine, is_my_calendar, on_behalf_of, role_of,
 )
 from assistant.senders import domain_of, is_automated
 from assistant.debrief import Debrief, spoken_promise
@@ -247,10 +247,10 @@ def fold_invitations(threads: list[Thread], me: frozenset[str]) -> list[Thread]:
 
     invites, talks = [], []
     for t in threads:
-        kept_messages = [m for m in t.messages if not is_my_calendar(m, me)]
+        kept_messages = [on_behalf_of(m, me) for m in t.messages if not is_my_calendar(m, me)]
         if not kept_messages:
             continue
-        t = t if len(kept_messages) == len(t.messages) else Thread(t.id, kept_messages)
+        t = t if kept_messages == t.messages else Thread(t.id, kept_messages)
         theirs = [m for m in t.messages if not is_mine(m, me)]
         only_invites = any(m.events for m in t.messages) and all(m.events for m in theirs)
         (invites if only_invites else talks).append(t)

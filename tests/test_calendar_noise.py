@@ -234,3 +234,21 @@ def test_their_acceptance_of_my_invitation_joins_the_conversation(tmp_path):
         when=datetime(2026, 3, 10, 9, tzinfo=NY), thread=1791000000000000012, msgid="acc-12@google.com")
     found = threads(write_raw_mbox(tmp_path / "acc.mbox", [*northwind_talk(), accepted]))
     assert [(p["company"], p["state"]) for p in found] == [("Northwind Labs", "scheduled")]
+
+
+def test_an_invitation_google_sends_for_a_recruiter_is_the_recruiters(tmp_path):
+    """Google Calendar writes an outside organizer's invitation as
+    "Priya Shah <calendar-notification@google.com>", Reply-To Priya: it is Priya's, not Google's."""
+    booked = _ics("nw-9@google.com", "20260316T140000", "priya@northwind-labs.com",
+                  [ME, "priya@northwind-labs.com"], "Northwind Labs interview: Jordan Rivera")
+    raw = calendar_mail(sender="Priya Shah <calendar-notification@google.com>",
+                        subject=f"Invitation: Northwind Labs interview: Jordan Rivera @ Mon 16 Mar 2026 2pm - 3pm (EDT) ({ME})",
+                        text="Priya Shah has invited you to this interview for the Data Analyst role.\n",
+                        ics=booked, when=datetime(2026, 3, 10, 9, tzinfo=NY), thread=1791000000000000013,
+                        msgid="inv-13@google.com").replace(
+        f"Reply-To: {GCAL}".encode(), b"Reply-To: Priya Shah <priya@northwind-labs.com>")
+    (p,) = threads(write_raw_mbox(tmp_path / "behalf.mbox", [raw]))
+    assert (p["company"], p["state"]) == ("Northwind Labs", "scheduled")
+    assert [c["email"] for c in p["contacts"]] == ["priya@northwind-labs.com"]
+    joined = threads(write_raw_mbox(tmp_path / "joined.mbox", [*northwind_talk(), raw]))
+    assert [(q["id"], q["company"], q["state"]) for q in joined] == [(format(77, "x"), "Northwind Labs", "scheduled")]
