@@ -2,9 +2,10 @@
 
 Invites are exact: the newest version of each event (by SEQUENCE) counts, cancelled ones
 do not, and prose beside an invite only describes it (often in a second zone: "2:00 PM ET,
-7:00 PM for you in London"): on an invite's day, in either zone, prose adds nothing. Text counts where there is no invite:
-a time confirmed in words ("your interview is confirmed for Tuesday, March 3 at 2:00 PM
-ET"), or an interview that already happened ("thanks for speaking with me on Tuesday").
+7:00 PM for you in London"): on an invite's day, in either zone, prose adds nothing. Text
+counts where there is no invite: a time confirmed in words ("your interview is confirmed
+for Tuesday, March 3 at 2:00 PM ET"), or an interview that already happened ("thanks for
+speaking with me on Tuesday", dated from that message's own day).
 A proposed slot counts only once someone else confirms it; a cancelled one, a deadline
 ("reply by Friday 5pm") and a time repeated in a second zone are not interviews.
 
@@ -98,7 +99,7 @@ _DAY = re.compile(
     r"|(?P<m2>" + _MONTH + r")\b\.?\s(?:the\s)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.]\d)"
     r"|(?P<iy>20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"
     r"|(?P<rel>today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening))\b"
-    r"|(?P<which>next |this |last |on )?(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?P<which>next |this |last |on )?(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?))"
     r"(?:,?\s(?P<year>20\d\d)\b)?",
     re.I,
