@@ -69,6 +69,8 @@ _WITH_ME = re.compile(
     r"\b(?:spoke|talked|chatted|met|speaking|talking|chatting) (?:with|to) (?:you|me)\b|\bwe (?:spoke|talked|chatted)\b"
     r"|\b(?:our|the) (?:phone |video |initial |first |intro |recruiter )?(?:call|chat|conversation|interview|screen"
     r"|meeting)\b(?= (?:we|I|you) had\b| earlier\b| yesterday\b| this (?:morning|afternoon)\b)", re.I)
+_FUTURE = re.compile(r"\b(?:see you|look(?:ing)? forward|will|next|upcoming|speak (?:again|soon)|talk (?:again|soon))\b"
+                     r"|'ll\b", re.I)
 _PAST_TENSE = re.compile(r"\b(?:had|was|were|went|earlier|yesterday|ago|last|following up on|after)\b", re.I)
 # A slot offered for choosing, not agreed.
 _PROPOSAL = re.compile(
@@ -273,9 +275,15 @@ def _read_sentence(sentence: str, sent: datetime, about: bool, offering: bool) -
     if not days and not _CHANGE.search(sentence):  # most sentences: no day, nothing cancelled
         return [], offering or bool(_PROPOSAL.search(sentence) and _MEETING.search(sentence))
     clocks = _clock_tokens(sentence, sent.tzinfo or timezone.utc, days)
-    thanks = bool(_THANKS.search(sentence) or _WITH_ME.search(sentence) and _PAST_TENSE.search(sentence))
-    meeting = thanks or bool(_MEETING.search(sentence))
-    past = thanks
+    said = _THANKS.search(sentence) or (_WITH_ME.search(sentence) if _PAST_TENSE.search(sentence) else None)
+    meeting = bool(said) or bool(_MEETING.search(sentence))
+    past = bool(said)
+    # "Thanks for the call today, see you Friday at 2pm": after "see you", days are ahead.
+    ahead = [f.start() for f in _FUTURE.finditer(sentence)] if said else []
+
+    def gone(token) -> bool:
+        return past and not any(said.start() < f < token[0] for f in ahead)
+
     question = bool(_PROPOSAL.search(sentence))
     hypothetical = bool(_HYPOTHETICAL.search(sentence))
     if _CANCEL.search(sentence) and not hypothetical and (meeting or about):
@@ -293,12 +301,13 @@ def _read_sentence(sentence: str, sent: datetime, about: bool, offering: bool) -
         return slots, offering
     timed: list[datetime] = []
     zoned: set[datetime] = set()
+    happened: set[datetime] = set()
     used_days: set[int] = set()
     for pos, clock, zone_named in clocks:
         i = _day_for(pos, days, clocks)
         if i is None:
             continue
-        day = _resolve(days[i], sent, past)
+        day = _resolve(days[i], sent, gone(days[i]))
         if day is None:
             continue
         used_days.add(i)
@@ -307,23 +316,26 @@ def _read_sentence(sentence: str, sent: datetime, about: bool, offering: bool) -
             timed.append(start)
             if zone_named:
                 zoned.add(start)
+            if gone(days[i]):
+                happened.add(start)
     several = len(timed) > 1 and re.search(r"\bor\b", sentence, re.I)
     if about or meeting:
-        how = "proposed" if (question or offering or several) and not past else ("past" if past else "confirmed")
+        how = "proposed" if (question or offering or several) and not past else "confirmed"
     else:
         how = "proposed" if offering or question else "mentioned"  # "Would Friday at 10 work?"
     # A time already gone is no offer: "our phone screen on 24 Feb at 2pm: any update?"
-    slots += [Slot(t.date(), t, "past" if how == "proposed" and t < sent else how, zoned=t in zoned) for t in timed]
+    slots += [Slot(t.date(), t, "past" if t in happened or how == "proposed" and t < sent else how,
+                   zoned=t in zoned) for t in timed]
     # A day without a time: an interview that happened, or a day that picks an offered slot.
     for i, token in enumerate(days):
         if i in used_days:
             continue
-        day = _resolve(token, sent, past)
+        day = _resolve(token, sent, gone(token))
         if day is None:
             continue
         if _DEADLINE_BEFORE.search(sentence[max(0, token[0] - 40):token[0]]):
             continue  # "reply by Friday"
-        if past and meeting and day <= sent.date():
+        if gone(token) and day <= sent.date():
             at = datetime.combine(day, time(12), tzinfo=sent.tzinfo or timezone.utc)
             slots.append(Slot(day, min(at, sent), "past", timed=False))
         elif not question and _AGREED.search(sentence):

@@ -84,6 +84,12 @@ def test_an_interview_that_exists_only_in_prose_counts(text, sent, start):
     assert starts([mail(text, sent, sender=JORDAN)]) == [start]
 
 
+def test_a_thank_you_that_looks_ahead_keeps_the_next_day_ahead():
+    wed = datetime(2026, 3, 4, 17, tzinfo=NY)
+    text = "Thanks for the call today, and see you Friday at 2pm for the panel interview!"
+    assert starts([mail(text, wed, sender=JORDAN)]) == ["2026-03-04T12:00:00-05:00", "2026-03-06T14:00:00-05:00"]
+
+
 def test_the_day_of_a_prose_interview_is_the_messages_own_day():
     """Sent late on Tuesday in New York (already Wednesday in UTC): "this morning" was Tuesday."""
     late = datetime(2026, 3, 3, 22, 40, tzinfo=NY)
