@@ -152,11 +152,21 @@ def is_my_calendar(msg: Message, me: frozenset[str]) -> bool:
 
     Written by a calendar (or by me through one), naming no one at a company.
     """
-    if msg.sender is None or not (is_calendar_system(msg.sender.email) or msg.sender.email in me):
+    if msg.sender is None:
         return False
+    if not (is_calendar_system(msg.sender.email) or msg.sender.email in me):
+        return _to_oneself(msg)
     if not msg.events:
         return is_calendar_system(msg.sender.email)
     return not any(company_parties(e, me) for e in msg.events)
+
+
+def _to_oneself(msg: Message) -> bool:
+    """An event nobody else attends, mailed by its owner to herself: a reminder from an
+    address of mine that `me` does not list (a work or university calendar)."""
+    own = {msg.sender.email}
+    return bool(msg.events) and all(a.email in own for a in msg.to) and all(
+        a is None or not a.email or a.email in own for e in msg.events for a in (e.organizer, *e.attendees))
 
 
 def _attends(event, me: frozenset[str]) -> bool:

@@ -176,8 +176,20 @@ def northwind_talk() -> list[bytes]:
     ]
 
 
+def work_calendar_reminder() -> bytes:
+    """My university calendar reminds me, from and to my university address (not in --me)."""
+    uni = "jordan.rivera@students.uni.edu"
+    ics = _ics("0400000082", "20260309T170000", uni, [], "Interview practice with the careers office",
+               method="PUBLISH")
+    return calendar_mail(sender=f"Jordan Rivera <{uni}>", to=uni, method="PUBLISH",
+                         subject="Reminder: Interview practice with the careers office",
+                         text="Reminder\nInterview practice with the careers office\nMonday, March 9, 2026 5:00 PM\n",
+                         ics=ics, when=datetime(2026, 3, 9, 16, 45, tzinfo=NY), thread=1791000000000000007,
+                         msgid="rem-7@uni.edu")
+
+
 def test_my_own_calendar_lists_no_process(tmp_path):
-    path = write_raw_mbox(tmp_path / "cal.mbox", [*own_calendar_mail(), outlook_reminder()])
+    path = write_raw_mbox(tmp_path / "cal.mbox", [*own_calendar_mail(), outlook_reminder(), work_calendar_reminder()])
     found = threads(path)
     assert found == [], [(p["company"], p["subject"]) for p in found]
 
