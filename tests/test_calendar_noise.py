@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from click.testing import CliRunner
 
 from assistant.cli import main
-from tests.mailmaker import ME, message, write_mbox
+from tests.mailmaker import ME, message
 
 NY = timezone(timedelta(hours=-5))
 GCAL = "Google Calendar <calendar-notification@google.com>"
