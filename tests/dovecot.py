@@ -24,6 +24,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.conftest import SAMPLE_MBOX
+
+# How many messages the bundled sample holds: the quota account is filled by exactly these.
+SAMPLE_MESSAGES = sum(1 for line in SAMPLE_MBOX.read_bytes().splitlines() if line.startswith(b"From "))
+
 import pytest
 
 INSTALL = "Dovecot is not installed: IMAP tests skipped (install it with `apt-get install dovecot-imapd`)"
@@ -178,7 +183,7 @@ class Dovecot:
     # written before it starts: plenty of plain ones, and a few of each special kind.
     KINDS = {
         "plain": ("jordan", 400, ""),
-        "quota": ("full", 10, "userdb_quota_rule=*:messages=67"),  # the sample fills it: one APPEND more is refused
+        "quota": ("full", 10, f"userdb_quota_rule=*:messages={SAMPLE_MESSAGES}"),  # the sample fills it: one APPEND more is refused
         "no-uidplus": ("old", 10, "userdb_imap_capability=IMAP4rev1"),  # no UIDPLUS, no CONDSTORE
     }
 

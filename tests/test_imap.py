@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 
 from assistant.mailbox import imap
 from tests.conftest import SAMPLE_MBOX, one_line_error
-from tests.dovecot import require_dovecot
+from tests.dovecot import SAMPLE_MESSAGES, require_dovecot
 
 require_dovecot()  # else the whole module is skipped, in one line (or fails with CI=true)
 
@@ -140,8 +140,8 @@ def test_cold_scan_fetches_headers_first_and_bodies_of_candidates_only(account, 
     sent = commands(opened)
     assert "UID FETCH" in sent and "APPEND" not in sent and "SELECT" not in sent
     headers, bodies = opened[0].fetched["headers"], opened[0].fetched["bodies"]
-    assert headers == 67 + 30  # every message's header fields, once
-    assert 0 < bodies < 67  # full text only of the candidate threads: no dinner, no newsletter
+    assert headers == SAMPLE_MESSAGES + 30  # every message's header fields, once
+    assert 0 < bodies < SAMPLE_MESSAGES  # full text only of the candidate threads: no dinner, no newsletter
     seen = account.folder("INBOX")
     assert all("\\Seen" not in flags for _, flags, _ in seen), "a scan marked mail as read"
 

@@ -12,7 +12,7 @@ import pytest
 from assistant.mailbox import imap
 from assistant.mailbox.drafts_local import DIGEST, MARKER, content_digest
 from tests.conftest import REPO, SAMPLE_MBOX, one_line_error
-from tests.dovecot import require_dovecot
+from tests.dovecot import SAMPLE_MESSAGES, require_dovecot
 
 require_dovecot()  # else the whole module is skipped, in one line (or fails with CI=true)
 
@@ -149,7 +149,7 @@ def test_without_uidplus_the_old_draft_stays_and_the_user_is_told(dovecot, memor
 def test_a_rejected_append_is_one_clear_line(dovecot, memory_keyring, tmp_path):
     user = use_account(dovecot.add_user("quota"), memory_keyring, tmp_path)
     load_sample(user)  # the sample fills the quota exactly: nothing more may be stored
-    assert user.status("INBOX")["messages"] + user.status("Sent")["messages"] == 67
+    assert user.status("INBOX")["messages"] + user.status("Sent")["messages"] == SAMPLE_MESSAGES
     line = one_line_error(draft(user, "status-check", QUILLSTONE))
     assert "refused APPEND Drafts" in line and "OVERQUOTA" in line
 
