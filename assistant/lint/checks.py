@@ -56,12 +56,19 @@ def _kind_cues() -> dict[str, tuple[tuple[re.Pattern, float], ...]]:
 
 
 def guess_kind(doc: Document) -> str:
-    """The kind whose cues weigh most in the text; "other" when nothing is clear."""
+    """The kind whose cues weigh most in the text; "other" when nothing is clear.
+
+    An email is never a LinkedIn kind. A connection note is short and in one paragraph;
+    a longer LinkedIn text, or one that thanks them for connecting, is a message.
+    """
     text = doc.text
     scores = {}
     for kind, cues in _kind_cues().items():
         scores[kind] = sum(w * len(rx.findall(text)) for rx, w in cues)
-    if len(text.strip()) > rules.LINKEDIN_MAX_GUESS_CHARS or len(doc.prose) > 1:
+    if doc.is_email:
+        scores["linkedin"] = scores["linkedin-message"] = 0
+    elif len(text.strip()) > rules.LINKEDIN_MAX_GUESS_CHARS or len(doc.prose) > 1:
+        scores["linkedin-message"] += scores["linkedin"]
         scores["linkedin"] = 0
     elif doc.greeting is None and doc.closing_from < 0 and len(text.strip()) <= 300:
         scores["linkedin"] += rules.LINKEDIN_ONE_PARAGRAPH
@@ -183,25 +190,30 @@ def caps(f: Facts) -> Iterator[Hit]:
     Acronyms (AWS, SQL, "AWS SDK") are fine: a run counts only with a word of four or
     more letters that the pronouncing dictionary knows as an ordinary word.
     """
+    for start, match in _shouting(f.doc.text):
+        yield Hit("tone.caps", start, {"match": match})
+
+
+def _shouting(text: str) -> Iterator[tuple[int, str]]:
     from assistant.lint.syllables import dictionary
 
-    d = dictionary()
-    for m in _CAPS_RUN.finditer(f.doc.text):
+    d = None
+    for m in _CAPS_RUN.finditer(text):
         words = m.group().split()
         if len(words) == 1:
             if words[0] in rules.SHOUTED:
-                yield Hit("tone.caps", m.start(), {"match": m.group()})
+                yield m.start(), m.group()
             continue
+        d = d or dictionary()
         ordinary = [w for w in words if len(w) >= 4 and d is not None and d.get(w.lower()) is not None]
         if ordinary or any(w in rules.SHOUTED for w in words):
-            yield Hit("tone.caps", m.start(), {"match": m.group()})
+            yield m.start(), m.group()
 
 
 def phrases(f: Facts) -> Iterator[Hit]:
-    """Every phrase family of rules.py over the body; placeholders over every line sent."""
+    """Every phrase family of rules.py over the body (placeholders masked: see placeholders())."""
     for family in rules.PHRASES:
         if family.rule.startswith("placeholder."):
-            yield from _placeholders(f, family)
             continue
         found: list[tuple[int, int, str, float]] = []
         for rx, weight in family.compiled:
@@ -230,19 +242,47 @@ def _no_overlaps(found: list[tuple[int, int, str, float]]) -> list[tuple[int, in
     return kept
 
 
-def _placeholders(f: Facts, family: rules.Phrases) -> Iterator[Hit]:
-    for rx, _ in family.compiled:
-        for m in rx.finditer(f.doc.text):
-            yield Hit(family.rule, m.start(), {"match": m.group()})
-        for number, line in f.doc.headers + _signature_lines(f.doc):
-            for m in rx.finditer(line):
-                yield Hit(family.rule, fields={"match": m.group()}, at=(number, m.start() + 1))
+def placeholders(f: Facts) -> Iterator[Hit]:
+    """Each placeholder once, wherever it goes out: body, subject, To/Cc, signature."""
+    for rule, offset, at, match in f.doc.placeholders:
+        yield Hit(rule, offset or 0, {"match": match}, at=at)
 
 
-def _signature_lines(doc: Document) -> list[tuple[int, str]]:
-    if not doc.signature_line:
-        return []
-    return [(doc.signature_line + i, line) for i, line in enumerate(doc.signature.split("\n"))]
+def empty(f: Facts) -> Iterator[Hit]:
+    """Nothing written is not a clean draft."""
+    if f.doc.original.strip():
+        return
+    if f.doc.had_text:
+        what = "only quoted history or a signature, nothing new above it"
+    else:
+        what = "the email has headers and no body" if f.doc.is_email else "the draft is empty"
+    yield Hit("structure.empty", at=(f.doc.line_numbers[0] if f.doc.line_numbers else 1, 1),
+              fields={"what": what})
+
+
+# subject --------------------------------------------------------------------------------
+
+def subject(f: Facts) -> Iterator[Hit]:
+    """The subject as a subject: length (unless a reply's), capitals, urgency, exclamation."""
+    s = f.doc.subject
+    if s is None or not s.text.strip():
+        return
+    top = int(f.thresholds["max_subject_chars"])
+    if len(s.original) > top and not re.match(rules.REPLY_PREFIX, s.original, re.IGNORECASE):
+        yield Hit("subject.length", at=s.position(top), fields={"chars": len(s.original), "max": top})
+    for start, match in _shouting(s.text):
+        yield Hit("subject.caps", at=s.position(start), fields={"match": match})
+    for rx in _subject_urgency():
+        for m in rx.finditer(s.text):
+            yield Hit("subject.urgency", at=s.position(m.start()), fields={"match": m.group()})
+    bang = s.text.find("!")
+    if bang >= 0:
+        yield Hit("subject.exclamation", at=s.position(bang))
+
+
+@lru_cache(maxsize=None)
+def _subject_urgency() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(rx, re.IGNORECASE) for rx in rules.SUBJECT_URGENCY)
 
 
 # timing ---------------------------------------------------------------------------------
@@ -262,4 +302,5 @@ def timing(f: Facts) -> Iterator[Hit]:
                       fields={"interview_day": f"{f.interview_day:%a %d %b}", "due": f"{due:%a %d %b}"})
 
 
-CHECKS = (length, readability, questions, structure, greeting_name, exclamations, caps, phrases, timing)
+CHECKS = (empty, length, readability, questions, structure, greeting_name, exclamations, caps, phrases,
+          placeholders, subject, timing)

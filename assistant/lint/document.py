@@ -15,7 +15,6 @@ from assistant.quoting import split_reply
 
 # One comment style, documented in docs/lint-rules.md: an HTML comment on its own line.
 DIRECTIVE = re.compile(r"^\s*<!--\s*followup:\s*disable\b\s*(?P<ids>[^>]*?)\s*-->\s*$", re.IGNORECASE)
-_HEADER = re.compile(r"^(?:Subject|To|Cc|Bcc|From|Reply-To)\s*:", re.IGNORECASE)
 _GREETING = re.compile(
     r"^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|hiya)\b"
     r"(?P<names>[^,:!.\n]{0,60})[,:!.]?\s*$", re.IGNORECASE)
@@ -48,6 +47,18 @@ class Span:
 
 
 @dataclass
+class Subject:
+    """The subject, placeholders masked; `at[i]` is the file (line, column) of character i."""
+
+    text: str
+    at: list[tuple[int, int]]
+    original: str
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.at[min(offset, len(self.at) - 1)]
+
+
+@dataclass
 class Document:
     raw: str
     text: str  # the body: new text, no quotes, signature or directives; lines joined by \n
@@ -56,7 +67,13 @@ class Document:
     signature: str
     signature_line: int  # 1-based line of raw where the signature starts (0: none)
     disabled: list[tuple[str, int, int]] = field(default_factory=list)  # (id, line, col)
-    headers: list[tuple[int, str]] = field(default_factory=list)  # (line, text) of Subject: etc.
+    headers: list[tuple[int, str]] = field(default_factory=list)  # (line, text) of To:, Cc: lines
+    original: str = ""  # the body before placeholders were masked
+    is_email: bool = False  # the draft came with mail headers
+    had_text: bool = False  # the body had text before quotes and signature were set aside
+    note: str = ""  # how positions are to be read, when they are not the file's lines
+    subject: "Subject | None" = None
+    placeholders: list = field(default_factory=list)  # (rule, body offset | None, (line, col) | None, text)
     greeting: Span | None = None
     closing_from: int = -1  # offset where the sign-off starts (-1: none)
     prose: list[Span] = field(default_factory=list)  # paragraphs of prose
@@ -74,24 +91,28 @@ class Document:
 
 
 def parse(raw: str) -> Document:
-    """Split a draft into its parts and find its greeting, paragraphs, sentences and words."""
+    """Split a draft into its parts and find its greeting, paragraphs, sentences and words.
+
+    An email (headers on top) is read as one: only its body is prose, its subject is kept
+    apart for the subject rules. Placeholders are found first and masked, so the words
+    inside "[Include anything you promised]" are reported once, as a placeholder.
+    """
+    from assistant.lint import message
+
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    lines = raw.split("\n")
+    envelope = message.read(raw)
+    source, first = (envelope.body, envelope.first_line) if envelope else (raw, 1)
     disabled: list[tuple[str, int, int]] = []
     kept: list[tuple[int, str]] = []
-    headers: list[tuple[int, str]] = []
-    in_headers = True
-    for number, line in enumerate(lines, 1):
-        m = DIRECTIVE.match(line)
+    above = raw.split("\n", first - 1)[:first - 1] if envelope and not envelope.decoded else []
+    for number, line in [*enumerate(above, 1), *enumerate(source.split("\n"), first)]:
+        m = DIRECTIVE.match(line) if "<!--" in line else None
         if m:
             for n in re.finditer(r"[\w.-]+", m.group("ids")):
                 disabled.append((n.group().lower(), number, m.start("ids") + n.start() + 1))
             continue
-        if in_headers and _HEADER.match(line):
-            headers.append((number, line))  # a Subject:/To: block on top is not the body
-            continue
-        in_headers = in_headers and not line.strip()
-        kept.append((number, line))
+        if number >= first:
+            kept.append((number, line))
     newest, signature = split_reply("\n".join(line for _, line in kept))
     body_lines = newest.split("\n") if newest else []
     numbers: list[int] = []
@@ -99,24 +120,55 @@ def parse(raw: str) -> Document:
     for body_line in body_lines:
         while j < len(kept) and kept[j][1].rstrip() != body_line.rstrip():
             j += 1
-        numbers.append(kept[j][0] if j < len(kept) else (numbers[-1] + 1 if numbers else 1))
+        numbers.append(kept[j][0] if j < len(kept) else (numbers[-1] + 1 if numbers else first))
         j += 1
     signature_line = 0
     if signature:
-        first = signature.split("\n", 1)[0].rstrip()
+        first_sig = signature.split("\n", 1)[0].rstrip()
+        last = numbers[-1] if numbers else 0
         for number, line in kept:
-            if number > (numbers[-1] if numbers else 0) and line.rstrip() == first:
+            if number > last and line.rstrip() == first_sig:
                 signature_line = number
                 break
     starts, at = [], 0
     for body_line in body_lines:
         starts.append(at)
         at += len(body_line) + 1
-    doc = Document(raw=raw, text="\n".join(body_lines), line_numbers=numbers, line_starts=starts,
+    headers = [(h.line + i, line) for h in (envelope.headers if envelope else ())
+               if h.name.lower() in message.READ_HEADERS for i, line in enumerate(h.lines)]
+    text = "\n".join(body_lines)
+    doc = Document(raw=raw, text=text, line_numbers=numbers, line_starts=starts,
                    signature=signature, signature_line=signature_line, disabled=disabled,
-                   headers=headers)
-    _structure(doc, body_lines)
+                   headers=headers, original=text, is_email=envelope is not None,
+                   note=envelope.note if envelope else "",
+                   had_text=any(line.strip() for _, line in kept))
+    _placeholders(doc, envelope.subject if envelope else None)
+    _structure(doc, doc.text.split("\n") if doc.text else [])
     return doc
+
+
+def _placeholders(doc: Document, subject) -> None:
+    """Find every placeholder once (body, subject, To/Cc, signature) and mask it in the body."""
+    from assistant.lint.rules import find_placeholders
+
+    found = find_placeholders(doc.text)
+    if found:
+        chars = list(doc.text)
+        for rule, start, end, match in found:
+            doc.placeholders.append((rule, start, None, match))
+            chars[start:end] = "_" * (end - start)
+        doc.text = "".join(chars)
+    if subject is not None:
+        text = subject.text
+        for rule, start, end, match in find_placeholders(text):
+            doc.placeholders.append((rule, None, subject.at[start], match))
+            text = text[:start] + "_" * (end - start) + text[end:]
+        doc.subject = Subject(text, subject.at, subject.text)
+    sig = ([(doc.signature_line + i, line) for i, line in enumerate(doc.signature.split("\n"))]
+           if doc.signature_line else [])
+    for number, line in [h for h in doc.headers if not h[1].lower().startswith("subject")] + sig:
+        for rule, start, _, match in find_placeholders(line):
+            doc.placeholders.append((rule, None, (number, start + 1), match))
 
 
 def _structure(doc: Document, body_lines: list[str]) -> None:
