@@ -9,6 +9,7 @@ the file the user gave, so findings point where an editor would.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
 
 from assistant.quoting import split_reply
@@ -27,7 +28,7 @@ WORD = re.compile(r"[^\W_](?:[\w'\u2019-]*[^\W_])?")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st vs etc e.g i.e eg ie inc ltd co corp approx no fig dept".split())
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)")
-_BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")  # matched at a line's start
 
 
 def strip_directives(text: str) -> str:
@@ -44,6 +45,7 @@ class Span:
     start: int
     end: int
     text: str
+    words: int = 0  # counted for sentences
 
 
 @dataclass
@@ -78,7 +80,7 @@ class Document:
     closing_from: int = -1  # offset where the sign-off starts (-1: none)
     prose: list[Span] = field(default_factory=list)  # paragraphs of prose
     sentences: list[Span] = field(default_factory=list)
-    words: list[Span] = field(default_factory=list)
+    word_starts: array = field(default_factory=lambda: array("l"))  # offset of each word, up to the sign-off
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column), both from 1, in the user's file, of a body offset."""
@@ -153,11 +155,12 @@ def _placeholders(doc: Document, subject) -> None:
 
     found = find_placeholders(doc.text)
     if found:
-        chars = list(doc.text)
+        pieces, at = [], 0
         for rule, start, end, match in found:
             doc.placeholders.append((rule, start, None, match))
-            chars[start:end] = "_" * (end - start)
-        doc.text = "".join(chars)
+            pieces += [doc.text[at:start], "_" * (end - start)]
+            at = end
+        doc.text = "".join(pieces) + doc.text[at:]
     if subject is not None:
         text = subject.text
         for rule, start, end, match in find_placeholders(text):
@@ -202,21 +205,24 @@ def _structure(doc: Document, body_lines: list[str]) -> None:
             para = []
     for p in doc.prose:
         doc.sentences.extend(_sentences(p))
-    doc.words = [Span(m.start(), m.end(), m.group()) for m in WORD.finditer(doc.text)
-                 if doc.closing_from < 0 or m.start() < doc.closing_from]
+    end = doc.closing_from if doc.closing_from >= 0 else len(doc.text)
+    doc.word_starts = array("l", (m.start() for m in WORD.finditer(doc.text, 0, end)))
 
 
 def _sentences(p: Span) -> list[Span]:
-    """Sentences of one paragraph: end punctuation before a space, or a bulleted line."""
+    """Sentences of one paragraph: end punctuation before a space, or a bulleted line.
+
+    Linear in the paragraph: only a short window before each full stop is looked at.
+    """
     cuts = [0]
     for m in _SENTENCE_END.finditer(p.text):
-        before = p.text[:m.start()].rsplit(None, 1)
+        before = p.text[max(0, m.start() - 40):m.start()].rsplit(None, 1)
         token = before[-1].lower().rstrip(".") if before else ""
         if m.group().startswith(".") and len(m.group()) == 1 and token in _ABBREVIATIONS:
             continue
         cuts.append(m.end())
     for m in re.finditer(r"\n", p.text):
-        if _BULLET.match(p.text[m.end():]):
+        if _BULLET.match(p.text, m.end()):
             cuts.append(m.start())
     cuts = sorted(set(cuts)) + [len(p.text)]
     out = []
@@ -225,5 +231,6 @@ def _sentences(p: Span) -> list[Span]:
         lead = len(chunk) - len(chunk.lstrip())
         chunk = chunk.strip()
         if chunk:
-            out.append(Span(p.start + a + lead, p.start + a + lead + len(chunk), chunk))
+            out.append(Span(p.start + a + lead, p.start + a + lead + len(chunk), chunk,
+                            len(WORD.findall(chunk))))
     return out
