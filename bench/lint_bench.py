@@ -16,7 +16,7 @@ The code measured is the code Python imports: this worktree, or PYTHONPATH's whe
 so `PYTHONPATH=/work/main python bench/lint_bench.py` measures another checkout the same
 way (children run in a scratch folder, so the current directory does not shadow it).
 
-Usage: python bench/lint_bench.py [--repeat 9] [--sizes 1,5] [--json]
+Usage: python bench/lint_bench.py [--repeat 9] [--sizes 1,5] [--shape email|one-paragraph] [--json]
 """
 
 from __future__ import annotations
@@ -69,9 +69,10 @@ def in_process(repeat: int) -> float:
     return statistics.median(runs)
 
 
-def big_email(megabytes: float) -> Path:
+def big_email(megabytes: float, shape: str = "email") -> Path:
     """An .eml of about `megabytes` MB: headers, a body of the good drafts' paragraphs over
-    and over, a signature, and a quoted history a tenth of the size."""
+    and over, a signature, and a quoted history a tenth of the size. Shape "one-paragraph"
+    joins the body into one paragraph (the worst case for sentence splitting)."""
     paragraphs = []
     for path in sorted((DRAFTS / "good").glob("*.txt")):
         paragraphs += [p for p in path.read_text(encoding="utf-8").split("\n\n")[1:-1] if len(p) > 80]
@@ -87,17 +88,17 @@ def big_email(megabytes: float) -> Path:
         body.append(paragraphs[i % len(paragraphs)])
         n += len(body[-1]) + 2
         i += 1
-    text = head + "\n\n".join(body) + tail + quoted * max(1, int(size * 0.1) // len(quoted))
-    path = SCRATCH / f"big-{megabytes:g}mb.eml"
+    text = head + ("\n\n" if shape == "email" else " ").join(body) + tail + quoted * max(1, int(size * 0.1) // len(quoted))
+    path = SCRATCH / f"big-{shape}-{megabytes:g}mb.eml"
     path.write_text(text, encoding="utf-8")
     return path
 
 
-def large(sizes: list[float]) -> dict:
+def large(sizes: list[float], shape: str) -> dict:
     """Per size: wall and CPU seconds per MB, and peak RSS in MB, of `followup lint BIG.eml`."""
     out = {}
     for mb in sizes:
-        path = big_email(mb)
+        path = big_email(mb, shape)
         real_mb = path.stat().st_size / 1_000_000
         start = time.perf_counter()
         child = subprocess.Popen([sys.executable, "-m", "assistant", "lint", str(path)],
@@ -117,6 +118,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=9)
     ap.add_argument("--sizes", default="1,5", help="MB of the large emails, comma-separated; '' skips them")
+    ap.add_argument("--shape", choices=("email", "one-paragraph"), default="email",
+                    help="the large email's body: paragraphs (default) or one long paragraph")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     sizes = [float(x) for x in args.sizes.split(",") if x.strip()]
@@ -131,7 +134,7 @@ def main() -> int:
         "in_process": in_process(args.repeat),
     }
     met = {k: figures[k] < t for k, t in TARGETS_MS.items()}
-    big = large(sizes) if sizes else {}
+    big = large(sizes, args.shape) if sizes else {}
     if len(big) > 1:
         rates = [v["cpu_s_per_mb"] for v in big.values()]
         met["linear"] = rates[-1] <= LINEAR_SLACK * rates[0]
