@@ -275,3 +275,15 @@ def test_the_tools_own_drafts_are_read_as_emails(tmp_path):
 def test_the_tools_own_drafts_lint_with_no_error_and_no_warning(tmp_path):
     loud = [finding for path in _own_drafts(tmp_path) for finding in _loud(path)]
     assert loud == []
+
+
+@pytest.mark.parametrize("text, email", [
+    ("Subject: Thank you\nHi Priya,\n\nThank you for the chat today.\n", True),
+    ("Subject: Thank you\n\nHi Priya,\n\nThank you for the chat today.\n", True),
+    ("Date: Tuesday works for me, thank you.\nHi Priya, see you then.\n", False),
+    ("Note: I enjoyed the chat.\n\nHi Priya,\n", False),
+    ("Hi Priya,\n\nThank you for the chat today.\n", False),
+])
+def test_what_counts_as_headers(text, email):
+    report = lint(text)
+    assert (report.metrics.words < len(text.split())) == email, report.metrics

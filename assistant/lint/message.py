@@ -23,6 +23,8 @@ _KNOWN = frozenset(
     "mime-version content-type content-transfer-encoding content-disposition received "
     "return-path delivered-to user-agent x-mailer x-unsent importance priority".split())
 _PLAIN_CTE = frozenset(("", "7bit", "8bit", "binary"))
+# Without a blank line after them, only these on top of a plain draft count as headers.
+_DRAFT_HEADERS = frozenset(("subject", "to", "cc", "bcc", "from", "reply-to"))
 # Header lines that go out with the mail as text someone reads (placeholders are checked there).
 READ_HEADERS = frozenset(("subject", "to", "cc", "bcc"))
 
@@ -76,6 +78,7 @@ def _header_block(raw: str) -> tuple[list[Header], int]:
     at = 0
     n = len(raw)
     first = True
+    ended_blank = False
     while at < n:
         end = raw.find("\n", at)
         end = n if end < 0 else end
@@ -97,11 +100,14 @@ def _header_block(raw: str) -> tuple[list[Header], int]:
                                   else headers[-1].line + len(headers[-1].lines), [line]))
         else:
             if not line.strip():
-                at = min(nxt, n)  # the blank line that ends the header block
+                at, ended_blank = min(nxt, n), True  # the blank line that ends the header block
             break
         at = min(nxt, n)
-    if not any(h.name.lower() in _KNOWN or h.name.lower().startswith("x-") for h in headers):
+    names = {h.name.lower() for h in headers}
+    if not any(name in _KNOWN or name.startswith("x-") for name in names):
         return [], 0
+    if at < n and not ended_blank and not names <= _DRAFT_HEADERS:
+        return [], 0  # "Date: Tuesday works for me" on top of a note is prose
     for h in headers:
         h.value = h.value.strip()
     return headers, at
