@@ -287,3 +287,16 @@ def test_the_tools_own_drafts_lint_with_no_error_and_no_warning(tmp_path):
 def test_what_counts_as_headers(text, email):
     report = lint(text)
     assert (report.metrics.words < len(text.split())) == email, report.metrics
+
+
+@pytest.mark.parametrize("text", [
+    "Re: [EXTERNAL] Analyst role - next steps",
+    "Re: [Ticket #4411] Analyst role",
+])
+def test_a_tag_a_mail_gateway_put_in_the_subject_is_no_placeholder(text):
+    assert lint(eml(headers=HEADERS.replace("Re: Analyst role - next steps", text))).findings == ()
+
+
+def test_an_image_a_mail_client_wrote_out_in_the_signature_is_no_placeholder():
+    text = eml(BODY.replace("Omar Haddad\n", "Omar Haddad\n[image: LinkedIn icon] [cid:image001.png@01DA]\n"))
+    assert lint(text).findings == ()

@@ -403,7 +403,11 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI (?:don't|do not) (?:want|mean) to (?:be a )?(?:pest|bother|nuisance|nag)\b", 0.5),
     ), min_weight=1.0, each=False),
     Phrases("placeholder.brackets", (
-        (r"\[(?!\d+\])[A-Za-z][^\[\]\n]{0,80}\](?!\()", 1),
+        # not a footnote [1], a link [text](url), an image or link a mail client wrote out
+        # ([image: logo], [cid:...], [mailto:...]), nor a tag a mail gateway adds ([EXTERNAL])
+        (r"\[(?!\d+\])(?!(?:image|cid|mailto|https?|attachment|inline|external|ext|spam|suspicious"
+         r"|caution|warning|secure|encrypt|confidential|sensitive|ticket|sent with)\b)"
+         r"[A-Za-z][^\[\]\n]{0,80}\](?!\()", 1),
         (r"<<[^<>\n]{1,60}>>", 1),
         (r"<(?:name|first[ _]?name|company|role|position|title|date|interviewer|recruiter)>", 1),
         (r"(?-i:<[A-Z][A-Z0-9]*(?:[ _/'-]+[A-Z0-9]+)+>|<[A-Z]{4,}>)", 1),  # <JOB TITLE>, <NAME>
