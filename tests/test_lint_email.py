@@ -297,6 +297,10 @@ def test_a_tag_a_mail_gateway_put_in_the_subject_is_no_placeholder(text):
     assert lint(eml(headers=HEADERS.replace("Re: Analyst role - next steps", text))).findings == ()
 
 
+def test_nothing_written_has_no_kind():
+    assert lint("").kind == lint("From: a@example.com\n\n").kind == "other"
+
+
 def test_an_image_a_mail_client_wrote_out_in_the_signature_is_no_placeholder():
     text = eml(BODY.replace("Omar Haddad\n", "Omar Haddad\n[image: LinkedIn icon] [cid:image001.png@01DA]\n"))
     assert lint(text).findings == ()

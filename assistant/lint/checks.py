@@ -65,6 +65,8 @@ def guess_kind(doc: Document) -> str:
     a longer LinkedIn text, or one that thanks them for connecting, is a message.
     """
     text = doc.text
+    if not doc.word_starts and not text.strip("_ \n"):
+        return "other"  # nothing written: no kind to guess
     scores = {}
     for kind, (anyof, cues) in _kind_cues().items():
         scores[kind] = sum(next((w for rx, w in cues if rx.match(text, m.start())), 0.0)

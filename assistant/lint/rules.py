@@ -185,7 +185,7 @@ RULES: tuple[Rule, ...] = (
       "greet someone on the thread: {people}", needs_thread=True),
     R("structure.empty", "error", "nothing to lint: {what}",
       "An empty draft is not a clean one; a check that passes on nothing would mislead",
-      "this tool (docs/lint-rules.md)", "write the message above the quoted history, then lint it"),
+      "this tool (docs/lint-rules.md)", "write the message (above any quoted history), then lint it"),
     R("structure.unknown-directive", "info", "'{match}' is not a rule or category; nothing disabled",
       "A mistyped disable comment would silently do nothing", "this tool (docs/lint-rules.md)",
       "use a rule id from docs/lint-rules.md, e.g. tone.exclamation"),
