@@ -165,6 +165,12 @@ def test_placeholders_in_the_subject_and_to_line_are_errors_once():
     assert found == [("placeholder.brackets", 2, 5), ("placeholder.brackets", 3, 22)]
 
 
+def test_a_placeholder_in_a_folded_subject_is_reported_once():
+    text = eml(headers=HEADERS.replace("Subject: Re: Analyst role - next steps",
+                                       "Subject: Thank you for the interview\n about the [Role] position"))
+    assert [(f.rule, f.line, f.column) for f in lint(text).findings] == [("placeholder.brackets", 4, 12)]
+
+
 def test_words_that_merely_look_like_placeholders_are_prose():
     text = BODY.replace("I hope your week is going well.", "I read the AWS <-> SQL notes [1] you sent.")
     assert lint(text, "status-check").findings == ()

@@ -137,7 +137,7 @@ def parse(raw: str) -> Document:
         starts.append(at)
         at += len(body_line) + 1
     headers = [(h.line + i, line) for h in (envelope.headers if envelope else ())
-               if h.name.lower() in message.READ_HEADERS for i, line in enumerate(h.lines)]
+               if h.name.lower() in message.ADDRESS_HEADERS for i, line in enumerate(h.lines)]
     text = "\n".join(body_lines)
     doc = Document(raw=raw, text=text, line_numbers=numbers, line_starts=starts,
                    signature=signature, signature_line=signature_line, disabled=disabled,
@@ -169,7 +169,7 @@ def _placeholders(doc: Document, subject) -> None:
         doc.subject = Subject(text, subject.at, subject.text)
     sig = ([(doc.signature_line + i, line) for i, line in enumerate(doc.signature.split("\n"))]
            if doc.signature_line else [])
-    for number, line in [h for h in doc.headers if not h[1].lower().startswith("subject")] + sig:
+    for number, line in doc.headers + sig:
         for rule, start, _, match in find_placeholders(line):
             doc.placeholders.append((rule, None, (number, start + 1), match))
 

@@ -25,8 +25,9 @@ _KNOWN = frozenset(
 _PLAIN_CTE = frozenset(("", "7bit", "8bit", "binary"))
 # Without a blank line after them, only these on top of a plain draft count as headers.
 _DRAFT_HEADERS = frozenset(("subject", "to", "cc", "bcc", "from", "reply-to"))
-# Header lines that go out with the mail as text someone reads (placeholders are checked there).
-READ_HEADERS = frozenset(("subject", "to", "cc", "bcc"))
+# Address lines go out with the mail as text someone reads: placeholders are checked there
+# (the subject has rules of its own).
+ADDRESS_HEADERS = frozenset(("to", "cc", "bcc"))
 
 
 @dataclass
