@@ -310,3 +310,11 @@ def test_nothing_written_has_no_kind():
 def test_an_image_a_mail_client_wrote_out_in_the_signature_is_no_placeholder():
     text = eml(BODY.replace("Omar Haddad\n", "Omar Haddad\n[image: LinkedIn icon] [cid:image001.png@01DA]\n"))
     assert lint(text).findings == ()
+
+
+def test_crlf_line_ends_and_a_disable_comment_above_the_headers_keep_file_lines():
+    body = BODY.replace("I hope", "Per my last email, I REALLY hope")
+    assert {"tone.caps", "tone.back-reference"} <= {f.rule for f in lint(eml(body), "status-check").findings}
+    text = "<!-- followup: disable tone.caps -->\n" + eml(body)
+    report = lint(text.replace("\n", "\r\n"), "status-check")
+    assert [(f.rule, f.line) for f in report.findings] == [("tone.back-reference", lines_of(text, "Per my last"))]
