@@ -318,3 +318,8 @@ def test_crlf_line_ends_and_a_disable_comment_above_the_headers_keep_file_lines(
     text = "<!-- followup: disable tone.caps -->\n" + eml(body)
     report = lint(text.replace("\n", "\r\n"), "status-check")
     assert [(f.rule, f.line) for f in report.findings] == [("tone.back-reference", lines_of(text, "Per my last"))]
+
+
+def test_a_stray_template_brace_is_still_found():
+    text = BODY.replace("I hope", "Thanks, first_name}} - I hope")
+    assert [f.rule for f in lint(text, "status-check").findings] == ["placeholder.template"]

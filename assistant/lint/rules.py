@@ -456,7 +456,7 @@ def _placeholder_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 def find_placeholders(text: str) -> list[tuple[str, int, int, str]]:
     """Every placeholder in `text` once: (rule, start, end, match), the longest at each spot."""
-    if not any(c in text for c in "[<{_$") and not re.search(r"(?i)todo|fixme|tktk|xxx|lorem|insert", text):
+    if not any(c in text for c in "[<{}%_$") and not re.search(r"(?i)todo|fixme|tktk|xxx|lorem|insert", text):
         return []
     found = [(m.start(), m.end(), rule, m.group()) for rule, rx in _placeholder_patterns()
              for m in rx.finditer(text)]
