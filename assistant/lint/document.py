@@ -38,7 +38,7 @@ def strip_directives(text: str) -> str:
     return "\n".join(kept)
 
 
-@dataclass
+@dataclass(slots=True)  # one per sentence: no __dict__ each
 class Span:
     """A stretch of the body text: [start, end) offsets into `Document.text`."""
 

@@ -8,6 +8,7 @@ same figures on the same text; syllables come from `syllables.py` (the same CMU 
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 from assistant.lint.document import WORD, Document
@@ -58,7 +59,7 @@ def measure(doc: Document) -> Metrics:
             questions += 1
         syllable_count += sum(syllables(m.group()) for m in WORD.finditer(s.text))
     ease, grade = flesch(prose_words, max(1, counted) if prose_words else 0, syllable_count)
-    chars = len("".join(doc.text.split()))
+    chars = len(re.sub(r"\s+", "", doc.text))  # one string, not a list of every word
     return Metrics(
         words=len(doc.word_starts),
         sentences=counted,
