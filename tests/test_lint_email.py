@@ -79,11 +79,14 @@ def test_the_subject_is_a_subject_with_its_own_position():
     assert not {r for r in (f.rule for f in lint(BODY).findings) if r.startswith("subject.")}
 
 
-def test_a_reply_keeps_the_threads_subject_whatever_its_length():
+def test_a_reply_keeps_the_threads_subject_whatever_they_wrote():
     long = "Interview invitation - Senior Data Analyst, Claims and Underwriting Analytics (London)"
-    assert "subject.length" in {f.rule for f in lint(eml(headers=HEADERS.replace(
-        "Re: Analyst role - next steps", long))).findings}
-    assert lint(eml(headers=HEADERS.replace("Analyst role - next steps", long))).findings == ()
+    for theirs in (long, "URGENT: INTERVIEW SCHEDULE!"):
+        mine = lint(eml(headers=HEADERS.replace("Re: Analyst role - next steps", theirs))).findings
+        assert {f.rule for f in mine} & {"subject.length", "subject.caps", "subject.urgency",
+                                          "subject.exclamation"}
+        for reply in ("Re: ", "RE: ", "Fwd: ", "AW: "):
+            assert lint(eml(headers=HEADERS.replace("Re: Analyst role - next steps", reply + theirs))).findings == ()
 
 
 def test_cli_on_an_eml_file_and_on_stdin(tmp_path):

@@ -272,12 +272,16 @@ def empty(f: Facts) -> Iterator[Hit]:
 # subject --------------------------------------------------------------------------------
 
 def subject(f: Facts) -> Iterator[Hit]:
-    """The subject as a subject: length (unless a reply's), capitals, urgency, exclamation."""
+    """A subject the writer chose, as a subject: length, capitals, urgency, exclamation.
+
+    A reply or forward keeps the thread's subject ("Re: URGENT: interview schedule"); it is
+    theirs, and changing it would break the thread, so it is not judged (placeholders are).
+    """
     s = f.doc.subject
-    if s is None or not s.text.strip():
+    if s is None or not s.text.strip() or re.match(rules.REPLY_PREFIX, s.original, re.IGNORECASE):
         return
     top = int(f.thresholds["max_subject_chars"])
-    if len(s.original) > top and not re.match(rules.REPLY_PREFIX, s.original, re.IGNORECASE):
+    if len(s.original) > top:
         yield Hit("subject.length", at=s.position(top), fields={"chars": len(s.original), "max": top})
     for start, match in _shouting(s.text):
         yield Hit("subject.caps", at=s.position(start), fields={"match": match})

@@ -237,8 +237,7 @@ RULES: tuple[Rule, ...] = (
       f"{REF}: 'Show your motivation'", "drop the apologies; a short, friendly question is enough"),
     # subject --------------------------------------------------------------------------
     R("subject.length", "warning", "a subject of {chars} characters; keep it under {max}",
-      "Mail clients cut a long subject; the words that matter may not be seen. A reply keeps "
-      "the thread's subject (Re: ...), so only a subject you wrote is measured",
+      "Mail clients cut a long subject; the words that matter may not be seen",
       RETURN_PATH, "say what it is in a few words, e.g. 'Thank you - data analyst interview'"),
     R("subject.caps", "warning", "'{match}' in capitals in the subject reads as shouting",
       "Capitals read as raised voice and pressure, in the subject most of all", REF_TONE,
@@ -630,7 +629,9 @@ def markdown() -> str:
         "  header blocks) and the signature (after `-- `, or the short lines after a sign-off).",
         "- **An email** (`.eml`, or stdin that starts with mail headers such as `From:`, `Subject:`,",
         "  `Date:`, `X-...`): the headers are never prose. The body is read as above; the subject",
-        "  gets the `subject.*` rules only. Line and column numbers are those of the file, so an",
+        "  gets the `subject.*` rules only, and only a subject you wrote: a reply or forward (`Re:`,",
+        "  `Fwd:`) keeps the thread's subject, which is theirs (placeholders are still reported).",
+        "  Line and column numbers are those of the file, so an",
         "  editor can jump to them. A MIME email is decoded: its first text/plain part is linted",
         "  (else its text/html part, as text). Where that part is quoted-printable or base64, the",
         "  file has no such lines: positions are then lines of the *decoded* text, and the report",
@@ -707,5 +708,5 @@ def markdown() -> str:
     out += ["### `subject.urgency` (any one fires; the subject only)", ""]
     out += [f"- `{rx.replace('|', '&#124;')}`" for rx in SUBJECT_URGENCY]
     out += ["", f"A subject that starts with `{REPLY_PREFIX.replace('|', '&#124;')}` (a reply or forward) "
-            "is not measured by `subject.length`.", ""]
+            "is the thread's: no `subject.*` rule judges it.", ""]
     return "\n".join(out)
