@@ -255,9 +255,16 @@ def lint(session: Session, file: str, kind: str, thread: str | None, as_json: bo
     """
     from assistant.lint import LintConfig
     from assistant.lint import lint as run_lint
+    from assistant.lint.message import decode_file
 
     name = "<stdin>" if file == "-" else file
-    text = _read_text(file, "draft")
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as e:
+        raise FollowupError(f"cannot read draft {file}: {e.strerror or e}") from None
+    text = decode_file(data)  # UTF-8, or an email in the charset it declares
+    if text is None:
+        raise FollowupError(f"draft {file} is not UTF-8 text (nor an email that names its charset)")
     context = None
     if thread:
         from assistant.process import find_process

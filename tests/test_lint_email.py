@@ -326,3 +326,20 @@ def test_crlf_line_ends_and_a_disable_comment_above_the_headers_keep_file_lines(
 def test_a_stray_template_brace_is_still_found():
     text = BODY.replace("I hope", "Thanks, first_name}} - I hope")
     assert [f.rule for f in lint(text, "status-check").findings] == ["placeholder.template"]
+
+
+@pytest.mark.parametrize("cte", ["8bit", "quoted-printable"])
+def test_an_email_in_latin_1_is_read_in_its_charset(tmp_path, cte):
+    body = BODY.replace("I hope", "Caf\u00e9 aside, per my last email, I hope")
+    encoded = body.encode("latin-1") if cte == "8bit" else quopri.encodestring(body.encode("latin-1"))
+    data = (HEADERS.replace("Analyst role", "R\u00e9sum\u00e9 and analyst role").encode("latin-1")
+            + f"MIME-Version: 1.0\nContent-Type: text/plain; charset=iso-8859-1\n"
+              f"Content-Transfer-Encoding: {cte}\n\n".encode() + encoded)
+    path = tmp_path / "latin1.eml"
+    path.write_bytes(data)
+    result = CliRunner().invoke(main, ["lint", "--json", str(path)])
+    assert result.exit_code == 0, result.output
+    [f] = json.loads(result.output)["findings"]
+    # 8bit: a line of the file; quoted-printable: a line of the decoded text
+    where = data.decode("latin-1") if cte == "8bit" else body
+    assert (f["rule"], f["line"], f["column"]) == ("tone.back-reference", lines_of(where, "per my last"), 13)

@@ -54,6 +54,29 @@ class Envelope:
     note: str = ""  # said in the report when positions are not the file's
 
 
+def decode_file(data: bytes) -> str | None:
+    """A draft file's text: UTF-8; or, for an email in another charset (8-bit Latin-1 mail
+    is common), the bytes kept as surrogates for `read` to decode by the charset the email
+    declares. None when it is neither."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", "surrogateescape")
+    return text if _header_block(text.replace("\r\n", "\n"))[0] else None
+
+
+def _from_bytes(text: str, charset: str | None) -> str:
+    """Text that holds undecoded bytes (surrogates, from `decode_file`), decoded by `charset`."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        from assistant.mail import decode_bytes
+
+        return decode_bytes(text.encode("utf-8", "surrogateescape"), charset)
+
+
 def read(raw: str) -> Envelope | None:
     """The headers, subject and body of `raw`, or None when it does not start with headers.
 
@@ -69,7 +92,9 @@ def read(raw: str) -> Envelope | None:
     ctype = fields.get("content-type", "text/plain").split(";", 1)[0].strip().lower() or "text/plain"
     cte = fields.get("content-transfer-encoding", "").strip().lower()
     if ctype == "text/plain" and cte in _PLAIN_CTE:
-        return Envelope(headers, subject, raw[body_at:], first_line, decoded=False)
+        charset = re.search(r"charset\s*=\s*\"?([\w.:-]+)", fields.get("content-type", ""), re.IGNORECASE)
+        body = _from_bytes(raw[body_at:], charset.group(1) if charset else None)
+        return Envelope(headers, subject, body, first_line, decoded=False)
     return _mime(raw, headers, subject, body_at)
 
 
@@ -126,6 +151,9 @@ def _subject(h: Header) -> Subject:
         at.extend((h.line + i, start + k + 1) for k in range(len(piece)))
     lead = len(text) - len(text.lstrip())
     text, at = text[lead:].rstrip(), at[lead:]
+    raw_text, text = text, _from_bytes(text, None)  # raw 8-bit bytes in a subject, against the RFC
+    if len(text) != len(raw_text):
+        at = [at[0] if at else (h.line, colon + 2)] * len(text)
     if "=?" in text:  # RFC 2047 encoded-words: decoded, every position at the value's start
         from assistant.mail import decode_header_value
 
