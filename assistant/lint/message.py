@@ -118,11 +118,10 @@ def _header_block(raw: str) -> tuple[list[Header], int]:
             continue
         first = False
         if headers and line[:1] in (" ", "\t") and line.strip():
-            headers[-1].value += line  # unfolding: the line break goes, the whitespace stays
             headers[-1].lines.append(line)
         elif (m := _FIELD.match(line)) is not None:
             name = m.group(1)
-            headers.append(Header(name, line[m.end():], raw.count("\n", 0, at) + 1 if not headers
+            headers.append(Header(name, "", raw.count("\n", 0, at) + 1 if not headers
                                   else headers[-1].line + len(headers[-1].lines), [line]))
         else:
             if not line.strip():
@@ -134,8 +133,8 @@ def _header_block(raw: str) -> tuple[list[Header], int]:
         return [], 0
     if at < n and not ended_blank and not names <= _DRAFT_HEADERS:
         return [], 0  # "Date: Tuesday works for me" on top of a note is prose
-    for h in headers:
-        h.value = h.value.strip()
+    for h in headers:  # unfolding: the line breaks go, the whitespace stays
+        h.value = "".join(h.lines)[h.lines[0].index(":") + 1:].strip()
     return headers, at
 
 
