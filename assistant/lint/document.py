@@ -64,8 +64,8 @@ class Subject:
 class Document:
     raw: str
     text: str  # the body: new text, no quotes, signature or directives; lines joined by \n
-    line_numbers: list[int]  # body line i came from this 1-based line of raw
-    line_starts: list[int]  # offset of body line i in text
+    line_numbers: array  # body line i came from this 1-based line of raw
+    line_starts: array  # offset of body line i in text
     signature: str
     signature_line: int  # 1-based line of raw where the signature starts (0: none)
     disabled: list[tuple[str, int, int]] = field(default_factory=list)  # (id, line, col)
@@ -104,49 +104,60 @@ def parse(raw: str) -> Document:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     envelope = message.read(raw)
     source, first = (envelope.body, envelope.first_line) if envelope else (raw, 1)
-    disabled: list[tuple[str, int, int]] = []
-    kept: list[tuple[int, str]] = []
-    above = raw.split("\n", first - 1)[:first - 1] if envelope and not envelope.decoded else []
-    for number, line in [*enumerate(above, 1), *enumerate(source.split("\n"), first)]:
-        m = DIRECTIVE.match(line) if "<!--" in line else None
-        if m:
-            for n in re.finditer(r"[\w.-]+", m.group("ids")):
-                disabled.append((n.group().lower(), number, m.start("ids") + n.start() + 1))
-            continue
-        if number >= first:
-            kept.append((number, line))
-    newest, signature = split_reply("\n".join(line for _, line in kept))
+    kept, kept_numbers, disabled = _directives(raw, source, first, envelope)
+    newest, signature = split_reply("\n".join(kept))
     body_lines = newest.split("\n") if newest else []
-    numbers: list[int] = []
+    # each body line's line in the file: body lines are kept lines, in order, some left out
+    numbers = array("l")
     j = 0
     for body_line in body_lines:
-        while j < len(kept) and kept[j][1].rstrip() != body_line.rstrip():
+        while j < len(kept) and kept[j].rstrip() != body_line.rstrip():
             j += 1
-        numbers.append(kept[j][0] if j < len(kept) else (numbers[-1] + 1 if numbers else first))
+        numbers.append(kept_numbers[j] if j < len(kept) else (numbers[-1] + 1 if numbers else first))
         j += 1
     signature_line = 0
     if signature:
         first_sig = signature.split("\n", 1)[0].rstrip()
         last = numbers[-1] if numbers else 0
-        for number, line in kept:
-            if number > last and line.rstrip() == first_sig:
-                signature_line = number
-                break
-    starts, at = [], 0
+        signature_line = next((kept_numbers[k] for k in range(len(kept))
+                               if kept_numbers[k] > last and kept[k].rstrip() == first_sig), 0)
+    starts, at = array("l"), 0
     for body_line in body_lines:
         starts.append(at)
         at += len(body_line) + 1
     headers = [(h.line + i, line) for h in (envelope.headers if envelope else ())
                if h.name.lower() in message.ADDRESS_HEADERS for i, line in enumerate(h.lines)]
-    text = "\n".join(body_lines)
+    text = newest or ""
     doc = Document(raw=raw, text=text, line_numbers=numbers, line_starts=starts,
                    signature=signature, signature_line=signature_line, disabled=disabled,
                    headers=headers, original=text, is_email=envelope is not None,
                    note=envelope.note if envelope else "",
-                   had_text=any(line.strip() for _, line in kept))
+                   had_text=any(line.strip() for line in kept))
     _placeholders(doc, envelope.subject if envelope else None)
-    _structure(doc, doc.text.split("\n") if doc.text else [])
+    _structure(doc, body_lines if doc.text is text else doc.text.split("\n"))  # masking keeps lines
     return doc
+
+
+def _directives(raw: str, source: str, first: int, envelope):
+    """The body's lines without disable comments, their file line numbers, and what they disable.
+
+    Without any comment (nearly always) the lines are numbered by a range, not a list.
+    """
+    lines = source.split("\n")
+    disabled: list[tuple[str, int, int]] = []
+    if "<!--" not in raw:
+        return lines, range(first, first + len(lines)), disabled
+    kept, numbers = [], array("l")
+    above = raw.split("\n", first - 1)[:first - 1] if envelope and not envelope.decoded else []
+    for number, line in [*enumerate(above, 1), *enumerate(lines, first)]:
+        m = DIRECTIVE.match(line) if "<!--" in line else None
+        if m:
+            for n in re.finditer(r"[\w.-]+", m.group("ids")):
+                disabled.append((n.group().lower(), number, m.start("ids") + n.start() + 1))
+        elif number >= first:
+            kept.append(line)
+            numbers.append(number)
+    return kept, numbers, disabled
 
 
 def _placeholders(doc: Document, subject) -> None:
