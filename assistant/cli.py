@@ -238,8 +238,9 @@ def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
 @main.command()
 @click.argument("file", required=False, default="-", metavar="[FILE | -]")
 @click.option("--kind", type=click.Choice(["auto", "thank-you", "status-check", "recruiter-feedback",
-                                           "keep-in-touch", "linkedin"]), default="auto",
-              show_default=True, help="What the draft is; auto guesses from the text.")
+                                           "keep-in-touch", "linkedin", "linkedin-message"]), default="auto",
+              show_default=True, help="What the draft is; auto guesses from the text. linkedin: a "
+              "connection note (200/300 characters); linkedin-message: to someone already connected.")
 @click.option("--thread", metavar="THREAD",
               help="Check timing and names against this thread (id, prefix or company).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
@@ -247,7 +248,9 @@ def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
 def lint(session: Session, file: str, kind: str, thread: str | None, as_json: bool):
     """Check a draft for length, tone, structure, timing and leftover placeholders.
 
-    Reads FILE, or standard input when FILE is - or absent. Prints one line per finding,
+    Reads FILE, or standard input when FILE is - or absent: plain text or a whole email
+    (.eml), whose headers are skipped and whose subject is checked as a subject; quoted
+    history and the signature are not linted. Prints one line per finding,
     FILE:LINE:COL: severity rule.id message, then the metrics. Exit 1 when there is an
     error, 0 otherwise, 2 when the draft cannot be read. A draft line
     <!-- followup: disable RULE[, RULE] --> switches rules off for that draft; rules and
@@ -260,9 +263,16 @@ def lint(session: Session, file: str, kind: str, thread: str | None, as_json: bo
     """
     from assistant.lint import LintConfig
     from assistant.lint import lint as run_lint
+    from assistant.lint.message import decode_file
 
     name = "<stdin>" if file == "-" else file
-    text = _read_text(file, "draft")
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as e:
+        raise FollowupError(f"cannot read draft {file}: {e.strerror or e}") from None
+    text = decode_file(data)  # UTF-8, or an email in the charset it declares
+    if text is None:
+        raise FollowupError(f"draft {file} is not UTF-8 text (nor an email that names its charset)")
     context = None
     if thread:
         from assistant.process import find_process
@@ -286,6 +296,8 @@ def lint(session: Session, file: str, kind: str, thread: str | None, as_json: bo
         )
         click.echo(f"{name}: {report.count('error')} errors, {report.count('warning')} warnings, "
                    f"{report.count('info')} notes")
+        if report.note:
+            click.echo(f"{name}: note: {report.note}")
     if report.has_errors:
         sys.exit(1)
 
