@@ -13,6 +13,18 @@ import click
 from assistant.errors import FollowupError
 
 
+def gmail_lock_name() -> str:
+    """The signed-in Gmail account's run lock (the one save_draft takes), or the default one."""
+    from assistant import gmail_auth
+    from assistant.mailbox.gmail import lock_name
+
+    try:
+        account = gmail_auth.read_token().get("account")
+    except FollowupError:
+        account = None
+    return lock_name(account if isinstance(account, str) else None)
+
+
 class UserError(click.ClickException):
     """Bad input or environment: one line on stderr, exit code 2."""
 
@@ -36,6 +48,9 @@ class _Group(click.Group):
             raise UserError(str(e)) from None
 
 
+FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2999, 12, 31)  # --today: room for date arithmetic
+
+
 class Session:
     """What every command needs: settings, who I am, today, and the mailbox, opened lazily."""
 
@@ -47,11 +62,13 @@ class Session:
         self.me = frozenset(m.strip().lower() for m in me) | frozenset(self.settings.me)
         self.mailbox_spec = mailbox or os.environ.get("FOLLOWUP_MAILBOX") or self.settings.mailbox
         self._mailbox = None
-        if today:
+        if today is not None:
             try:
-                self.today = date.fromisoformat(today)
+                self.today = date.fromisoformat(today.strip())
             except ValueError:
                 raise FollowupError(f"--today must be a date like 2026-03-12, not '{today}'") from None
+            if not FIRST_DAY <= self.today <= LAST_DAY:
+                raise FollowupError(f"--today must be between {FIRST_DAY} and {LAST_DAY}, not {today}")
         else:
             self.today = self.now().date()
 
@@ -63,6 +80,20 @@ class Session:
 
         tz = check_timezone(self.settings.timezone) if self.settings.timezone else None
         return datetime.now(tz) if tz else datetime.now().astimezone()
+
+    def writing(self):
+        """The run lock (safefiles.run_lock) of this data directory and account, for the part
+        of a command that writes drafts, labels, a debrief or the token: one run at a time."""
+        from assistant.safefiles import run_lock
+
+        return run_lock(self.lock_name())
+
+    def lock_name(self) -> str:
+        if self.mailbox_spec == "gmail" and not Path("gmail").exists():
+            return gmail_lock_name()
+        from assistant.mailbox.drafts_local import LOCK
+
+        return LOCK
 
     def mailbox(self):
         """The mailbox the user named, opened once per command."""
@@ -115,15 +146,21 @@ class Session:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="A config.toml other than the one in your config directory.")
 @click.option("--verbose", "-v", is_flag=True, help="Say what was read and what was skipped.")
+@click.option("--no-wait", is_flag=True,
+              help="When another followup run is writing drafts for the same account, stop (exit 2) "
+                   "instead of waiting for it.")
 @click.version_option(package_name="interview-followup")
 @click.pass_context
-def main(ctx, mailbox, me, today, config_path, verbose):
+def main(ctx, mailbox, me, today, config_path, verbose, no_wait):
     """Knows what each recruiter promised, and drafts the follow-ups. Never sends mail.
 
     \b
     Example:
       followup --mailbox ~/Takeout/All\\ mail.mbox --me me@example.com due
     """
+    from assistant import safefiles
+
+    safefiles.configure(wait=not no_wait, on_wait=lambda line: click.echo(line, err=True))
     try:
         ctx.obj = Session(mailbox, me, today, config_path, verbose)
     except FollowupError as e:
@@ -188,7 +225,8 @@ def due(session: Session, as_json: bool, label: bool = False):
     found, _ = session.processes()
     todo = [p for p in found if needs_action(p, session.today, session.settings.close_after_days)]
     if label:
-        _label_overdue(session, found)
+        with session.writing():
+            _label_overdue(session, found)
     if as_json:
         click.echo(json.dumps([dict(p.to_json(), action=next_step(p)) for p in todo], indent=2,
                               ensure_ascii=False))
@@ -391,6 +429,16 @@ def debrief(session: Session, thread: str, source: str | None, show: bool, as_js
         click.echo("debrief is empty: nothing saved" + (" (the saved one is unchanged)" if saved else "")
                    + still_there)
         return
+    from assistant.safefiles import LockError
+
+    try:
+        with session.writing():
+            _save_debrief(db, p, about, result, text, saved, broken, fixes_rejected)
+    except LockError as e:
+        raise FollowupError(f"debrief not saved: {e}; your text is kept {db.keep_or_say(p.id, text)}") from None
+
+
+def _save_debrief(db, p, about, result, text, saved, broken, fixes_rejected) -> None:
     if broken is not None:
         try:
             aside = db.set_aside(p.id)
@@ -520,7 +568,6 @@ def draft(session: Session, kind, thread, to, person, print_only, force, drafts_
     """
     from assistant.drafts import prepare
     from assistant.errors import Refusal
-    from assistant.mailbox.drafts_local import save_note
     from assistant.process import find_process
 
     found, scan = session.processes()
@@ -535,6 +582,25 @@ def draft(session: Session, kind, thread, to, person, print_only, force, drafts_
     for note in plan.notes:
         click.echo(f"note: {note}", err=True)
     mailbox = None if print_only else session.mailbox()
+    if mailbox is not None and hasattr(mailbox, "path"):
+        from assistant.mailbox.drafts_local import drafts_folder
+
+        drafts_folder(drafts_dir, mailbox.path)  # an unusable folder is one line, before any draft
+    with session.writing() if mailbox is not None else _nothing():
+        blocked = _save_drafts(session, plan, p, kind, mailbox, drafts_dir, print_only, force)
+    if blocked:
+        sys.exit(1)
+
+
+def _nothing():
+    from contextlib import nullcontext
+
+    return nullcontext()
+
+
+def _save_drafts(session, plan, p, kind, mailbox, drafts_dir, print_only, force) -> int:
+    from assistant.mailbox.drafts_local import save_note
+
     blocked = 0
     for d in plan.drafts:
         who = f"{d.recipient.name} <{d.recipient.email}>" if d.recipient.name else d.recipient.email
@@ -565,8 +631,7 @@ def draft(session: Session, kind, thread, to, person, print_only, force, drafts_
         if saved.status.startswith("kept"):
             click.echo("  you edited this draft since the tool wrote it, so it was left as it is; "
                        "the new one was not saved (see it with --print)")
-    if blocked:
-        sys.exit(1)
+    return blocked
 
 
 @main.command()
@@ -693,11 +758,14 @@ def login(client_file, no_browser, port, account, drafts, labels):
     from assistant import gmail_auth
     from assistant.mailbox.gmail import GmailApi
 
+    from assistant.safefiles import run_lock
+
     extra = [name for name, on in (("drafts", drafts), ("labels", labels)) if on]
-    email, scopes = gmail_auth.login(
-        client_file, extra, open_browser=not no_browser, port=port, account=account,
-        profile_email=lambda creds: GmailApi(None, creds=creds).profile()["emailAddress"],
-    )
+    with run_lock(gmail_lock_name()):
+        email, scopes = gmail_auth.login(
+            client_file, extra, open_browser=not no_browser, port=port, account=account,
+            profile_email=lambda creds: GmailApi(None, creds=creds).profile()["emailAddress"],
+        )
     click.echo(f"Signed in to Gmail as {email}; allowed: {_scope_words(scopes)}.")
     click.echo(f"Token saved in {gmail_auth.token_path()}")
 
@@ -726,8 +794,11 @@ def logout():
     from assistant import gmail_auth
     from assistant.gmail_cache import forget
 
-    revoked, account = gmail_auth.logout()
-    forget(account or "default")
+    from assistant.safefiles import run_lock
+
+    with run_lock(gmail_lock_name()):
+        revoked, account = gmail_auth.logout()
+        forget(account or "default")
     if revoked:
         click.echo(f"Signed out{' of ' + account if account else ''}: access revoked, token deleted.")
     else:
@@ -784,9 +855,14 @@ def sweep(ctx, dry_run: bool, as_json: bool, drafts_dir: Path | None):
     now = None if ctx.parent.params.get("today") else session.now()
     plan = plan_sweep(found, scan.me, session.today, session.settings, now=now)
     mailbox = None if dry_run else session.mailbox()
-    outcomes = apply(plan, mailbox, me=scan.me, settings=session.settings, drafts_dir=drafts_dir,
-                     dry_run=dry_run)
-    labels_note = "" if dry_run else _sweep_labels(session, mailbox, found)
+    if mailbox is not None and hasattr(mailbox, "path"):
+        from assistant.mailbox.drafts_local import drafts_folder
+
+        drafts_folder(drafts_dir, mailbox.path)  # an unusable folder is one line, before any draft
+    with session.writing() if mailbox is not None else _nothing():
+        outcomes = apply(plan, mailbox, me=scan.me, settings=session.settings, drafts_dir=drafts_dir,
+                         dry_run=dry_run)
+        labels_note = "" if dry_run else _sweep_labels(session, mailbox, found)
     if as_json:
         click.echo(json.dumps(_sweep_json(plan, outcomes, dry_run, labels_note), indent=2, ensure_ascii=False))
     else:
