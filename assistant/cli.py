@@ -404,15 +404,18 @@ def debrief(session: Session, thread: str, source: str | None, show: bool, as_js
                         f"# Here it is again: fix it, then save and quit.\n{pending[0]}")
             if broken is not None:
                 text = db.over_unreadable(text, broken, db.broken_path(p.id))
-            try:
-                edited = click.edit(text, extension=".md")
-            except click.ClickException as e:
-                raise FollowupError(f"{e.message}; set VISUAL or EDITOR, or use --from FILE") from None
-            if edited is None or edited.rstrip("\n") == text.rstrip("\n"):
+            edited, status = db.run_editor(text, extension=".md")
+            changed = edited is not None and edited.rstrip("\n") != text.rstrip("\n")
+            if status and not changed:
+                raise FollowupError(f"the editor exited with status {status}: Editing failed; nothing was "
+                                    "written (set VISUAL or EDITOR, or use --from FILE)")
+            if not changed:
                 click.echo("debrief not changed" + still_there)
                 return
-            text = edited
+            text = edited  # kept even when the editor failed: saved if it reads, else beside as .rejected
             result = db.read_edit(p.id, text, saved)
+            if status:
+                click.echo(f"The editor exited with status {status}; the text it wrote is kept.", err=True)
         else:
             if broken is not None:
                 click.echo(f"Your saved debrief cannot be read ({broken.reason}); it stays in {broken.path} "

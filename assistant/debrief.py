@@ -268,6 +268,33 @@ def keep_rejected(thread_id: str, text: str) -> Path:
         return Path(name)
 
 
+def run_editor(text: str, extension: str = ".md") -> tuple[str | None, int]:
+    """Open $VISUAL or $EDITOR on `text`: (the file's text afterwards, or None when it was
+    not saved; the editor's exit status). Unlike click.edit, the file is read back whatever
+    the exit status, so words written before an editor fails (vim's :cq) are not lost."""
+    import subprocess
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    fd, name = tempfile.mkstemp(prefix="followup-debrief-", suffix=extension)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        before = os.stat(name).st_mtime_ns
+        try:
+            status = subprocess.call(f'{editor} "{name}"', shell=True)
+        except OSError as e:
+            raise FollowupError(f"{editor}: cannot start the editor ({e.strerror or e})") from None
+        if os.stat(name).st_mtime_ns == before:
+            return None, status
+        with open(name, "rb") as f:
+            return f.read().decode("utf-8-sig", errors="replace"), status
+    finally:
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
+
+
 def read_edit(thread_id: str, text: str, previous: Debrief | None = None) -> Debrief:
     """What the user wrote, merged into the saved debrief (see merge); nothing is saved yet.
 
