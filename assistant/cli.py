@@ -704,6 +704,8 @@ def remind(session: Session, ics_file: str | None, as_json: bool):
     s = summarise(found, session.today, scan.me, session.settings.min_active_processes,
                   session.settings.close_after_days)
     reminders = reminders_of(s)
+    if ics_file is not None and not ics_file.strip():
+        raise FollowupError("--ics needs a file name (or - for standard output)")
     if ics_file:
         data = to_ics(reminders, session.today)
         if ics_file == "-":
@@ -723,14 +725,13 @@ def remind(session: Session, ics_file: str | None, as_json: bool):
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename: a reader never sees half a file."""
-    tmp = path.with_name(path.name + ".new")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise FollowupError(f"cannot write {path}: {e.strerror or e}") from None
+    """Write beside the target, then rename: a reader never sees half a file. A link the
+    user made is followed to the file it names (they named it)."""
+    from assistant.safefiles import write_atomic
+
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    write_atomic(path, data, private=False, make_folder=False)
 
 
 @main.group(cls=_Group)

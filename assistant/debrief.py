@@ -235,24 +235,10 @@ def _keep_previous(path: Path, previous: Path) -> None:
 
 
 def _write_atomically(path: Path, text: str | bytes) -> None:
-    """Write a temporary file beside `path`, then os.replace it: never a half-written file."""
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
-        with (os.fdopen(fd, "wb") if isinstance(text, bytes)
-              else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as e:
-        if tmp:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-        raise FollowupError(f"cannot write {path}: {e.strerror or e}") from None
+    """Never a half-written file, never through a link (assistant/safefiles.py)."""
+    from assistant.safefiles import write_atomic
+
+    write_atomic(path, text)
 
 
 def keep_rejected(thread_id: str, text: str) -> Path:

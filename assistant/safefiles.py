@@ -42,11 +42,12 @@ class LockBusy(LockError):
 
 
 def write_atomic(path: Path | str, data: bytes | str, private: bool = True,
-                 create_only: bool = False) -> Path:
+                 create_only: bool = False, make_folder: bool = True) -> Path:
     """Write `data` to `path` atomically; a symlink at `path` is refused.
 
     `private`: mode 0600 (and a new folder 0700), for anything holding mail or a token.
     `create_only`: never replace an existing file (FileExistsError), for new drafts.
+    `make_folder`: create missing folders (not for a path the user typed).
     Any failure is one FollowupError line naming the file.
     """
     path = Path(path)
@@ -57,9 +58,10 @@ def write_atomic(path: Path | str, data: bytes | str, private: bool = True,
                             "(remove the link, or point the tool at the real file)")
     folder = path.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700 if private else 0o777)
+        if make_folder:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700 if private else 0o777)
     except OSError as e:
-        raise FollowupError(f"cannot create folder {folder}: {e.strerror or e}") from None
+        raise FollowupError(f"cannot write {path}: cannot create folder {folder}: {e.strerror or e}") from None
     clean_leftovers(folder)
     tmp = folder / f".{path.name[:80]}.{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}"
     try:

@@ -473,6 +473,9 @@ def thread_messages(thread: dict) -> tuple[list[Message], list[str], int]:
         except MalformedMessage as e:
             skipped.append(f"Gmail message {m.get('id')}: {e}")
             continue
+        except Exception as e:  # a reader bug on one message must not lose the others
+            skipped.append(f"Gmail message {m.get('id')}: could not be read ({type(e).__name__})")
+            continue
         out.append(dataclasses.replace(
             msg, gm_thread_id=thread["id"], labels=label_names(m.get("labelIds") or [])))
     return out, skipped, len(raws)

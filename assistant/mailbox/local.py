@@ -210,6 +210,8 @@ def _parse_refs(job: tuple) -> list[tuple]:
                 out.append((ref, None, str(e)))
             except OSError as e:
                 out.append((ref, None, f"cannot read ({e.strerror or e})"))
+            except Exception as e:  # a reader bug on one message must not lose the others
+                out.append((ref, None, f"could not be read ({type(e).__name__})"))
     return out
 
 
