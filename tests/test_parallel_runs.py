@@ -68,6 +68,7 @@ def test_five_sweeps_at_once_on_local_drafts_make_one_draft_per_key(tmp_path):
     assert leftovers == []
 
 
+@pytest.mark.other_processes
 def test_five_sweeps_at_once_on_gmail_make_one_draft_per_key(tmp_path):
     fake = FakeGmail(ME)
     fake.load_mbox(SAMPLE_MBOX)
