@@ -536,6 +536,13 @@ def _prompted_day(text: str):
         raise click.UsageError(f"a date like 2026-03-11, not '{text.strip()}'") from None
 
 
+def _drafts_dir(ctx, param, value: str | None) -> Path | None:
+    """An empty --drafts-dir is a mistake, not the current folder."""
+    if value is not None and not value.strip():
+        raise UserError("--drafts-dir is empty: name a folder, or leave the option out")
+    return Path(value) if value is not None else None
+
+
 class _Refused(click.ClickException):
     """The advice says not to (too early, a second check-in): one line on stderr, exit code 3."""
 
@@ -551,7 +558,7 @@ class _Refused(click.ClickException):
 @click.option("--print", "print_only", is_flag=True, help="Print the draft; save nothing.")
 @click.option("--force", is_flag=True,
               help="Draft it even when the advice says not to (too early, a second check-in, lint errors).")
-@click.option("--drafts-dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--drafts-dir", type=click.Path(file_okay=False), callback=_drafts_dir,
               help="Where local drafts are saved (default: drafts/ in your data directory).")
 @click.pass_obj
 def draft(session: Session, kind, thread, to, person, print_only, force, drafts_dir):
@@ -832,7 +839,7 @@ def _label_overdue(session: Session, found) -> None:
 @main.command()
 @click.option("--dry-run", is_flag=True, help="Show what would be drafted; write nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-@click.option("--drafts-dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--drafts-dir", type=click.Path(file_okay=False), callback=_drafts_dir,
               help="Where local drafts are saved (default: drafts/ in your data directory).")
 @click.pass_context
 def sweep(ctx, dry_run: bool, as_json: bool, drafts_dir: Path | None):

@@ -31,6 +31,8 @@ class LocalMailbox:
             raise FollowupError(f"mailbox not found: {path}")
         if not os.access(path, os.R_OK):
             raise FollowupError(f"mailbox is not readable: {path}")
+        if not path.is_dir() and not path.is_file():  # a FIFO or a device would hang or never end
+            raise FollowupError(f"mailbox {path} is not a file or a folder")
         self.path = path
         if path.is_dir():
             self.kind = "maildir" if (path / "cur").is_dir() or (path / "new").is_dir() else "eml"
