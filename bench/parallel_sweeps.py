@@ -34,11 +34,34 @@ def _env(root: Path, **extra) -> dict:
     return env
 
 
-def start_sweeps(n: int, mailbox: str, env: dict, *extra: str) -> list[subprocess.CompletedProcess]:
-    """N sweeps started together (each waits on a shared barrier file before running)."""
-    cmd = [sys.executable, "-m", "assistant", "--mailbox", mailbox, "--today", "2026-03-12",
-           "sweep", *extra]
-    procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+# Each child runs the real CLI; once its plan is made (the scan done) it waits until all N
+# have got that far, so they start drafting at the same moment, as two runs whose scans
+# took the same time would. Nothing else is changed.
+BARRIER = """
+import os, sys, time, runpy
+import assistant.sweep as sweep
+folder, n = os.environ["SWEEP_BARRIER"], int(os.environ["SWEEP_RUNS"])
+plan_sweep = sweep.plan_sweep
+def planned_then_wait(*args, **kwargs):
+    plan = plan_sweep(*args, **kwargs)
+    open(os.path.join(folder, str(os.getpid())), "w").close()
+    deadline = time.monotonic() + 120
+    while len([f for f in os.listdir(folder) if f.isdigit()]) < n and time.monotonic() < deadline:
+        time.sleep(0.005)
+    return plan
+sweep.plan_sweep = planned_then_wait
+sys.argv = ["followup", *sys.argv[1:]]
+runpy.run_module("assistant", run_name="__main__")
+"""
+
+
+def start_sweeps(n: int, mailbox: str, env: dict, *args: str) -> list[subprocess.CompletedProcess]:
+    """N sweeps that reach their drafting together (see BARRIER)."""
+    barrier = tempfile.mkdtemp(prefix="sweep-barrier-")
+    env = dict(env, SWEEP_BARRIER=barrier, SWEEP_RUNS=str(n))
+    cmd = [sys.executable, "-c", BARRIER, "--mailbox", mailbox, "--today", "2026-03-12", *args]
+    # cwd: not a checkout, so that `assistant` comes from CODE (PYTHONPATH), not from "."
+    procs = [subprocess.Popen(cmd, env=env, cwd=barrier, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
              for _ in range(n)]
     out = []
     for p in procs:
@@ -66,8 +89,8 @@ def gmail_drafts(fake) -> Counter:
 def local_round(n: int) -> tuple[Counter, list]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        start_sweeps(1, "sample", _env(root), "--dry-run")  # a warm scan cache: all N draft at once
-        runs = start_sweeps(n, "sample", _env(root))
+        start_sweeps(1, "sample", _env(root), "sweep", "--dry-run")  # a warm scan cache: all N draft at once
+        runs = start_sweeps(n, "sample", _env(root), "sweep")
         return local_drafts(root / "data" / "drafts"), runs
 
 
@@ -83,8 +106,8 @@ def gmail_round(n: int) -> tuple[Counter, list]:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
             write_token(root / "config")
-            start_sweeps(1, "gmail", _env(root, FOLLOWUP_GMAIL_API=url), "--dry-run")
-            runs = start_sweeps(n, "gmail", _env(root, FOLLOWUP_GMAIL_API=url))
+            start_sweeps(1, "gmail", _env(root, FOLLOWUP_GMAIL_API=url), "sweep", "--dry-run")
+            runs = start_sweeps(n, "gmail", _env(root, FOLLOWUP_GMAIL_API=url), "sweep")
             return gmail_drafts(fake), runs
     finally:
         fake.stop()
@@ -107,6 +130,7 @@ def main() -> int:
     args = parser.parse_args()
     global CODE
     CODE = args.code.resolve()
+    print(f"code: {CODE}", flush=True)
     worst = 0
     for name, one in (("local", local_round), ("gmail", gmail_round)):
         for i in range(args.rounds):

@@ -32,14 +32,12 @@ def _env(tmp_path: Path, **extra) -> dict:
 
 
 def _sweeps(n: int, mailbox: str, env: dict, *args: str) -> list[subprocess.CompletedProcess]:
-    cmd = [sys.executable, "-m", "assistant", "--mailbox", mailbox, "--today", "2026-03-12", *args]
-    procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(n)]
-    done = []
-    for p in procs:
-        out, err = p.communicate(timeout=240)
-        done.append(subprocess.CompletedProcess(cmd, p.returncode, out, err))
-    return done
+    """N real `followup` processes that reach their drafting at the same moment (the scan
+    done, each waits for the others: bench/parallel_sweeps.py's BARRIER), as two runs
+    whose scans took the same time would."""
+    from bench.parallel_sweeps import start_sweeps
+
+    return start_sweeps(n, mailbox, env, *args)
 
 
 def _per_key(raws) -> Counter:
