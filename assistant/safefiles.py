@@ -28,6 +28,10 @@ from assistant.errors import FollowupError
 TEMP_SUFFIX = ".tmp"
 _TEMP = re.compile(r"^\..+\.(\d+)-[0-9a-f]{8}\.tmp$")
 _STALE_AFTER = 24 * 3600  # seconds: a temporary file this old is a leftover whoever made it
+# The temporary names of earlier versions (no pid in them): cleaned once an hour old.
+_LEGACY = re.compile(r"^(\.followup-\w+\.tmp|token\.json\.new|gmail-drafts-.+\.json\.new|tmp\w{8}\.new"
+                     r"|\..+\.toml\.\w{8}\.new)$")
+_LEGACY_AFTER = 3600
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 _cleaned: set[str] = set()
@@ -115,12 +119,15 @@ def clean_leftovers(folder: Path) -> list[Path]:
         return []
     for name in names:
         found = _TEMP.match(name)
-        if not found:
+        if not found and not _LEGACY.match(name):
             continue
         path = folder / name
         try:
             st = path.lstat()
-            if _run_alive(int(found.group(1))) and time.time() - st.st_mtime < _STALE_AFTER:
+            age = time.time() - st.st_mtime
+            if found and _run_alive(int(found.group(1))) and age < _STALE_AFTER:
+                continue
+            if not found and age < _LEGACY_AFTER:
                 continue
             path.unlink()
             removed.append(path)

@@ -34,8 +34,18 @@ def _unwritable(tmp_path):
     return blocker / "drafts"  # a folder cannot be made inside a file, even by root
 
 
+def _read_only(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    return folder
+
+
 # (name, setup(tmp_path) -> extra argv after the global options, words the line must have)
 CASES = [
+    pytest.param("read-only drafts folder", lambda t: ["sweep", "--drafts-dir", str(_read_only(t))],
+                 "drafts folder", marks=pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                                                           reason="root writes anywhere")),
     ("unwritable drafts folder", lambda t: ["sweep", "--drafts-dir", str(_unwritable(t))], "drafts folder"),
     ("unwritable drafts folder, draft", lambda t: ["draft", "thank-you", "ledgerline", "--drafts-dir",
                                                     str(_unwritable(t))], "drafts folder"),
@@ -68,7 +78,8 @@ def _unblock_fifos(folder, stop):
                 pass
 
 
-@pytest.mark.parametrize("name,setup,words", CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("name,setup,words", CASES,
+                         ids=[c.values[0] if hasattr(c, "values") else c[0] for c in CASES])
 def test_a_bad_place_or_value_is_one_line_and_exit_2(tmp_path, name, setup, words):
     args = setup(tmp_path)
     if "--mailbox" not in args:

@@ -70,12 +70,14 @@ def test_leftovers_of_a_killed_run_are_cleaned_by_the_next_and_a_live_runs_are_n
     dead = drafts / f".thank-you.eml.{_dead_pid()}-0123abcd.tmp"
     live = drafts / f".thank-you.eml.{os.getpid()}-89abcdef.tmp"
     mine = drafts / "notes.tmp"  # not the tool's naming: never touched
-    for p in (dead, live, mine):
+    older = drafts / ".followup-k2j4h5g6.tmp"  # an earlier version's temporary name, hours old
+    for p in (dead, live, mine, older):
         p.write_text("half a draft")
+    os.utime(older, (0, 10**9))
     result = CliRunner().invoke(main, ["--mailbox", "sample", "--today", "2026-03-12", "draft",
                                        "thank-you", "ledgerline", "--drafts-dir", str(drafts)])
     assert result.exit_code == 0, result.output
-    assert not dead.exists() and live.exists() and mine.exists()
+    assert not dead.exists() and not older.exists() and live.exists() and mine.exists()
     assert len(list(drafts.glob("*.eml"))) == 3
 
 
