@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 
@@ -596,16 +597,10 @@ def draft(session: Session, kind, thread, to, person, print_only, force, drafts_
         from assistant.mailbox.drafts_local import drafts_folder
 
         drafts_folder(drafts_dir, mailbox.path)  # an unusable folder is one line, before any draft
-    with session.writing() if mailbox is not None else _nothing():
+    with session.writing() if mailbox is not None else nullcontext():
         blocked = _save_drafts(session, plan, p, kind, mailbox, drafts_dir, print_only, force)
     if blocked:
         sys.exit(1)
-
-
-def _nothing():
-    from contextlib import nullcontext
-
-    return nullcontext()
 
 
 def _save_drafts(session, plan, p, kind, mailbox, drafts_dir, print_only, force) -> int:
@@ -768,7 +763,6 @@ def login(client_file, no_browser, port, account, drafts, labels):
     """
     from assistant import gmail_auth
     from assistant.mailbox.gmail import GmailApi
-
     from assistant.safefiles import run_lock
 
     extra = [name for name, on in (("drafts", drafts), ("labels", labels)) if on]
@@ -804,7 +798,6 @@ def logout():
     """Revoke followup's access at Google, delete token.json and the Gmail cache."""
     from assistant import gmail_auth
     from assistant.gmail_cache import forget
-
     from assistant.safefiles import run_lock
 
     with run_lock(gmail_lock_name()):
@@ -870,7 +863,7 @@ def sweep(ctx, dry_run: bool, as_json: bool, drafts_dir: Path | None):
         from assistant.mailbox.drafts_local import drafts_folder
 
         drafts_folder(drafts_dir, mailbox.path)  # an unusable folder is one line, before any draft
-    with session.writing() if mailbox is not None else _nothing():
+    with session.writing() if mailbox is not None else nullcontext():
         outcomes = apply(plan, mailbox, me=scan.me, settings=session.settings, drafts_dir=drafts_dir,
                          dry_run=dry_run)
         labels_note = "" if dry_run else _sweep_labels(session, mailbox, found)
