@@ -136,6 +136,14 @@ def clean_leftovers(folder: Path) -> list[Path]:
     return removed
 
 
+def _clean_own_folders() -> None:
+    """A run that writes first clears what a killed one left in the tool's own folders."""
+    from assistant.config import config_dir, data_dir
+
+    for folder in (data_dir(), config_dir()):
+        clean_leftovers(folder)
+
+
 def _run_alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
@@ -183,6 +191,7 @@ def run_lock(account: str, path: Path | None = None):
         return
     fd = _acquire(path, account)
     _held[key] = [fd, 1]
+    _clean_own_folders()
     try:
         yield path
     finally:

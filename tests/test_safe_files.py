@@ -71,13 +71,18 @@ def test_leftovers_of_a_killed_run_are_cleaned_by_the_next_and_a_live_runs_are_n
     live = drafts / f".thank-you.eml.{os.getpid()}-89abcdef.tmp"
     mine = drafts / "notes.tmp"  # not the tool's naming: never touched
     older = drafts / ".followup-k2j4h5g6.tmp"  # an earlier version's temporary name, hours old
-    for p in (dead, live, mine, older):
+    (tmp_path / "config").mkdir()
+    (tmp_path / "data").mkdir()
+    token = tmp_path / "config" / f".token.json.{_dead_pid()}-0badf00d.tmp"
+    ledger = tmp_path / "data" / f".gmail-drafts-default.json.{_dead_pid()}-00c0ffee.tmp"
+    for p in (dead, live, mine, older, token, ledger):
         p.write_text("half a draft")
     os.utime(older, (0, 10**9))
     result = CliRunner().invoke(main, ["--mailbox", "sample", "--today", "2026-03-12", "draft",
                                        "thank-you", "ledgerline", "--drafts-dir", str(drafts)])
     assert result.exit_code == 0, result.output
     assert not dead.exists() and not older.exists() and live.exists() and mine.exists()
+    assert not token.exists() and not ledger.exists()  # the tool's own folders, too
     assert len(list(drafts.glob("*.eml"))) == 3
 
 
