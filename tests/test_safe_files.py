@@ -174,3 +174,23 @@ def test_one_message_that_breaks_the_reader_is_skipped_and_the_rest_is_kept(own_
     from assistant.mailbox import scancache
 
     assert scancache.load(own_cache) is not None  # the run's work is kept for the next one
+
+
+def test_a_run_killed_while_writing_the_cache_leaves_the_old_one_whole(own_cache, monkeypatch):
+    from assistant.mailbox import scancache
+
+    first = _threads(own_cache)
+    target = scancache._cache_file(own_cache)
+    before = target.read_bytes()
+    os.utime(own_cache, (0, 10**9))  # the mbox "changed": the next run scans and stores again
+
+    def killed(fd):
+        raise KeyboardInterrupt  # as Ctrl-C between writing and renaming
+
+    monkeypatch.setattr(os, "fsync", killed)
+    result = CliRunner().invoke(main, ["--mailbox", str(own_cache), "--today", "2026-03-12", "threads"])
+    monkeypatch.undo()
+    assert result.exit_code == 1 and "Aborted" in result.output  # click's answer to Ctrl-C
+    assert target.read_bytes() == before  # never half a file
+    assert [p.name for p in target.parent.iterdir()] == [target.name]  # no temporary left
+    assert _threads(own_cache) == first
