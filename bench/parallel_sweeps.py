@@ -89,7 +89,7 @@ def gmail_drafts(fake) -> Counter:
 def local_round(n: int) -> tuple[Counter, list]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        start_sweeps(1, "sample", _env(root), "sweep", "--dry-run")  # a warm scan cache: all N draft at once
+        start_sweeps(1, "sample", _env(root), "sweep", "--dry-run")  # a warm scan cache: the widest race
         runs = start_sweeps(n, "sample", _env(root), "sweep")
         return local_drafts(root / "data" / "drafts"), runs
 
@@ -106,7 +106,6 @@ def gmail_round(n: int) -> tuple[Counter, list]:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
             write_token(root / "config")
-            start_sweeps(1, "gmail", _env(root, FOLLOWUP_GMAIL_API=url), "sweep", "--dry-run")
             runs = start_sweeps(n, "gmail", _env(root, FOLLOWUP_GMAIL_API=url), "sweep")
             return gmail_drafts(fake), runs
     finally:
