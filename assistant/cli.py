@@ -124,6 +124,13 @@ class Session:
             )
         found = list_processes(scan.threads, scan.me, self.today, self.settings.default_wait_business_days,
                                debrief_for=self._debrief, close_after_days=self.settings.close_after_days)
+        if self.verbose:
+            from assistant.hiring import newcomers_of
+
+            for p in found:
+                for a in newcomers_of(p.thread.messages, scan.me, p.interviews) if p.thread else []:
+                    click.echo(f"{p.company}: {a.name or a.email} <{a.email}> wrote into the thread from "
+                               "another domain: no role, no draft unless --to names them", err=True)
         return found, scan
 
     def _debrief(self, thread_id: str):
@@ -138,8 +145,9 @@ class Session:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--mailbox", metavar="PATH|gmail",
-              help="An mbox file, a Maildir, a folder of .eml files, or 'gmail' (or FOLLOWUP_MAILBOX). "
+@click.option("--mailbox", metavar="PATH|gmail|imap://USER@HOST",
+              help="An mbox file, a Maildir, a folder of .eml files, 'gmail', or imap://user@host[:port] "
+                   "(or FOLLOWUP_MAILBOX). "
                    "'sample' is the bundled example mailbox.")
 @click.option("--me", multiple=True, metavar="ADDRESS",
               help="One of your own addresses (repeatable). Mail labelled Sent counts as yours too.")
@@ -569,7 +577,8 @@ def draft(session: Session, kind, thread, to, person, print_only, force, drafts_
     saves it: one draft per interviewer for a thank-you. Running it again replaces the
     tool's own draft, or leaves it alone if you have edited it. A status check before
     their time frame has passed, or while an earlier check-in is unanswered, is refused
-    (exit 3); lint errors stop the save (exit 1). --force overrides both and says so.
+    (exit 3), and so is a second thank-you, feedback note or reply to a rejection (done is
+    done); lint errors stop the save (exit 1). --force overrides both and says so.
     A linkedin note is printed (and kept beside the drafts as a .txt file).
 
     \b
@@ -620,12 +629,12 @@ def _save_drafts(session, plan, p, kind, mailbox, drafts_dir, print_only, force)
                        f"{f.message} \u2014 {f.suggestion}", err=True)
         if print_only:
             continue
-        if d.report.has_errors and not force:
+        if d.blocking and not force:
             blocked += 1
-            click.echo(f"not saved: {d.kind} to {who} has {d.report.count('error')} lint error(s) "
+            click.echo(f"not saved: {d.kind} to {who} has {len(d.blocking)} lint error(s) "
                        "(fix the template or the debrief, or use --force)", err=True)
             continue
-        if d.report.has_errors:
+        if d.blocking:
             click.echo(f"--force: saved {d.kind} to {who} despite lint errors", err=True)
         if kind == "linkedin":
             saved = save_note(d.text, d.key, f"linkedin-{p.id}-{d.recipient.email}", drafts_dir,
@@ -738,7 +747,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 @main.group(cls=_Group)
 def auth():
-    """Sign in to Gmail, see who is signed in, sign out (setup: docs/gmail.md)."""
+    """Sign in to Gmail, see who is signed in, sign out (docs/gmail.md); store an IMAP password (docs/imap.md)."""
 
 
 @auth.command()
@@ -810,6 +819,31 @@ def logout():
                    "https://myaccount.google.com/permissions")
 
 
+@auth.command("imap")
+@click.argument("spec", required=False, metavar="[imap://USER@HOST[:PORT]]")
+@click.pass_obj
+def auth_imap(session: Session, spec):
+    """Store your IMAP password (usually an app password) in the system keyring.
+
+    Asks once, checks it by logging in, and keeps it: never in config.toml, never in a
+    log. Without an argument, the account is --mailbox or the [imap] table of config.toml.
+    For scripts, FOLLOWUP_IMAP_PASSWORD works instead (docs/imap.md).
+
+    \b
+    Example:
+      followup auth imap imap://you@fastmail.com@imap.fastmail.com
+    """
+    from assistant.mailbox.imap import Connection, account_from, check_keyring, store_password
+
+    chosen = session.mailbox_spec if (session.mailbox_spec or "").startswith("imap") else "imap"
+    account = account_from(spec or chosen, session.settings.imap)
+    check_keyring()
+    secret = click.prompt(f"Password for {account.user} on {account.server}", hide_input=True)
+    Connection(account, secret).close()
+    where = store_password(account, secret)
+    click.echo(f"Password for {account.user} on {account.server} checked and saved in the system keyring ({where}).")
+
+
 def _scope_words(scopes) -> str:
     from assistant.gmail_auth import SCOPES
 
@@ -823,9 +857,9 @@ def _label_overdue(session: Session, found) -> None:
 
     mailbox = session.mailbox()
     if not hasattr(mailbox, "sync_label"):
-        raise FollowupError("--label works with --mailbox gmail only: local mailboxes are never modified")
+        raise FollowupError("--label works with --mailbox gmail only (or imap://...): local mailboxes are never modified")
     added, removed = mailbox.sync_label(follow_up_due(found, session.today, session.settings.close_after_days))
-    click.echo(f"Gmail label '{mailbox.label}': added to {len(added)} thread(s), "
+    click.echo(f"{getattr(mailbox, 'label_kind', 'Gmail label')} '{mailbox.label}': added to {len(added)} thread(s), "
                f"removed from {len(removed)}.", err=True)
 
 
@@ -871,7 +905,7 @@ def sweep(ctx, dry_run: bool, as_json: bool, drafts_dir: Path | None):
         click.echo(json.dumps(_sweep_json(plan, outcomes, dry_run, labels_note), indent=2, ensure_ascii=False))
     else:
         _sweep_summary(plan, outcomes, dry_run, labels_note)
-    if any(o.status == NOT_CREATED for o in outcomes) or labels_note.startswith("Gmail labels not"):
+    if any(o.status == NOT_CREATED for o in outcomes) or " not changed: " in labels_note:
         sys.exit(1)
 
 
@@ -885,8 +919,8 @@ def _sweep_labels(session: Session, mailbox, found) -> str:
     try:
         added, removed = mailbox.sync_label(follow_up_due(found, session.today, session.settings.close_after_days))
     except FollowupError as e:
-        return f"Gmail labels not changed: {e}"
-    return f"Gmail label '{mailbox.label}': added to {len(added)} thread(s), removed from {len(removed)}"
+        return f"{getattr(mailbox, 'label_kind', 'Gmail label')}s not changed: {e}"
+    return f"{getattr(mailbox, 'label_kind', 'Gmail label')} '{mailbox.label}': added to {len(added)} thread(s), removed from {len(removed)}"
 
 
 def _sweep_who(o) -> str:
@@ -919,6 +953,8 @@ def _sweep_summary(plan, outcomes, dry_run: bool, labels_note: str) -> None:
             if o.reason:
                 tail = f": {o.reason}"
             click.echo(f"  {o.process.company}: {_sweep_who(o)}{tail}")
+            if o.note:
+                click.echo(f"    {o.note}")
     if plan.waiting:
         click.echo("\nWaiting:")
         for w in plan.waiting:
@@ -938,7 +974,8 @@ def _sweep_json(plan, outcomes, dry_run: bool, labels_note: str) -> dict:
         "dry_run": dry_run,
         "drafts": [{"kind": o.kind, "thread": o.process.id, "company": o.process.company,
                     "to": o.recipient.email if o.recipient else None, "status": o.status,
-                    "where": o.where or None, "reason": o.reason or None, "why": o.why or None}
+                    "where": o.where or None, "reason": o.reason or None, "why": o.why or None,
+                    "note": o.note or None}
                    for o in outcomes],
         "waiting": [{"thread": w.process.id, "company": w.process.company,
                      "until": w.until.isoformat() if w.until else None, "why": w.why} for w in plan.waiting],

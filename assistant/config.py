@@ -49,6 +49,7 @@ def cache_dir() -> Path:
 @dataclass(frozen=True)
 class Settings:
     me: tuple[str, ...] = ()
+    name: str = ""  # my display name in a draft's From: ("" = as the thread knows me)
     mailbox: str | None = None
     default_wait_business_days: int = 10
     timezone: str | None = None
@@ -57,12 +58,14 @@ class Settings:
     close_after_days: int = 45  # no activity for this long and a process shows as gone quiet
     gmail_query: str | None = None  # None: assistant.mailbox.gmail.DEFAULT_QUERY
     gmail_label: str | None = None  # None: "Follow-up due"
+    imap: dict = field(default_factory=dict, compare=False)  # [imap]: host, user, port, folders, tls_ca_file, starttls
     lint: dict = field(default_factory=dict, compare=False)  # {"disable": [...], "thresholds": {...}}
     source: Path | None = field(default=None, compare=False)
 
 
 _KEYS = {
     "me": "a list of your email addresses",
+    "name": "your name as it should appear in From: (one line, 200 characters at most)",
     "mailbox": "a path to an mbox file, a Maildir or a folder of .eml files",
     "default_wait_business_days": "a whole number of business days",
     "timezone": "an IANA time zone name such as Europe/London",
@@ -71,6 +74,7 @@ _KEYS = {
     "close_after_days": "a whole number of days, more than 0: a process with no activity for this long has gone quiet",
     "gmail_query": "a Gmail search query that finds your hiring threads (see docs/gmail.md)",
     "gmail_label": "the name of the Gmail label `followup due --label` puts on overdue threads",
+    "imap": "a table: host, user, port, folders = [...], tls_ca_file, starttls (docs/imap.md; the password is never kept here)",
     "lint": "a table: disable = [rule ids or categories], [lint.thresholds] name = number",
 }
 
@@ -106,6 +110,9 @@ def _validate(raw: dict, path: Path) -> Settings:
         me = (me,)
     if not isinstance(me, (list, tuple)) or not all(isinstance(m, str) and "@" in m for m in me):
         raise bad("me")
+    name = raw.get("name", "")
+    if not isinstance(name, str) or len(name) > 200 or any(c < " " or c == "\x7f" for c in name):
+        raise bad("name")
     mailbox = raw.get("mailbox")
     if mailbox is not None and not isinstance(mailbox, str):
         raise bad("mailbox")
@@ -127,6 +134,7 @@ def _validate(raw: dict, path: Path) -> Settings:
     if isinstance(close_after, bool) or not isinstance(close_after, int) or close_after <= 0:
         raise bad("close_after_days")
     lint = _validate_lint(raw.get("lint", {}), path, bad("lint"))
+    imap = _validate_imap(raw.get("imap", {}), path, bad("imap"))
     gmail = {}
     for key in ("gmail_query", "gmail_label"):
         value = raw.get(key)
@@ -136,6 +144,7 @@ def _validate(raw: dict, path: Path) -> Settings:
         gmail[key] = value.strip() if value else None
     return Settings(
         me=tuple(m.strip().lower() for m in me),
+        name=" ".join(name.split()),
         mailbox=os.path.expanduser(mailbox) if mailbox else None,
         default_wait_business_days=wait,
         timezone=tz,
@@ -145,8 +154,31 @@ def _validate(raw: dict, path: Path) -> Settings:
         gmail_query=gmail["gmail_query"],
         gmail_label=gmail["gmail_label"],
         lint=lint,
+        imap=imap,
         source=path,
     )
+
+
+_IMAP_TYPES = {"host": str, "user": str, "port": int, "folders": list, "tls_ca_file": str, "starttls": bool}
+
+
+def _validate_imap(table, path: Path, bad: FollowupError) -> dict:
+    """`[imap]`: the account; a password here is refused, since this file is not a secret store."""
+    if not isinstance(table, dict):
+        raise bad
+    if "password" in table:
+        raise FollowupError(f"config {path}: [imap] must not hold a password: run `followup auth imap` "
+                            "(system keyring) or set FOLLOWUP_IMAP_PASSWORD")
+    for key, value in table.items():
+        kind = _IMAP_TYPES.get(key)
+        if kind is None or isinstance(value, bool) != (kind is bool) or not isinstance(value, kind):
+            raise bad
+    port = table.get("port", 993)
+    if not 0 < port < 65536 or not all(isinstance(f, str) and f for f in table.get("folders", [])):
+        raise bad
+    if "tls_ca_file" in table:
+        table = {**table, "tls_ca_file": os.path.expanduser(table["tls_ca_file"])}
+    return dict(table)
 
 
 def _validate_lint(table, path: Path, bad: FollowupError) -> dict:

@@ -653,3 +653,21 @@ def _read_text(lines: list[tuple[int, str]]) -> str:
 
 
 _READERS = {"day": _read_day, "list": _read_list, "answers": _read_answers, "text": _read_text}
+
+
+_SAID = re.compile(r"^\s*(?:from\s+)?(.{1,60}?)\s*(?::|\s[-\u2013\u2014]\s|\s+(?:said|says|told me|mentioned|explained)"
+                   r"(?:\s+that)?\s)\s*(.+)$", re.IGNORECASE | re.DOTALL)
+
+
+def attribution(item: str, names) -> tuple[str | None, str]:
+    """Who a note is about and its words: "Priya: the team is rebuilding" -> ("Priya", "the team
+    is rebuilding"). Only a name of someone met (full or first name) counts; anything else
+    ("Culture: ...") is the user's own words, returned whole."""
+    m = _SAID.match(item)
+    if m is None:
+        return None, item
+    who = " ".join(m.group(1).strip("()[] ").split())
+    known = {n.lower() for name in names if name for n in (name, name.split()[0])}
+    if who.lower() not in known or not m.group(2).strip():
+        return None, item
+    return who, m.group(2).strip()

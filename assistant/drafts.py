@@ -19,9 +19,10 @@ document is not one (`Process.followups_since_reply` counts those too).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from email.headerregistry import Address as HeaderAddress
+from email import policy as email_policy
 from email.message import EmailMessage
 from email.utils import format_datetime, localtime, make_msgid, parseaddr
 from pathlib import Path
@@ -31,6 +32,9 @@ from assistant.mailbox.scan import strip_reply_prefix
 
 KINDS = ("thank-you", "status-check", "recruiter-feedback", "keep-in-touch", "linkedin")
 SUFFIX = ".txt.j2"
+# Header lines folded at RFC 5322's 998 bytes, not 78: shorter folding turns a long
+# Message-ID or subject word into RFC 2047 encoded words, which breaks threading.
+DRAFT_POLICY = email_policy.default.clone(max_line_length=998)
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,15 @@ class Draft:
     key: str  # "<kind>; thread=<id>; to=<address>": the draft's identity in the store
     template: str  # the template file used
     message: EmailMessage | None = None  # None for a LinkedIn note
+    to_replace: tuple[str, ...] = ()  # lines the tool left for the user to write ("[One thing ...]")
+
+    @property
+    def blocking(self) -> list:
+        """Lint errors that stop the save: all but the placeholder lines the tool wrote on
+        purpose (saved, and said so: `followup debrief` would fill them)."""
+        own = {i + 1 for i, line in enumerate(self.text.splitlines()) if line.strip() in self.to_replace}
+        return [f for f in self.report.findings if f.severity == "error"
+                and not (f.rule.startswith("placeholder.") and f.line in own)]
 
 
 @dataclass
@@ -185,9 +198,12 @@ def _silent_days(process, today: date) -> int:
 
 def check_rules(process, kind: str, me: frozenset[str], today: date, force: bool) -> list[str]:
     """Refuse what the advice warns against; with force, return what was overridden."""
-    from assistant.process import LAST_CHECKIN_DAYS, first_fair_day
+    from assistant.process import LAST_CHECKIN_DAYS, answered_verdict, first_fair_day
 
     problems: list[str] = []
+    if kind == "keep-in-touch" and process.state == "rejected" and (answered := answered_verdict(process)):
+        problems.append(f"you already replied to their decision on {answered.date:%a %d %b %Y}; "
+                        "there is nothing more to send")
     if kind == "status-check":
         if process.state in ("rejected", "offer"):
             problems.append(f"{process.company} has already given you an answer "
@@ -215,10 +231,38 @@ def check_rules(process, kind: str, me: frozenset[str], today: date, force: bool
     return problems
 
 
+def check_done(process, kind: str, people: list, today: date, force: bool) -> tuple[list, list[str], list[str]]:
+    """Done is done: a thank-you or recruiter feedback goes only to people I have not written
+    to since the last interview. Returns (people, overridden, notes); refuses when every one
+    of them has had it (with force, keeps them and says so)."""
+    from assistant.process import wrote_to
+
+    if kind not in ("thank-you", "recruiter-feedback"):
+        return people, [], []
+    held = [i for i in process.interviews if i.start.date() <= today]
+    if not held:
+        return people, [], []
+    since = held[-1].start
+    done = {}
+    for p in people:
+        if (m := wrote_to(process, p.email, since)) is not None:
+            done[p.email] = (f"you already wrote to {p.name or p.email} on {m.date:%a %d %b %Y}, "
+                             f"after the interview of {since:%a %d %b}")
+    if not done:
+        return people, [], []
+    if force:
+        return people, list(done.values()), []
+    if len(done) == len(people):
+        raise Refusal(f"{next(iter(done.values()))} (--force to draft it anyway)")
+    return [p for p in people if p.email not in done], [], [f"{why}; no second {kind} for them" for why in done.values()]
+
+
 # -- recipients --------------------------------------------------------------------------
 
 def _person(name: str, email: str, role: str) -> Person:
     name = " ".join((name or "").split())
+    if name and name == email.partition("@")[0] and name.islower():
+        name = ""  # "CN=eve" in an invitation is an address, not a name to greet
     if not name or "@" in name:
         local = email.partition("@")[0]
         parts = [p for p in re.split(r"[._-]+", local) if p.isalpha()]
@@ -238,7 +282,7 @@ def recipients(process, kind: str, to: str | None = None, person: str | None = N
     if to:
         address = _checked_address(to)
         known = [p for p in people if p.email == address]
-        return known[:1] or [_person("", address, "other")]
+        return known[:1] or [_person(_name_in_thread(process, address), address, "other")]
     if person:
         wanted = person.strip().lower()
         found = [p for p in people if wanted in p.name.lower() or wanted == p.email]
@@ -254,13 +298,35 @@ def recipients(process, kind: str, to: str | None = None, person: str | None = N
         chosen = by_role["interviewer"] or by_role["recruiter"] or by_role["coordinator"]
     elif kind == "keep-in-touch":
         chosen = _last_sender(process, people) or by_role["recruiter"][:1] or by_role["coordinator"][:1]
-    else:  # status-check, recruiter-feedback: the person who runs the process
+    elif kind == "status-check":  # whoever gave the time frame, else whoever wrote last
+        chosen = _promiser(process, people) or _last_sender(process, people) or \
+            by_role["recruiter"][:1] or by_role["coordinator"][:1]
+    else:  # recruiter-feedback: the person who runs the process
         chosen = by_role["recruiter"][:1] or by_role["coordinator"][:1]
-        if not chosen and kind == "status-check":
-            chosen = _last_sender(process, people)
     if not chosen:
         raise FollowupError(f"no one on this thread to send a {kind} to (name one with --to ADDRESS)")
     return chosen
+
+
+def _promise_message(process):
+    """The message of theirs that made the promise (None when it was said out loud)."""
+    if process.promise is None or process.promise_source != "email" or process.promise_made_at is None:
+        return None
+    return next((m for m in reversed(process.thread.messages if process.thread else [])
+                 if m.date == process.promise_made_at and m.sender), None)
+
+
+def _promiser(process, people: list[Person]) -> list[Person]:
+    m = _promise_message(process)
+    return [p for p in people if m is not None and p.email == m.sender.email][:1]
+
+
+def _name_in_thread(process, address: str) -> str:
+    for m in process.thread.messages if process.thread else []:
+        for a in (m.sender, *m.to, *m.cc):
+            if a is not None and a.email == address and a.name:
+                return a.name
+    return ""
 
 
 def _last_sender(process, people: list[Person]) -> list[Person]:
@@ -281,20 +347,28 @@ def _checked_address(value: str) -> str:
 
 # -- context -----------------------------------------------------------------------------
 
-def _me(process, me: frozenset[str]) -> Person:
-    """My name and address as this thread knows them."""
+def _me(process, me: frozenset[str], display_name: str = "") -> Person:
+    """My name and address as this thread knows them: the address their mail went to (the
+    newest of theirs), else the one I wrote from; the name from config when it is set."""
     messages = process.thread.messages if process.thread else []
     name, email = "", ""
+    for m in reversed(messages):
+        if m.sender and m.sender.email not in me:
+            mine = [a for a in (*m.to, *m.cc) if a.email in me]
+            if mine:
+                email, name = mine[0].email, mine[0].name
+                break
     for m in messages:
         if m.sender and m.sender.email in me:
-            email, name = m.sender.email, m.sender.name or name
+            email, name = email or m.sender.email, m.sender.name or name
     if not name:
         for m in messages:
             for a in (*m.to, *m.cc):
                 if a.email in me:
                     email, name = email or a.email, a.name or name
     email = email or (sorted(me)[0] if me else "")
-    return _person(name, email, "me") if email else Person("", "", "", "me")
+    name = display_name or name
+    return _person(name, email, "me") if email else Person(display_name, display_name.split()[0] if display_name else "", "", "me")
 
 
 def _when(day: date, today: date) -> str:
@@ -318,43 +392,141 @@ def _interview(process, today: date, past_only: bool) -> dict | None:
             "when": _when(day, today), "past": day <= today, "summary": held[-1].summary}
 
 
-def _best_detail(details, recipient: Person, others: list[Person]) -> str:
-    """The detail that names this person first; one that names someone else last."""
-    if not details:
+TEXT_LIMIT = 20_000  # characters of one message read for names and titles (bounded work)
+
+
+def _their_texts(process, me: frozenset[str]) -> list[str]:
+    """What the company's side wrote (newest text and signature), newest first, and the subject."""
+    texts = []
+    for m in reversed(process.thread.messages if process.thread else []):
+        if m.sender and m.sender.email not in me:
+            texts.append(f"{m.sender.name}\n{m.newest[:TEXT_LIMIT]}\n{m.signature[:TEXT_LIMIT]}")
+            texts.extend(e.summary[:500] for e in m.events if e.summary)
+    return texts + [process.subject or ""]
+
+
+def greeting_for(process, recipient: Person, me: frozenset[str]) -> str:
+    """The opening in the thread's register: how they greeted me, the recipient's own mail first."""
+    from assistant.wording import greeting, salutation_of, title_of
+
+    messages = list(reversed(process.thread.messages if process.thread else []))
+    theirs = [m for m in messages if m.sender and m.sender.email not in me]
+    mine = [m for m in messages if m.sender and m.sender.email in me]
+    found = None
+    for m in ([m for m in theirs if m.sender.email == recipient.email] + theirs + mine):
+        found = salutation_of(m.newest[:200])
+        if found:
+            break
+    word, formal = found or ("Hi", False)
+    title = title_of(recipient.name, recipient.first_name, _their_texts(process, me)) if formal else ""
+    return greeting(word, formal, recipient.first_name, recipient.name, title)
+
+
+def _said_on(process, today: date) -> str:
+    """"11 March": the day they said it (the interview day for a debrief's timeline)."""
+    if process.promise_source == "debrief":
+        day = process.debrief.interview_day if process.debrief else None
+    else:
+        day = process.promise_made_at.date() if process.promise_made_at else None
+    if day is None:
         return ""
+    return f"{day.day} {day:%B}" if day.year == today.year else f"{day.day} {day:%B %Y}"
 
-    def score(d: str) -> int:
-        if recipient.first_name and recipient.first_name.lower() in d.lower():
-            return 0
-        if any(o.first_name and o.first_name.lower() in d.lower() for o in others):
-            return 2
-        return 1
 
-    return sorted(details, key=score)[0]
+def _promise_context(process, recipient: Person, today: date) -> dict | None:
+    """Their time frame in their words, reported back; the computed date is not used in the
+    draft (it is the tool's reading, shown in threads, due and status).
+
+    To the person who wrote it: "In your email of 23 February, you mentioned that you would
+    let me know by Friday". To someone else: "Megan mentioned in the email of 23 February
+    that the team would ...". Said out loud: "At my interview on 11 March, you mentioned
+    that ..." to an interviewer, "..., I heard that the team would ..." to anyone else.
+    """
+    from assistant.wording import reported
+
+    if process.promise is None:
+        return None
+    promise = process.promise
+    due = promise.due
+    on = _said_on(process, today)
+    m = _promise_message(process)
+    if process.promise_source == "debrief":
+        to_them = recipient.role == "interviewer"
+        lead = f"At my interview on {on}, " if on else "At my interview, "
+        lead += "you mentioned that" if to_them else "I heard that"
+    elif m is None or m.sender.email == recipient.email:
+        to_them = True
+        lead = f"In your email of {on}, you mentioned that" if on else "You mentioned that"
+    else:
+        to_them = False
+        who = _person(m.sender.name, m.sender.email, "").first_name
+        lead = (f"{who} mentioned in the email of {on} that" if who else f"The email of {on} said that") \
+            if on else f"{who or 'The team'} mentioned that"
+    said = reported(promise.sentence, promise.phrase, "you" if to_them else "the team") \
+        if promise.sentence else None
+    said = said or f"I could expect to hear back {_phrase(promise.phrase)}"
+    return {"phrase": promise.phrase, "sentence": promise.sentence, "reported": said,
+            "said": f"{lead} {said}", "due": due, "due_text": f"{due:%A} {due.day} {due:%B}"}
+
+
+def _attributed_detail(d, recipient: Person, others: list[Person]) -> str:
+    """The debrief detail for this recipient, its "Priya:" prefix taken off: a detail written
+    as another interviewer's is never used in this one's note."""
+    from assistant.debrief import attribution
+
+    names = [p.name for p in (recipient, *others) if p.name] + list(d.interviewers)
+    own, general = [], []
+    for item in d.details:
+        who, text = attribution(item, names)
+        if who is None:
+            general.append(text)
+        elif _same_person(who, recipient):
+            own.append(text)
+    return (own or general or [""])[0]
+
+
+def _same_person(who: str, p: Person) -> bool:
+    who = who.lower()
+    return bool(p.name) and who in (p.name.lower(), p.first_name.lower())
+
+
+def _placeholder(recipient: Person) -> str:
+    """The line a thank-you leaves for the user when the thread says nothing personal."""
+    who = recipient.first_name if recipient.first_name and len(recipient.first_name) <= 12 else "they"
+    return f"[One detail {who} shared with you]"
 
 
 def context(process, recipient: Person, *, me: frozenset[str], today: date, debrief,
-            linkedin_limit: int = 200) -> dict:
+            linkedin_limit: int = 200, display_name: str = "") -> dict:
     """Everything a template may use; templates/README.md lists it."""
     from assistant.debrief import Debrief
 
+    from assistant.wording import interview_kind, job_title_of
+
     people = _contacts(process)
     interviewers = [p for p in people if p.role == "interviewer"]
-    others = [p for p in interviewers if p.email != recipient.email]
+    others = [p for p in interviewers if p.email != recipient.email and p.first_name]
     recruiter = next((p for p in people if p.role == "recruiter"), None) or \
         next((p for p in people if p.role == "coordinator"), None)
     d = debrief or Debrief(thread_id=process.id)
-    promise = None
-    if process.promise is not None:
-        due = process.promise.due
-        promise = {"phrase": process.promise.phrase, "due": due, "due_text": f"{due:%A} {due.day} {due:%B}"}
+    promise = _promise_context(process, recipient, today)
     wait = process.wait_until
+    texts = _their_texts(process, me)
+    interview = _interview(process, today, past_only=True)
+    if interview is not None:
+        interview["kind"] = interview_kind([interview["summary"] or "", *texts])
+    person = recipient_dict(recipient)
+    person["job_title"] = job_title_of(recipient.name, texts)
+    detail = _attributed_detail(d, recipient, [p for p in people if p.email != recipient.email])
     return {
-        "me": recipient_dict(_me(process, me)),
+        "me": recipient_dict(_me(process, me, display_name)),
         "company": process.company,
         "role": process.role or "",
-        "recipient": recipient_dict(recipient),
-        "interview": _interview(process, today, past_only=True),
+        "job": f"the {process.role} role" if process.role else "the role",
+        "position": position(process.role, process.company),
+        "recipient": person,
+        "greeting": greeting_for(process, recipient, me),
+        "interview": interview,
         "next_interview": _interview(process, today, past_only=False),
         "promise": promise,
         "wait_until": wait,
@@ -363,13 +535,23 @@ def context(process, recipient: Person, *, me: frozenset[str], today: date, debr
         "state": process.state,
         "debrief": d,
         "has_debrief": debrief is not None,
-        "detail": _best_detail(d.details, recipient, others),
+        "detail": detail,
+        "personal": bool(detail or person["job_title"]),  # else a [line] for the user to replace
+        "placeholder": _placeholder(recipient),
         "contacts": [recipient_dict(p) for p in people],
         "interviewers": [recipient_dict(p) for p in interviewers],
         "others": [recipient_dict(p) for p in others],
         "recruiter": recipient_dict(recruiter) if recruiter else None,
         "linkedin_limit": linkedin_limit,
     }
+
+
+def position(role: str, company: str) -> str:
+    """"the Analytics Engineer role at Ledgerline", naming the company once: a role that already
+    holds it ("Ledgerline Analytics Engineer") is not followed by "at Ledgerline"."""
+    job = f"the {role} role" if role else "the role"
+    first = company.split()[0].lower() if company else ""
+    return job if not company or first in (role or "").lower() else f"{job} at {company}"
 
 
 def recipient_dict(p: Person) -> dict:
@@ -403,7 +585,7 @@ def _address(p: Person, what: str) -> HeaderAddress:
 
 def build_message(process, recipient: Person, sender: Person, text: str) -> EmailMessage:
     """A reply in the thread: Re: subject, In-Reply-To and References of the newest message."""
-    msg = EmailMessage()
+    msg = EmailMessage(policy=DRAFT_POLICY)
     if sender.email:
         msg["From"] = _address(sender, "From")
     msg["To"] = _address(recipient, "To")
@@ -411,7 +593,8 @@ def build_message(process, recipient: Person, sender: Person, text: str) -> Emai
     msg["Date"] = format_datetime(localtime())
     domain = sender.email.partition("@")[2] or None
     msg["Message-ID"] = make_msgid(domain=domain)
-    parent = next((m for m in reversed(process.thread.messages if process.thread else []) if m.message_id), None)
+    parent = next((m for m in reversed(process.thread.messages if process.thread else [])
+                   if m.message_id and not m.draft), None)  # the newest real message, never a draft
     if parent is not None:
         ids = list(parent.references or parent.in_reply_to) + [parent.message_id]
         ids = list(dict.fromkeys(i for i in ids if i and not re.search(r"[\s<>]", i)))[-20:]
@@ -442,22 +625,31 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
     if kind in ("thank-you", "recruiter-feedback") and _interview(process, today, True) is None:
         raise FollowupError(f"no interview has taken place yet in {process.company}'s thread; "
                             f"nothing to {'thank them' if kind == 'thank-you' else 'give feedback'} for")
+    people, done, notes = check_done(process, kind, recipients(process, kind, to, person), today, force)
+    overridden += done
     debrief = process.debrief
-    notes = []
     if debrief is None and kind in ("thank-you", "recruiter-feedback"):
-        notes.append(f"no debrief for this thread, so the note is general; `followup debrief {process.id}` "
-                     "adds a detail they shared, the answer to improve and your questions")
+        notes.append(f"no debrief for this thread, so the note says only what the thread told; "
+                     f"`followup debrief {process.id}` adds a detail they shared, the answer to improve "
+                     "and your questions")
     config = LintConfig.from_settings(settings)
     limit = int(config.thresholds.get("linkedin_note_limit", settings.linkedin_note_limit))
-    sender = _me(process, me)
+    sender = _me(process, me, settings.name)
     lint_context = timing_context(process, today)
     drafts = []
-    for recipient in recipients(process, kind, to, person):
-        ctx = context(process, recipient, me=me, today=today, debrief=debrief, linkedin_limit=limit)
+    for recipient in people:
+        ctx = context(process, recipient, me=me, today=today, debrief=debrief, linkedin_limit=limit,
+                      display_name=settings.name)
         rendered, template = render(kind, ctx)
-        report = lint(rendered, kind, lint_context, config)
+        names = lint_context.people + ((recipient.name,) if recipient.name not in lint_context.people else ())
+        report = lint(rendered, kind, replace(lint_context, people=names), config)
         text = strip_directives(rendered)
         message = None if kind == "linkedin" else build_message(process, recipient, sender, text)
+        left = tuple(line.strip() for line in text.splitlines() if line.strip() == ctx["placeholder"])
         drafts.append(Draft(kind, process.id, recipient, text, report,
-                            draft_key(kind, process.id, recipient.email), template, message))
+                            draft_key(kind, process.id, recipient.email), template, message, left))
+        if left:
+            notes.append(f"the {kind} to {recipient.name or recipient.email} has a line for you to replace, "
+                         f"{left[0]}: the thread says nothing personal about them; "
+                         f"`followup debrief {process.id}` would make it personal")
     return Plan(drafts, overridden, notes)

@@ -307,6 +307,16 @@ def _sign_off(m: Message) -> str:
 
 def contacts_of(messages: list[Message], me: frozenset[str], interviews: list) -> list[Contact]:
     """Everyone on the company's side, with what they do in this process."""
+    return _people_of(messages, me, interviews)[0]
+
+
+def newcomers_of(messages: list[Message], me: frozenset[str], interviews: list) -> list[Address]:
+    """People who wrote into the thread from a domain the process did not come from ("Senior
+    Recruiter, Apex Talent"): no role, no draft unless --to names them; --verbose shows them."""
+    return _people_of(messages, me, interviews)[1]
+
+
+def _people_of(messages: list[Message], me: frozenset[str], interviews: list) -> tuple[list[Contact], list[Address]]:
     people: dict[str, Address] = {}
     titles: dict[str, str] = {}
 
@@ -339,9 +349,13 @@ def contacts_of(messages: list[Message], me: frozenset[str], interviews: list) -
         for sentence in (t for t in sentences if _MEETING.search(t)):
             interviewers.update(a.email for a in people.values() if a.name and a.name in sentence)
 
-    contacts = []
+    trusted = _process_domains(messages, me, interviews)
+    contacts, newcomers = [], []
     for email, addr in people.items():
         title = titles.get(email, "")
+        if trusted and not in_domains(domain_of(email), trusted) and not in_domains(domain_of(email), ATS):
+            newcomers.append(addr)  # a stranger threaded into the process takes over no role
+            continue
         if COORDINATOR.search(title):
             role = "coordinator"
         elif RECRUITER.search(title) or is_agency(domain_of(email), messages):
@@ -352,4 +366,32 @@ def contacts_of(messages: list[Message], me: frozenset[str], interviews: list) -
             role = "other"
         contacts.append(Contact(addr.name or email.partition("@")[0], email, role))
     order = {"recruiter": 0, "coordinator": 1, "interviewer": 2, "other": 3}
-    return sorted(contacts, key=lambda c: order[c.role])
+    return sorted(contacts, key=lambda c: order[c.role]), newcomers
+
+
+def _process_domains(messages: list[Message], me: frozenset[str], interviews: list) -> frozenset[str]:
+    """The domains this process came from: the people I wrote to, the sender of a message the
+    thread hangs from (one others reply to), and the companies those people name ("my client
+    Orbital Payments", "your application to Acme"). A Date header is not evidence: anyone can
+    backdate a message into a thread. Empty when nothing anchors the thread (no way to tell)."""
+    anchored: set[str] = set()
+    for m in messages:
+        if is_mine(m, me):
+            anchored.update(domain_of(a.email) for a in (*m.to, *m.cc) if a.email not in me)
+    replied_to = {i for m in messages for i in (*m.in_reply_to, *m.references)}
+    for m in messages:
+        if m.sender and m.message_id and m.message_id in replied_to and not (m.in_reply_to or m.references):
+            anchored.add(domain_of(m.sender.email))
+    for i in interviews:  # the invitation I accepted: its organizer runs the process
+        if i.source == "calendar" and i.organizer is not None and domain_of(i.organizer.email) in anchored:
+            anchored.update(domain_of(a.email) for a in i.attendees if a.email not in me)
+    anchored = {d for d in anchored if d and could_be_company(f"x@{d}")}
+    if not anchored:
+        return frozenset()
+    texts = [f"{m.subject}\n{m.newest}" for m in messages
+             if m.sender and (is_mine(m, me) or domain_of(m.sender.email) in anchored)]
+    others = {domain_of(m.sender.email) for m in messages if m.sender and is_company_sender(m, me)}
+    for d in others - anchored:
+        if _name_in_text(domain_stem(d), texts):
+            anchored.add(d)
+    return frozenset(anchored)

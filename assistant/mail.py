@@ -65,6 +65,10 @@ class Message:
     newest: str
     signature: str
     events: tuple[CalendarEvent, ...]
+    # Never sent: a draft is not my last message, a check-in, a reply or a thank-you.
+    # parse_message sets it from the headers; each mailbox adapter adds what only it knows
+    # (Maildir's D flag, a Drafts folder, Gmail's DRAFT label, IMAP's \Draft flag).
+    draft: bool = False
 
 
 class MalformedMessage(Exception):
@@ -409,6 +413,18 @@ def _labels(value: str | None) -> tuple[str, ...]:
         index += 1
     labels.append("".join(current).strip())
     return tuple(label for label in labels if label)
+
+
+def is_unsent(labels: tuple[str, ...], headers: dict[str, list[str]]) -> bool:
+    """A draft by its headers: Takeout's Drafts label, X-Unsent: 1 (Outlook, Thunderbird, and
+    this tool's own drafts) or this tool's X-Followup-Draft marker. Mail labelled Sent was
+    sent, whatever headers a draft sent from Gmail kept."""
+    if "Sent" in labels:
+        return False
+    if "Drafts" in labels:
+        return True
+    unsent = headers.get("x-unsent", [""])[0].strip()
+    return unsent == "1" or "x-followup-draft" in headers
 
 
 _BULK_HEADERS = (
@@ -857,6 +873,7 @@ def parse_message(raw: bytes) -> Message:
         for event in _events_from(data, fallback_zone):
             events.setdefault((event.uid, event.sequence, event.method, event.start), event)
     message_ids = _message_ids(header("Message-ID"))
+    labels = _labels(header("X-Gmail-Labels"))
     return Message(
         message_id=message_ids[0] if message_ids else "",
         in_reply_to=_message_ids(header("In-Reply-To")),
@@ -868,10 +885,11 @@ def parse_message(raw: bytes) -> Message:
         cc=_address_list(", ".join(headers.get("cc", []))),
         date=sent,
         gm_thread_id=_gm_thread_id(header("X-GM-THRID")),
-        labels=_labels(header("X-Gmail-Labels")),
+        labels=labels,
         bulk=_is_bulk(headers),
         text=text,
         newest=newest,
         signature=signature,
         events=tuple(events.values()),
+        draft=is_unsent(labels, headers),
     )

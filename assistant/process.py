@@ -46,7 +46,9 @@ class Process:
     checkins: list[Message] = field(default_factory=list)  # those of them that ask for news
     their_question: str | None = None  # they asked me something and I have not answered
     debrief: Debrief | None = field(default=None, repr=False)  # what I wrote down, if anything
-    thread: Thread | None = field(default=None, repr=False)
+    thread: Thread | None = field(default=None, repr=False)  # as it happened: drafts left out
+    sent: list[Message] = field(default_factory=list, repr=False)  # my messages (never drafts)
+    decided_at: datetime | None = None  # when their answer (rejection or offer) came
 
     @property
     def next_date(self) -> date | None:
@@ -102,6 +104,7 @@ def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: in
     debrief_for(thread_id) gives the user's debrief, whose spoken timeline ("we'll decide
     by Friday", said in the room) is a promise made on the interview day.
     """
+    thread = without_drafts(thread)
     messages = thread.messages
     score = hiring_score(messages, me) if messages else 0
     if not messages or not could_be_hiring(score):
@@ -163,7 +166,31 @@ def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: in
         their_question=None if after_theirs or outcome else question_in(last_theirs.newest),
         debrief=debrief,
         thread=thread,
+        sent=mine,
+        decided_at=decided_at if outcome in ("rejected", "offer") else None,
     )
+
+
+def without_drafts(thread: Thread) -> Thread:
+    """The thread as it happened: mail sent or received. A draft (Message.draft) was never
+    sent, so it is not my last message, a check-in, a reply or a thank-you."""
+    if not any(m.draft for m in thread.messages):
+        return thread
+    return Thread(thread.id, [m for m in thread.messages if not m.draft])
+
+
+def answered_verdict(p: Process) -> Message | None:
+    """My first message after their answer: a rejection I have replied to is done."""
+    if p.decided_at is None:
+        return None
+    return next((m for m in p.sent if m.date is not None and m.date > p.decided_at), None)
+
+
+def wrote_to(p: Process, email: str, since: datetime) -> Message | None:
+    """My first message addressed To this person at or after `since` (Cc is not to them)."""
+    email = email.lower()
+    return next((m for m in p.sent if m.date is not None and m.date >= since
+                 and any(a.email.lower() == email for a in m.to)), None)
 
 
 def _spoken(debrief: Debrief | None, interviews: list[Interview]) -> tuple[Promise | None, datetime | None]:
@@ -220,7 +247,7 @@ def list_processes(threads: list[Thread], me: frozenset[str], today: date, wait_
                    close_after_days: int = 45) -> list[Process]:
     """Every hiring process among the threads, most urgent first; gone quiet after the
     active ones, before the answered ones (the order `status` shows)."""
-    threads = fold_invitations(threads, me)
+    threads = fold_invitations([t for t in map(without_drafts, threads) if t.messages], me)
     found = [p for t in threads if (p := build_process(t, me, today, wait_days, debrief_for)) is not None]
     far = date.max
 
@@ -375,6 +402,9 @@ def next_step(p: Process, today: date | None = None) -> str:
     if p.state == "applied":
         return "wait for a reply; keep applying"
     if p.state == "rejected":
+        answered = answered_verdict(p)
+        if answered is not None:
+            return f"closed; you replied on {answered.date:%a %d %b}; keep applying"
         last = last_activity(p)
         if today is not None and last is not None and (today - last).days > NEW_REJECTION_DAYS:
             return "closed; keep applying (a LinkedIn note keeps in touch)"

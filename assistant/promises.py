@@ -1,18 +1,23 @@
 """Read when a company said the candidate will hear back into one date.
 
 The rules are /work/shared/PROMISES.md; the numbers in comments below ("rule 7") refer
-to them. The reader works one sentence at a time (a question gives no promise, and a
-sentence without a hearing-back cue is skipped before any date pattern runs):
+to them. The cue phrases are data, in `promise_cues.py`. The reader works one sentence
+at a time (a question gives no promise unless it quotes one, and a sentence without a
+hearing-back word is skipped before any date pattern runs):
 
 1. find every time expression (the `_RULES` table: a pattern and a function that
-   turns a match into a date) and keep the longest where they overlap;
-2. find the cue phrases around them: hearing-back cues ("we'll be in touch",
-   "you'll hear from us", "a decision") and the cues of rule 13 that make a date
+   turns a match into a date) and keep the longest where they overlap; time that has
+   passed ("it's been two weeks"), lower bounds ("not until Friday", rule 16) and
+   words quoted as *not* said are no timeframe;
+2. find the cue phrases around them: hearing-back cues ("we'll be in touch", "she said
+   they'd decide", "decisions are made"), the cues of rule 13 that make a date
    something else (a deadline for the candidate, an interview's length, a start
-   date, the candidate's own hope);
-3. a time expression belongs to the nearest cue before it (or, when none comes
-   before it, the first cue after it: "By Friday, we'll let you know"), and a
-   hearing-back cue takes only the first expression it owns (rule 14).
+   date), and the candidate's own plans and hopes (rule 21);
+3. a time expression belongs to the nearest cue before it in its clause, else the
+   first after it there; failing both, the nearest before it in the sentence, else
+   the first after ("By Friday, we'll let you know"). A hearing-back cue takes only
+   the first expression it owns (rule 14), but a second bound joined to it ("Friday,
+   or Monday at the latest") counts too (rule 20).
 
 When several sentences make a promise, the latest date wins: the candidate should
 not chase before every date they were given has passed. Rejections give no promise.
@@ -20,14 +25,17 @@ not chase before every date they were given has passed. Rejections give no promi
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Callable, NamedTuple
 
+from assistant import promise_cues as cue_phrases
 from assistant.workdays import (
     FRIDAY,
+    SUNDAY,
     TUESDAY,
     WEDNESDAY,
     add_business_days,
@@ -46,6 +54,7 @@ class Promise:
     phrase: str  # the words that made the promise, line breaks folded to single spaces
     kind: str  # which rule applied: business_days, days, hours, weeks, months, day,
     # weekday, week_part, month_part, date
+    sentence: str = field(default="", compare=False)  # their whole sentence, for a draft to report
 
 
 # --------------------------------------------------------------------------------------
@@ -68,7 +77,9 @@ def _alternation(words) -> str:
     return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_QTY = rf"(?:\d{{1,3}}|(?:{_alternation([*_VAGUE_WORDS, *_NUMBER_WORDS])})\b)"
+_QTY = (  # "three (3) weeks": legal and HR wording repeats the number in digits
+    rf"(?:\d{{1,3}}|(?:{_alternation([*_VAGUE_WORDS, *_NUMBER_WORDS])})\b(?:\s*\(\d{{1,3}}\))?)"
+)
 
 _WEEKDAY_NAMES = (
     ("monday", "mon"), ("tuesday", "tues", "tue"), ("wednesday", "wed"),
@@ -90,9 +101,24 @@ _LEAD_WORDS = (
     "towards", "within", "sometime", "some time", "at some point in", "no later than",
     "not later than", "latest by", "after", "for", "inside of", "inside", "under",
     "less than", "no more than", "not more than",
+    *("not until", "not till", "not before", "no sooner than", "no earlier than", "at least"),
 )
+# Rule 16: words that make a point in time the earliest they will write, not the latest.
+_LOWER_BOUND_LEADS = (
+    "after", "not until", "not till", "not before", "no sooner than", "no earlier than", "at least",
+)
+# "until"/"before" are lower bounds after a negation: "we won't decide until Friday".
+# "I'm not supposed to hear until tomorrow" is a schedule, though: tomorrow is the day.
+_NEGATION = re.compile(
+    r"(?:\bnot\b|n't\b|\bno\b|\bnever\b|\bnothing\b)(?!\s+(?:supposed|meant|due|scheduled)\s+to\b)"
+)
+_IF = re.compile(r"\bif\b")
+# ...unless it is rule 18's conditional ("if you haven't heard before Friday, call me"),
+# except when they say not to worry: "don't worry if you hear nothing before June".
+_DO_NOT_WORRY = re.compile(r"(?:don't|do\s+not)\s+(?:worry|panic|be\s+(?:alarmed|concerned|worried))")
+_AT_THE_EARLIEST = re.compile(r",?\s+at\s+the\s+earliest\b")
 _LEAD_BEFORE = re.compile(rf"(?<!\w)(?:(?:{_alternation(_LEAD_WORDS)})\s+){{1,2}}$")
-_AT_THE_LATEST = r"(?:,?\s+at\s+the\s+(?:very\s+)?latest)?"
+_AT_THE_LATEST = r"(?:,?\s+(?:at\s+the\s+(?:very\s+)?)?latest\b)?"
 
 
 def _weekday_index(word: str) -> int:
@@ -107,7 +133,7 @@ def _quantity(word: str | None) -> tuple[int, bool]:
     """(count, vague) for "5", "two", "a few"; vague counts follow rule 4."""
     if word is None:
         return 1, False
-    key = " ".join(word.split())
+    key = " ".join(word.split("(")[0].split())
     if key.isdigit():
         return int(key), False
     if key in _VAGUE_WORDS:
@@ -121,15 +147,25 @@ def _quantity(word: str | None) -> tuple[int, bool]:
 # --------------------------------------------------------------------------------------
 
 UNCOMPUTABLE = "uncomputable"  # a timeframe counted from a date the message does not give
+LOWER_BOUND = "lower_bound"  # the earliest they will write (rule 16): no promise
 
 # What a duration may count from without making it uncomputable (rule 11).
 _KNOWN_ANCHOR = re.compile(
-    r"(?:now|today|this\s+(?:e-?mail|message|note|letter)|(?:the\s+)?receipt\s+of\s+this"
-    r"|(?:the|your|our|today's|this|yesterday's)\s+(?:\w+\s+){0,2}?"
+    r"(?:now(?:\s+on)?|here|this\s+(?:point|stage)|today|this\s+(?:e-?mail|message|note|letter)|(?:the\s+)?receipt\s+of\s+this"
+    r"|(?:(?:the\s+)?(?:date|day)\s+of\s+)?"  # "from the date of the interview"
+    r"(?:the|your|our|today's|this|yesterday's|their|his|her|my)\s+(?:\w+\s+){0,2}?"
     r"(?:interviews?|conversation|call|chat|meeting|visit|discussion))\b"
 )
 _ANCHOR = re.compile(r"\s+(?:of|from|after|following)\s+(?P<what>[^,.;:!?]*)")
-_AGO = re.compile(r"\s+ago\b")
+# Time that has passed is no timeframe: "two weeks ago", "another week went by".
+_AGO = re.compile(
+    r"\s+(?:ago|(?:go|goes|went|had\s+gone|have\s+gone|has\s+gone)\s+by"
+    r"|(?:have|has|had)\s+(?:now\s+)?(?:passed|elapsed))\b"
+)
+_BEEN_BEFORE = re.compile(  # "it's been two weeks", "it has been over a week", "it took them a week"
+    r"\b(?:been|took)\s+(?:(?:them|him|her|us|me)\s+)?(?:(?:over|about|almost|nearly|more\s+than|less\s+than|only|just|already"
+    r"|roughly|around|well\s+over|close\s+to)\s+)*$"
+)
 
 
 def _duration(m: re.Match, sent: datetime.date, lead: str) -> tuple[datetime.date, str] | None:
@@ -147,10 +183,8 @@ def _duration(m: re.Match, sent: datetime.date, lead: str) -> tuple[datetime.dat
             high, high_vague = _quantity(upper)
             count, vague = max(count, high), vague or high_vague
     unit = m["unit"]
-    a_day_or_two = m["hi2"] and (m["lo"] or "a") in ("a", "one")
-    if unit.startswith(("business", "working", "work")) or (
-        unit.startswith("day") and (vague or a_day_or_two)
-    ):  # "a couple of days", "a day or two" are business days (rule 4)
+    if unit.startswith(("business", "working", "work")) or (unit.startswith("day") and vague):
+        # "a couple of days" is business days (rule 4); "a day or two" is calendar (rule 17)
         return add_business_days(sent, count), "business_days"
     if unit.startswith(("day", "calendar")):
         return sent + datetime.timedelta(days=count), "days"
@@ -234,8 +268,8 @@ def _month_part(m: re.Match, sent: datetime.date, lead: str) -> datetime.date | 
         year = int(m["year"]) if m["year"] else _nearest_month(sent, month)
         if not (part or lead):  # a bare "March" is no timeframe; "in March" is
             return None
-    elif ref in ("the month", "this month"):
-        if not part and ref == "the month":
+    elif ref in ("the month", "this month", "month"):
+        if not part and ref != "this month":  # "mid-month" is a date, "a month" no month
             return None
         year, month = sent.year, sent.month
     elif ref == "the new year":  # "in the new year" is early January (rule 9), the coming one
@@ -329,7 +363,7 @@ _NOT_A_DAY_OF_MONTH = (  # "the 2nd interview", "the 3rd round" are not dates
     r"|candidate|person|week|day|of\s+(?:the|our|your|these|those|them)))"
 )
 
-_DURATION = rf"""(?<![\w-])
+_DURATION = rf"""(?<![\w-])(?<!\d[.,])
     (?:(?:about|around|approximately|approx\.?|roughly|up\s+to|another|a\s+further
          |an?\s+(?:additional|extra))\s+)*
     (?P<the_next>the\s+(?:next|coming|following)\s+)?
@@ -345,8 +379,9 @@ _RULE_TABLE = (
     # Rules 2-5: business days, calendar days, hours, weeks, vague quantities, ranges.
     ("duration", ("day", "hour", "hr", "week", "fortnight", "month"), _DURATION, _duration),
     # Rule 6: today, end of day; tomorrow, the next day.
-    ("day", ("today", "tonight", "this ", " day", "eod", "cob", "close of"), _point(
-        r"(?:later\s+)?today|tonight|this\s+(?:morning|afternoon|evening)"
+    ("day", ("today", "tonight", "this ", "that ", " day", "eod", "cob", "close of"), _point(
+        r"(?:later\s+)?today|tonight|(?:this|that)\s+(?:morning|afternoon|evening|night)"
+        r"|(?:later\s+)?(?:the|that)\s+same\s+day|later\s+that\s+day"  # in a retelling
         r"|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+|working\s+|work\s+)?day"
         r"(?:\s+today)?|eod|cob|close\s+of\s+(?:business|play)(?:\s+today)?"), _days_after(0)),
     ("day", ("tomorrow", "next day"), _point(
@@ -359,13 +394,20 @@ _RULE_TABLE = (
      _next_business_day),
     # Rule 7: weekdays, strictly after the sent date; "next Friday"; "Thursday or Friday".
     ("weekday", _WEEKDAY_KEYS, _point(
+        r"(?<!\ba\s)(?<!\bany\s)(?<!\beach\s)(?<!\bevery\s)"  # "on a Thursday" is no date
+        r"(?:(?:(?:the\s+)?(?:end|close)\s+of\s+(?:business|play|(?:the\s+)?(?:business\s+|working\s+)?day)"
+        r"|eod|cob)\s+(?:on\s+)?)?"  # "close of business on Friday"
         rf"(?P<rel>(?:this\s+coming|this|coming|next)\s+)?(?P<d1>{_WD})"
         rf"(?:\s*(?:or|and|to|-|–|/)\s*(?:next\s+)?(?P<d2>{_WD}))?"
-        r"(?P<next_week>\s+(?:of\s+)?next\s+week)?"), _weekday),
+        r"(?P<next_week>\s+(?:of\s+)?next\s+week)?"
+        r"(?:\s+(?:morning|afternoon|evening|night|lunchtime|eod|cob))?"), _weekday),
     # Rule 7: this week, end of the week; end of next week.
-    ("week_part", ("end of", "close of", "this week"), _point(
+    ("week_part", ("end of", "close of", "this week", "week's end"), _point(
         r"(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+)?(?:working\s+|business\s+|work\s+)?week"
-        r"|(?:later\s+)?this\s+week"), _week_part(0, FRIDAY)),
+        r"|(?:later\s+)?this\s+week|(?:the\s+|this\s+)?week's\s+end"), _week_part(0, FRIDAY)),
+    # Rule 17: the weekend is its Sunday.
+    ("week_part", ("weekend",), _point(r"(?:the\s+|this\s+)?(?:end\s+of\s+the\s+)?weekend"),
+     _week_part(0, SUNDAY)),
     ("week_part", _NEXT_WEEK, _point(
         r"(?:the\s+)?(?:end|close)\s+of\s+(?:next|the\s+following)\s+week|later?\s+next\s+week"),
      _week_part(1, FRIDAY)),
@@ -381,17 +423,19 @@ _RULE_TABLE = (
      _week_part(2, FRIDAY)),
     # Rule 9: parts of months, this/next month, the new year, after the holidays.
     ("month_part", (*_MONTH_KEYS, "month", "new year"), _point(
-        rf"(?:(?P<part>{'|'.join(p for p, _ in _MONTH_PARTS)})\s*)?"
-        rf"(?P<ref>(?P<mon>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d)\b)?|the\s+month|this\s+month"
+        rf"(?:(?P<part>{'|'.join(p for p, _ in _MONTH_PARTS)})\s*(?:in\s+)?)?"
+        rf"(?P<ref>(?P<mon>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d)\b)?|the\s+month|this\s+month|month"
         r"|next\s+month|the\s+following\s+month|the\s+new\s+year)"), _month_part),
     ("month_part", ("after",), _point(
         r"after\s+(?:the\s+)?(?:(?:christmas|winter|festive|new\s+year)\s+)?"
         r"(?:holidays|holiday\s+season|festive\s+(?:season|period)|break)"
-        r"|after\s+(?:christmas|new\s+year(?:'s)?)"), _after_holidays),
+        r"|after\s+(?:the\s+)?(?:christmas|new\s+year(?:'s)?)"
+        r"|(?:once|when)\s+the\s+(?:holidays|festive\s+(?:season|period))\s+(?:are|is)\s+over"),
+     _after_holidays),
     ("month_part", ("year",), _point(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+year"), _end_of_year),
     # Rule 10: dates; without a year they are the nearest occurrence.
     ("date", _MONTH_KEYS, _point(
-        rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<mon>{_MONTH})\s+(?:the\s+)?{_DAY_NUM}{_ORD}?\b{_YEAR}"),
+        rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<mon>{_MONTH})\.?\s+(?:the\s+)?{_DAY_NUM}{_ORD}?\b{_YEAR}"),
      _date),
     ("date", _MONTH_KEYS, _point(
         rf"(?:{_WD},?\s+)?(?:the\s+)?{_DAY_NUM}{_ORD}?\s+(?:of\s+)?(?P<mon>{_MONTH}){_YEAR}"),
@@ -421,6 +465,7 @@ def _lead_before(low: str, start: int) -> int:
 def _time_expressions(sentence: str, low: str, sent: datetime.date) -> list[_Found]:
     """Every time expression of the sentence, the longest winning where two overlap."""
     found = []
+    clauses = _clause_starts(low)
     for rule in _RULES:
         if not any(k in low for k in rule.keywords):
             continue
@@ -429,6 +474,9 @@ def _time_expressions(sentence: str, low: str, sent: datetime.date) -> list[_Fou
                 continue  # "may" is a verb far more often than a month
             start = _lead_before(low, m.start())
             lead = " ".join(low[start:m.start()].split())
+            if _is_lower_bound(low, start, m.end(), lead, clauses):
+                found.append(_Found(start, m.end(), LOWER_BOUND, None))
+                continue
             if rule.kind != "duration":
                 due = rule.compute(m, sent, lead)
                 if due is not None:
@@ -436,6 +484,8 @@ def _time_expressions(sentence: str, low: str, sent: datetime.date) -> list[_Fou
                 continue
             computed = rule.compute(m, sent, lead)
             if computed is None or _AGO.match(low, m.end()):  # "two weeks ago" is past
+                continue
+            if _BEEN_BEFORE.search(low, max(0, start - 40), start):
                 continue
             end = m.end()
             anchor = _ANCHOR.match(low, end)
@@ -448,84 +498,40 @@ def _time_expressions(sentence: str, low: str, sent: datetime.date) -> list[_Fou
                     continue
                 end = anchor.start("what") + known.end()  # "of the interview": from sent
             found.append(_Found(start, end, computed[1], computed[0]))
-    chosen: list[_Found] = []
+    chosen: list[_Found] = []  # kept sorted by start; none overlap
     for f in sorted(found, key=lambda f: (f.start - f.end, f.start)):
-        if all(f.end <= c.start or f.start >= c.end for c in chosen):
-            chosen.append(f)
-    return sorted(chosen)
+        i = bisect.bisect_left(chosen, (f.start,))
+        if (i == len(chosen) or chosen[i].start >= f.end) and (i == 0 or chosen[i - 1].end <= f.start):
+            chosen.insert(i, f)
+    # "next week, which is this week", "the 25th (this coming Friday)": the second
+    # expression restates the first, and the restatement is what they meant.
+    return [
+        f for f, after in zip(chosen, [*chosen[1:], None])
+        if after is None or not _RESTATES.fullmatch(low, f.end, after.start)
+    ]
 
 
-# --------------------------------------------------------------------------------------
-# Cue phrases (lowercase)
-# --------------------------------------------------------------------------------------
-
-# Rule 14: the company says when the candidate will hear back. "me" forms are there
-# for the candidate's own debrief ("she said they'd get back to me within two weeks").
-_HEARING_BACK = (
-    r"(?:get|getting|come|coming|revert|reverting|circle|circling|report|reporting)\s+back\s+to\s+"
-    r"(?:you|me|everyone|(?:all\s+)?(?:the\s+)?(?:candidates|applicants))\b",
-    r"get(?:ting)?\s+back\s+in\s+touch",
-    r"\bbe\s+in\s+(?:touch|contact)\b",
-    r"(?:get|getting)\s+in\s+touch\s+with\s+(?:you|me)\b",
-    r"\breach(?:ing)?\s+out\s+to\s+(?:you|me|everyone|(?:all\s+)?(?:the\s+)?(?:candidates|applicants))\b",
-    r"\b(?:we|i|they|she|he)(?:'ll|'d|\s+will|\s+would|\s+shall|\s+can)\s+(?:\w+\s+)?reach\s+out\b",
-    r"\b(?:contact|call|email|e-mail|phone|ring|update|inform|notify|advise)\s+(?:you|me)\b",
-    r"\bfollow(?:ing)?\s+up\s+with\s+(?:you|me)\b",
-    r"\blet\s+you\s+know\b",
-    r"(?:they|she|he|we|you)(?:'d|'ll|\s+would|\s+will|\s+should)\s+let\s+me\s+know\b",
-    r"\bkeep\s+(?:you|me)\s+(?:posted|updated|informed|in\s+the\s+loop)\b",
-    r"\bhear(?:d|ing)?\b(?!\s+(?:back\s+)?from\s+you\b)",  # "hear from you": the writer hears
-    r"\b(?:decision|feedback|outcome|update|answer|response|news|verdict|results?|next\s+steps)\b",
-    r"\bdecid(?:e|ing)\b",
-    r"\bmake\s+(?:an?\s+|our\s+|the\s+|a\s+final\s+)?(?:decision|offer|call)\b",
-    r"\bin\s+a\s+position\s+to\b",
-    r"\b(?:we|i|they|he|she)(?:'ll|'d|\s+will|\s+would|\s+should|\s+can|\s+aim\s+to|\s+hope\s+to"
-    r"|\s+expect\s+to|\s+plan\s+to|\s+intend\s+to)\s+(?:be\s+able\s+to\s+)?(?:confirm|respond|reply)\b",
-    r"\byou(?:\s+will|'ll|\s+should|\s+can|\s+may|\s+might)\s+(?:\w+\s+)?(?:receive|get)\b",
+_RESTATES = re.compile(
+    r"""[\s'"”’,]*(?:which\s+(?:is|was|would\s+be|means)(?:\s+(?:really|actually|in\s+fact|effectively))?"""
+    r"""|i\.?e\.?|that\s+is|meaning|\()[\s'"“‘(,]*"""
 )
 
-# Rule 13: asking the candidate for something. These reach to the end of their clause,
-# so "please get back to me by Friday" or "I'd appreciate an update by Friday" is no promise.
-_REQUESTS = (
-    r"\bplease\b(?!\s+(?:note|be\s+(?:aware|advised|assured)|rest\s+assured|bear|feel\s+free"
-    r"|do\s+not\s+hesitate|don't\s+hesitate|accept|allow|expect|know|understand|excuse))",
-    r"\bkindly\b",
-    r"\b(?:could|can|would|will)\s+you\b",
-    r"\bif\s+you\s+(?:could|can|would)\b",
-    r"\b(?:i|we)(?:'d|\s+would)\s+(?:really\s+)?(?:appreciate|welcome|be\s+grateful)\b",
-    r"\b(?:i|we)\s+(?:appreciate|welcome)\b",
-    # the candidate's own hopes: "I hope to hear by Friday"
-    r"\bhop(?:e|ed|ing)\s+to\s+(?:hear|receive|get(?!\s+back\s+to\s+you))\b",
-    r"\blook(?:ing)?\s+forward\s+to\s+(?:hearing|receiving|getting)\b",
-    r"\blet\s+(?:us|me)\s+know\b",
-    r"\bget\s+back\s+to\s+us\b",
-)
 
-# Rule 13: other words that make a date near them something other than a promise.
-_NOT_HEARING_BACK = (
-    # deadlines for the candidate
-    r"\byour\s+(?:availability|response|reply|answer|decision|feedback|confirmation|references?"
-    r"|documents?|forms?|cv|resume|portfolio|test|assignment|task|submission)\b",
-    r"\bdeadline\b",
-    r"\b(?:is|are|be|was)\s+due\b",
-    r"\bdue\s+(?:by|on|back|date)\b",
-    r"\b(?:return|returned|submit|submitted|complete|completed|sign|signed|upload|fill\s+(?:in|out)"
-    r"|send\s+(?:us|me|it|them|back|over|through)|provide\s+us)\b",
-    r"\b(?:close|closes|closing|expire|expires|expiry|valid)\b",
-    # interview durations
-    r"\ballow\b", r"\b(?:lasts?|lasting)\b", r"\bduration\b", r"\bsessions?\b",
-    r"\b(?:minutes?|mins?)\b",
-    # start dates
-    r"\bstart(?:s|ed|ing)?\b", r"\bjoin(?:s|ed|ing)?\b", r"\bonboard\w*", r"\bcommenc\w*",
-    r"\bbegin(?:s|ning)?\b", r"\bfirst\s+day\b", r"\bnotice\s+period\b",
-    # other events, whose dates are theirs and not the reply's
-    r"\binterview(?:s|ed|ing)?\b", r"\bmeet(?:s|ing|ings)?\b", r"\bmet\b", r"\bassessment\b",
-    r"\b(?:on-?site|visit)\b",
-    r"\b(?:away|out\s+of\s+(?:the\s+)?office|on\s+(?:leave|holiday|vacation)|travell?ing)\b",
-    # the past
-    r"\b(?:yesterday|last|ago|earlier)\b",
-)
+def _clause_starts(low: str) -> list[int]:
+    """Where each clause of the sentence begins, in order (for bisect)."""
+    return [0, *(m.end() for m in _CLAUSE_END.finditer(low))]
 
+
+def _is_lower_bound(low: str, start: int, end: int, lead: str, clauses: list[int]) -> bool:
+    """Rule 16: "not until Friday", "we won't decide before the 9th", "after the 20th"."""
+    if lead in _LOWER_BOUND_LEADS or _AT_THE_EARLIEST.match(low, end):
+        return True
+    if lead.split(" ")[-1:] not in (["until"], ["till"], ["before"]):
+        return False
+    clause = low[clauses[bisect.bisect_right(clauses, start) - 1]:start]
+    if not _NEGATION.search(clause):
+        return False
+    return not _IF.search(clause) or bool(_DO_NOT_WORRY.search(clause))
 
 
 def _any_of(patterns) -> re.Pattern:
@@ -533,23 +539,31 @@ def _any_of(patterns) -> re.Pattern:
     return re.compile(rf"(?<![\w'])(?:{'|'.join(p.removeprefix(chr(92) + 'b') for p in patterns)})")
 
 
-_POSITIVE = _any_of(_HEARING_BACK)
-# One of these words is in every hearing-back cue: a cheap test that lets most sentences
-# of a long email skip the patterns altogether.
-_HEARING_BACK_WORDS = (
-    "back", "touch", "contact", "reach", "call", "mail", "phone", "ring", "updat", "inform",
-    "notif", "advise", "follow", "know", "keep", "hear", "decision", "feedback", "outcome",
-    "answer", "respon", "news", "verdict", "result", "next step", "decid", "make", "position",
-    "confirm", "reply", "receive", "get",
+_POSITIVE = _any_of(cue_phrases.HEARING_BACK)
+_REQUEST = _any_of(cue_phrases.REQUESTS)
+_NEGATIVE = _any_of(cue_phrases.NOT_HEARING_BACK)
+_OWN_PLAN = _any_of(cue_phrases.OWN_PLANS)
+# Words quoted only as what was *not* said: 'No "we'll call you this week" or anything.'
+_NOT_SAID_BEFORE = re.compile(
+    r"""(?:\bno|\bnever\s+said|\bdidn't\s+(?:even\s+)?say|\bdid\s+not\s+(?:even\s+)?say"""
+    r"""|\bwithout\s+(?:even\s+)?saying|\bnot\s+(?:even\s+)?(?:a|one))\s*[,:]?\s*["“]"""
 )
-_REQUEST = _any_of(_REQUESTS)
-_NEGATIVE = _any_of(_NOT_HEARING_BACK)
+_NOT_SAID_AFTER = re.compile(r"""["”]\s*,?\s*or\s+(?:anything|something|whatever)\b""")
 _CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|so|then|or|while|whereas|because)\s|\s[-–—]\s")
-# "Please allow 5 working days for a response": words after the timeframe that say it
-# is a wait for an answer, whatever came before.
+# "Please allow 5 working days for a response", "allow our recruiters 1-3 weeks to follow
+# up": words after the timeframe that say it is a wait for an answer, whatever came before.
 _RESPONSE_TAIL = re.compile(
     r"\s*,?\s*for\s+(?:(?:a|an|our|the|my)\s+)?(?:response|reply|decision|feedback|outcome"
-    r"|answer|update)\b|\s*,?\s*for\s+(?:us|me|the\s+(?:team|panel|hiring\s+manager))\s+to\b"
+    r"|answer|update)\b"
+    r"|\s*,?\s*for\s+(?:us|me|them|him|her|the\s+(?:team|panel|hiring\s+manager|recruiter)s?)\s+to\b"
+    r"|\s*,?\s*to\s+(?:follow\s+up|respond|reply|get\s+back|come\s+back|contact|call|hear|decide|notify|inform"
+    r"|let\s+you\s+know|make\s+(?:a|our|their|the)\s+decision)\b"
+)
+# Rule 20: "that evening or the next day", "Friday, or Monday at the latest": one event,
+# two bounds; each counts and the later wins.
+_SAME_EVENT = re.compile(
+    r"[\s,]*(?:(?:or|to|until|till|through|-|–|—|/)\s*"
+    r"(?:(?:perhaps|maybe|possibly|even|at\s+the\s+(?:very\s+)?latest|at\s+most)[\s,]*)?)?"
 )
 
 # Rule 13: a rejection promises nothing, even when it mentions a date.
@@ -561,49 +575,103 @@ _REJECTION = re.compile(
     r"with\s+(?:another|other|a\s+different)"
     r"|\b(?:were|was|have\s+been|has\s+been)\s+(?:unsuccessful|not\s+successful)"
     r"|position\s+has\s+(?:now\s+)?been\s+filled"
+    r"|(?:not|n't|no\s+longer)\s+(?:being\s+|be\s+)?considered"
 )
+_REJECTION_WORDS = (
+    "not", "n't", "unable", "regret", "decided", "chosen", "opted", "success", "filled", "longer",
+)
+# Rule 18: "if you haven't heard by then, assume you were unsuccessful" is no rejection.
+_HYPOTHETICAL = re.compile(r"\b(?:if|whether|assume|unless|otherwise|in\s+case)\b")
 
-_REJECTION_WORDS = ("not", "unable", "regret", "decided", "chosen", "opted", "success", "filled")
+
+def _is_rejection(low: str) -> bool:
+    if not any(word in low for word in _REJECTION_WORDS):
+        return False
+    for m in _REJECTION.finditer(low):
+        window = max(0, m.start() - 120)  # the words just before, in the same sentence
+        window = max(low.rfind(".", window, m.start()), low.rfind("\n\n", window, m.start()), window)
+        if not _HYPOTHETICAL.search(low, window, m.start()):
+            return True
+    return False
 
 
 class _Cue(NamedTuple):
     start: int
     end: int
     hearing_back: bool
+    own_plan: bool = False  # rule 21: "then wait two weeks for an answer" stays mine
+    forward: bool = False  # a quote opens: "she said 'next week'" owns only what follows
 
 
-def _cues(low: str, positive: list[re.Match], times: list[_Found]) -> list[_Cue]:
+class _Spans:
+    """Sorted, non-overlapping spans, asked which of them overlap a range (in log time)."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.ends = [e for _, e in self.spans]
+
+    def overlapping(self, start: int, end: int):
+        return self.spans[bisect.bisect_right(self.ends, start):bisect.bisect_left(self.starts, end)]
+
+
+def _cues(low: str, positive: list[re.Match], times: list[_Found], clauses: list[int]) -> list[_Cue]:
     """Cue phrases of the sentence, outside its time expressions.
 
     Where a hearing-back cue and another overlap, the longer wins ("hoping to hear"
-    over "hear"); a request silences the hearing-back cues in the rest of its clause.
+    over "hear"); a request silences the hearing-back cues in the rest of its clause;
+    a plan of mine loses to any hearing-back cue it overlaps ("I'll call you").
     """
+    time_spans = _Spans((t.start, t.end) for t in times)
 
-    def outside_times(m: re.Match) -> bool:
-        return all(m.end() <= t.start or m.start() >= t.end for t in times)
+    def kept(matches):
+        return [m for m in matches if not time_spans.overlapping(m.start(), m.end())]
 
-    def overlap(a: re.Match, b: re.Match) -> bool:
-        return a.start() < b.end() and b.start() < a.end()
-
-    positive = [m for m in positive if outside_times(m)]
-    requests = [m for m in _REQUEST.finditer(low) if outside_times(m)]
-    negative = [m for m in _NEGATIVE.finditer(low) if outside_times(m)]
-    scopes = []
+    positive = kept(positive)
+    requests = kept(_REQUEST.finditer(low))
+    negative = kept(_NEGATIVE.finditer(low))
+    own = kept(_OWN_PLAN.finditer(low))
+    # The first request of each clause silences what follows it there.
+    silenced_from: dict[int, int] = {}
     for m in requests:
-        stop = _CLAUSE_END.search(low, m.end())
-        scopes.append((m.start(), stop.start() if stop else len(low)))
-    cues = [
-        _Cue(p.start(), p.end(), True)
-        for p in positive
-        if not any(start <= p.start() < end for start, end in scopes)
-        and not any(overlap(p, n) and len(n.group()) >= len(p.group()) for n in negative)
-    ]
-    cues += [
-        _Cue(n.start(), n.end(), False)
-        for n in (*requests, *negative)
-        if not any(overlap(p, n) and len(p.group()) > len(n.group()) for p in positive)
-    ]
+        clause = bisect.bisect_right(clauses, m.start()) - 1
+        silenced_from.setdefault(clause, m.start())
+    pos_spans = _Spans((m.start(), m.end()) for m in positive)
+    neg_spans = _Spans((m.start(), m.end()) for m in negative)
+    cues = []
+    for p in positive:
+        clause = bisect.bisect_right(clauses, p.start()) - 1
+        if silenced_from.get(clause, len(low)) <= p.start():
+            continue
+        if any(e - s >= p.end() - p.start() for s, e in neg_spans.overlapping(p.start(), p.end())):
+            continue
+        cues.append(_Cue(p.start(), p.end(), True, forward=p.group()[-1] in "\"'“‘"))
+    for n in (*requests, *negative):
+        if not any(e - s > n.end() - n.start() for s, e in pos_spans.overlapping(n.start(), n.end())):
+            cues.append(_Cue(n.start(), n.end(), False))
+    for o in own:
+        if not pos_spans.overlapping(o.start(), o.end()):
+            cues.append(_Cue(o.start(), o.end(), False, own_plan=True))
     return sorted(cues)
+
+
+def _owner(t: _Found, cues: list[_Cue], cue_starts: list[int], clauses: list[int]):
+    """(cue, same clause) for a time expression: in its own clause the nearest cue before
+    it, else the first after it; failing that, the nearest before it in the sentence, else
+    the first after ("By Friday, we'll let you know")."""
+    clause_start = clauses[bisect.bisect_right(clauses, t.start) - 1]
+    i = bisect.bisect_right(clauses, max(t.end - 1, t.start))
+    clause_end = clauses[i] if i < len(clauses) else math.inf
+    before = bisect.bisect_left(cue_starts, t.start) - 1  # no cue overlaps a time expression
+    after = bisect.bisect_left(cue_starts, t.end)
+    after = after if after < len(cues) and not cues[after].forward else None
+    if before >= 0 and cues[before].start >= clause_start:
+        return cues[before], True
+    if after is not None and cues[after].start < clause_end:
+        return cues[after], True
+    if before >= 0:
+        return cues[before], False
+    return (cues[after], False) if after is not None else (None, False)
 
 
 # --------------------------------------------------------------------------------------
@@ -611,7 +679,11 @@ def _cues(low: str, positive: list[re.Match], times: list[_Found]) -> list[_Cue]
 # --------------------------------------------------------------------------------------
 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-*•]|\d+[.)])[ \t]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_MONTH_ABBREVIATION = r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\."
+# "by Feb. 11" and "to Dec. 1st" go on; any other full stop ends the sentence.
+_SENTENCE_END = re.compile(
+    rf"(?<=[.!?])(?<!{_MONTH_ABBREVIATION})(?<!\bsept\.)\s+|(?<={_MONTH_ABBREVIATION})\s+(?!\d)", re.I
+)
 _ABBREVIATIONS = ("a.m.", "p.m.", "e.g.", "i.e.", "mr.", "mrs.", "ms.", "dr.", "approx.")
 
 
@@ -636,47 +708,97 @@ def _lower(sentence: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
 
 
+def _unsaid_removed(low: str, times: list[_Found]) -> list[_Found]:
+    """The time expressions outside quotes of words that were not said."""
+    unsaid = []
+    quotes = [i for i, c in enumerate(low) if c in '"“”'] if '"' in low or "“" in low else []
+    for m in _NOT_SAID_BEFORE.finditer(low) if quotes else ():
+        i = bisect.bisect_left(quotes, m.end())  # the quote that closes it
+        unsaid.append((m.end(), quotes[i] if i < len(quotes) else len(low)))
+    for m in _NOT_SAID_AFTER.finditer(low) if quotes else ():
+        i = bisect.bisect_left(quotes, m.start())  # the quote that opens it
+        unsaid.append((quotes[i - 1] if i > 0 else 0, m.start()))
+    if not unsaid:
+        return times
+    merged: list[tuple[int, int]] = []  # _Spans wants them apart
+    for a, b in sorted(unsaid):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    spans = _Spans(merged)
+    return [t for t in times if not spans.overlapping(t.start, t.end)]
+
+
 def _promises_in(sentence: str, sent: datetime.date):
     """Each time expression that a hearing-back cue owns (rule 14)."""
-    if sentence.endswith("?"):  # a question asks for a date; it gives none
-        return
+    if sentence.endswith("?"):  # a question asks for a date; it gives none...
+        quote = max(sentence.rfind('"'), sentence.rfind("”"))
+        if quote <= 0:
+            return
+        sentence = sentence[:quote + 1]  # ...but it may quote one: 'her response "...this week" what?'
     low = _lower(sentence)
-    if not any(word in low for word in _HEARING_BACK_WORDS):
-        return
+    # Rule 14: no hearing-back words, no promise; but a wait "for us to decide" and a bound
+    # on its own ("Friday latest") may still say when.
     positive = list(_POSITIVE.finditer(low))
-    if not positive:  # rule 14: no hearing-back words, no promise
+    if not positive and "latest" not in low and not _RESPONSE_TAIL.search(low):
         return
-    times = _time_expressions(sentence, low, sent)
+    times = _unsaid_removed(low, _time_expressions(sentence, low, sent))
     if not times:
         return
-    cues = _cues(low, positive, times)
-    claimed: set[_Cue] = set()
-    for t in times:
-        before = [c for c in cues if c.end <= t.start]
-        after = [c for c in cues if c.start >= t.end]
-        owner = before[-1] if before else (after[0] if after else None)
-        if owner is not None and owner.hearing_back and owner not in claimed:
-            claimed.add(owner)
-        elif not _RESPONSE_TAIL.match(low, t.end):
+    clauses = _clause_starts(low)
+    cues = _cues(low, positive, times, clauses)
+    cue_starts = [c.start for c in cues]
+    owners = [_owner(t, cues, cue_starts, clauses) for t in times]
+    # Rule 14: a hearing-back cue takes the first expression it owns, and one in its own
+    # clause before any it reaches across a comma ("reconvenes after the break and will
+    # have an answer by mid-January": mid-January).
+    claims: dict[_Cue, int] = {}
+    for same_clause in (True, False):
+        for i, (owner, near) in enumerate(owners):
+            if near == same_clause and owner is not None and owner.hearing_back:
+                claims.setdefault(owner, i)
+    previous: _Found | None = None  # the last expression that counted
+    for i, t in enumerate(times):
+        owner = owners[i][0]
+        if previous is not None and _SAME_EVENT.fullmatch(low, previous.end, t.start):
+            pass  # rule 20: a second bound for the event just read
+        elif owner is not None and claims.get(owner) == i:
+            pass
+        elif (owner is None or not owner.own_plan) and _RESPONSE_TAIL.match(low, t.end):
+            pass
+        elif owner is None and low.endswith("latest", t.start, t.end) and t.due is not None:
+            # Rule 20: "We hope to decide by Thursday. Friday latest." A bound on its own,
+            # which counts only beside a promise in the same message.
+            yield Promise(t.due, sentence[t.start:t.end], t.kind), True
             continue
+        else:
+            previous = None
+            continue
+        previous = t
         if t.due is not None:
-            yield Promise(t.due, sentence[t.start:t.end], t.kind)
+            yield Promise(t.due, sentence[t.start:t.end], t.kind), False
 
 
 def find_promise(text: str, sent: datetime.datetime | datetime.date) -> Promise | None:
     """The date by which the company said the candidate will hear back, or None.
 
     `sent` counts in its own local date (rule 1): a datetime is never converted to UTC
-    or to this machine's zone first. The latest of several promises wins.
+    or to this machine's zone first. The latest of several promises wins (rule 20).
     """
     if isinstance(sent, datetime.datetime):
         sent = sent.date()
-    low = text.lower()
-    if any(word in low for word in _REJECTION_WORDS) and _REJECTION.search(low.replace("’", "'")):
+    if _is_rejection(text.lower().replace("’", "'")):
         return None
     best = None
+    bounds = []
     for sentence in _sentences(text):
-        for promise in _promises_in(sentence, sent):
-            if best is None or promise.due > best.due:
+        for promise, bound_only in _promises_in(sentence, sent):
+            promise = replace(promise, sentence=sentence)
+            if bound_only:
+                bounds.append(promise)
+            elif best is None or promise.due > best.due:
                 best = promise
+    if best is not None:
+        best = max([best, *bounds], key=lambda p: p.due)
     return best

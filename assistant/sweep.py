@@ -44,7 +44,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from assistant.process import NEW_REJECTION_DAYS, gone_quiet
+from assistant.process import NEW_REJECTION_DAYS, answered_verdict, gone_quiet, wrote_to
 
 KIND_ORDER = ("thank-you", "recruiter-feedback", "status-check", "keep-in-touch")
 
@@ -98,6 +98,7 @@ class Outcome:
     where: str = ""
     reason: str = ""
     why: str = ""  # the plan's reason it is due today
+    note: str = ""  # what the user must still do to it: a [line] to replace
 
 
 NOT_CREATED = "not created"
@@ -181,17 +182,14 @@ def rejection_of(p, me: frozenset[str]):
 
 
 def _keep_in_touch(plan: SweepPlan, p, me: frozenset[str], today: date) -> None:
-    from assistant.hiring import is_mine
-
     rejection = rejection_of(p, me)
     if rejection is None:
         return
     day = rejection.date.date()
     if (today - day).days > NEW_REJECTION_DAYS or day > today:
         return
-    messages = p.thread.messages if p.thread else []
-    if any(is_mine(m, me) and m.date and m.date > rejection.date for m in messages):
-        return
+    if answered_verdict(p) is not None:
+        return  # I have replied to it: done is done
     _add(plan, p, "keep-in-touch", f"they said no on {day:%a %d %b}; a gracious reply keeps the door open")
 
 
@@ -205,7 +203,6 @@ def agency_recruiters(p) -> list:
 
 
 def _recruiter_feedback(plan: SweepPlan, p, me: frozenset[str], today: date) -> None:
-    from assistant.hiring import is_mine
     from assistant.workdays import next_business_day
 
     held = [i for i in p.interviews if i.start.date() <= today]
@@ -220,9 +217,7 @@ def _recruiter_feedback(plan: SweepPlan, p, me: frozenset[str], today: date) -> 
         email = c.email.lower()
         arranged = any(m.sender and m.sender.email == email and m.date and m.date < interview.start
                        for m in messages)
-        told = any(is_mine(m, me) and m.date and m.date >= interview.start
-                   and any(a.email == email for a in m.to) for m in messages)
-        if arranged and not told:
+        if arranged and wrote_to(p, email, interview.start) is None:
             _add(plan, p, "recruiter-feedback",
                  f"{c.name or email} arranged the interview on {day:%a %d %b}; tell them how it went",
                  to=email)
@@ -249,7 +244,12 @@ def apply(plan: SweepPlan, mailbox, *, me: frozenset[str], settings, drafts_dir=
             outcomes.append(Outcome(item.kind, item.process, None, NOT_CREATED, reason=str(e), why=item.why))
             continue
         for d in prepared.drafts:
-            errors = [f for f in d.report.findings if f.severity == "error"]
+            errors = d.blocking
+            note = (f"replace the line {d.to_replace[0]} (`followup debrief {item.process.id}` would make it "
+                    "personal)") if d.to_replace else ""
+            warnings = [f for f in d.report.findings if f.severity == "warning"]
+            if warnings and not note:  # saved, but not as clean as the tool would like: say so
+                note = f"lint warning {warnings[0].rule}: {warnings[0].message}"
             if errors:
                 f = errors[0]
                 more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
@@ -257,12 +257,13 @@ def apply(plan: SweepPlan, mailbox, *, me: frozenset[str], settings, drafts_dir=
                                         reason=f"lint {f.rule}: {f.message}{more}", why=item.why))
                 continue
             if dry_run:
-                outcomes.append(Outcome(d.kind, item.process, d.recipient, WOULD_DRAFT, why=item.why))
+                outcomes.append(Outcome(d.kind, item.process, d.recipient, WOULD_DRAFT, why=item.why, note=note))
                 continue
             try:
                 saved = mailbox.save_draft(d.message, d.key, drafts_dir)
             except FollowupError as e:
                 outcomes.append(Outcome(d.kind, item.process, d.recipient, NOT_CREATED, reason=str(e), why=item.why))
                 continue
-            outcomes.append(Outcome(d.kind, item.process, d.recipient, saved.status, saved.where, why=item.why))
+            outcomes.append(Outcome(d.kind, item.process, d.recipient, saved.status, saved.where, why=item.why,
+                                    note=note))
     return outcomes

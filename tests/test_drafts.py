@@ -72,10 +72,10 @@ def test_a_thank_you_goes_to_each_interviewer_one_draft_each_personalised(tmp_pa
     assert set(saved) == {"Daniel Reyes <daniel.reyes@ledgerline.io>", "Aisha Khan <aisha.khan@ledgerline.io>",
                           "Oliver Grant <oliver.grant@ledgerline.io>"}
     aisha = saved["Aisha Khan <aisha.khan@ledgerline.io>"].get_content().replace("\r\n", "\n")
-    assert aisha.startswith("Hi Aisha,\n")
+    assert aisha.startswith("Dear Aisha,\n")  # Hannah writes "Dear Jordan": the thread's register
     assert "pass my thanks on to Daniel and Oliver" in aisha
     daniel = saved["Daniel Reyes <daniel.reyes@ledgerline.io>"].get_content().replace("\r\n", "\n")
-    assert daniel.startswith("Hi Daniel,\n") and "Aisha and Oliver" in daniel
+    assert daniel.startswith("Dear Daniel,\n") and "Aisha and Oliver" in daniel
     assert "no debrief for this thread" in result.stderr
 
 
@@ -134,7 +134,10 @@ def test_a_status_check_after_the_date_is_drafted(tmp_path):
     assert result.exit_code == 0, result.output
     [path] = drafts(tmp_path)
     text = body(path)
-    assert text.startswith("Hi Megan,") and "Friday 27 February" in text
+    # Their time frame in their words ("We'll let you know by Friday."), not the tool's date.
+    assert text.startswith("Hi Megan,")
+    assert "In your email of 23 February, you mentioned that you would let me know by Friday." in text
+    assert "27 February" not in text
     # Cascade: Jordan's note of 9 Mar (a link, before the date) is not a check-in.
     assert run("draft", "status-check", CASCADE, today="2026-03-23").exit_code == 0
 

@@ -66,7 +66,8 @@ def test_the_matrix_covers_every_kind_and_every_process_with_a_contact():
 def test_every_built_in_template_is_lint_clean(monkeypatch, process, me, kind, today, with_debrief):
     debrief = Debrief(process.id, **FULL) if with_debrief else None
     monkeypatch.setattr(process, "debrief", debrief)
-    plan = drafts.prepare(process, kind, me=me, today=today, settings=Settings())
+    # force: in the sample some were sent already (done is done, test_done.py); the template still counts
+    plan = drafts.prepare(process, kind, me=me, today=today, settings=Settings(), force=True)
     assert plan.drafts
     for d in plan.drafts:
         problems = [f"{f.rule}: {f.message}" for f in d.report.findings if f.severity != "info"]

@@ -23,8 +23,7 @@ def local_threads():
     return json.loads(result.stdout)
 
 
-def test_same_threads_ids_and_facts_as_the_takeout_export(gmail):
-    assert run_json("threads") == local_threads()
+# Same threads, ids and facts as the Takeout export: tests/test_parity.py (with drafts too).
 
 
 def test_cold_scan_cost_batches_and_fields(gmail):

@@ -311,3 +311,216 @@ def test_an_invitation_to_reach_out_is_not_a_promise(text):
 
 def test_after_the_holidays_written_after_the_tenth_of_january_is_next_year():
     assert find_promise("We'll be in touch after the holidays.", date(2026, 1, 20)).due == date(2027, 1, 10)
+
+
+# --------------------------------------------------------------------------------------
+# Issue 8: wording as people really write it (PROMISES.md rules 16-21). Our own
+# sentences, one or more per class, so that a fix is a class and not one dev.jsonl line.
+# Calendar: Wed 5 March 2025 (WED); Tue 10 June 2025 (JUNE_TUE) - Fri 13, Sun 15,
+# Mon 16, Tue 17, Fri 20.
+# --------------------------------------------------------------------------------------
+
+JUNE_TUE = date(2025, 6, 10)
+
+FIRES = [
+    # Bare and hedged ranges (rule 5): the upper bound.
+    case("range-bare-business-days", "Shortlisted applicants can expect to hear from us within 5 to 7 business days.",
+         WED, date(2025, 3, 14), "within 5 to 7 business days", "business_days"),
+    case("range-hedged-present", "The selection panel generally responds within 3-5 working days.",
+         JUNE_TUE, date(2025, 6, 17), "within 3-5 working days", "business_days"),
+    case("range-weeks-before-you-hear", "Turnaround is normally 2-3 weeks before you hear anything.",
+         WED, date(2025, 3, 26), "2-3 weeks", "weeks"),
+    case("range-digits-in-brackets", "Successful applicants will be contacted within two (2) weeks.",
+         WED, date(2025, 3, 19), "within two (2) weeks", "weeks"),
+    case("range-placeholder-brackets", "We will respond to you within [3-5 business days].",
+         WED, date(2025, 3, 12), "3-5 business days", "business_days"),
+    # Hedged timelines: usually, typically, decisions are made, the process takes.
+    case("hedged-decisions-made", "Hiring decisions are typically made within ten working days of the final interview.",
+         WED, date(2025, 3, 19), "within ten working days of the final interview", "business_days"),
+    case("hedged-notified-outcome", "Candidates are normally notified of the outcome within four weeks.",
+         JUNE_TUE, date(2025, 7, 8), "within four weeks", "weeks"),
+    case("hedged-process-takes", "Our hiring process usually takes about three weeks from here.",
+         WED, date(2025, 3, 26), "about three weeks from here", "weeks"),
+    case("hedged-allow-to-follow-up", "Please give the hiring team up to 10 days to come back to you.",
+         WED, date(2025, 3, 15), "up to 10 days", "days"),
+    case("hedged-within-48-hours-you-will-be", "Applications are screened quickly, and usually within 48 hours you will be told if you meet the criteria.",
+         FRI, date(2025, 3, 9), "within 48 hours", "hours"),
+    # Reported speech (rule 21).
+    case("reported-make-the-call", "My recruiter said they'd make the call by Thursday.",
+         WED, date(2025, 3, 6), "by Thursday", "weekday"),
+    case("reported-told-me-early-next-week", "He told me I'd probably hear something early next week.",
+         WED, date(2025, 3, 11), "early next week", "week_part"),
+    case("reported-someone-in-place", "Sam mentioned that the director wants someone in place by the 7th.",
+         WED, FRI, "by the 7th", "date"),
+    case("reported-role-filled", "According to the hiring manager, they want the role filled by the end of the month.",
+         WED, date(2025, 3, 31), "by the end of the month", "month_part"),
+    case("reported-she-would-ring", "The coordinator said she'd ring me in a day or two.",
+         WED, FRI, "in a day or two", "days"),
+    case("reported-passive-be-contacted", "I was told I would be contacted later that day.",
+         WED, WED, "later that day", "day"),
+    case("reported-been-told", "I've been told it will be tomorrow by close of business.",
+         WED, date(2025, 3, 6), "tomorrow", "day"),
+    case("reported-letter-this-week", "The manager replied that HR should be sending me a letter this week.",
+         WED, FRI, "this week", "week_part"),
+    case("reported-expect-a-call", "I was told to expect a call sometime next week.",
+         JUNE_TUE, date(2025, 6, 20), "sometime next week", "week_part"),
+    case("reported-results-of-her-interview", "They told her the results of her interview would come out by Thursday.",
+         WED, date(2025, 3, 6), "by Thursday", "weekday"),
+    case("reported-make-offers", "The recruiter told me they're aiming to wrap up interviews this week and make offers next week.",
+         WED, date(2025, 3, 14), "next week", "week_part"),
+    # Quoted promises.
+    case("quoted-single-quotes", "The confirmation email said 'we aim to respond within 10 days'.",
+         WED, date(2025, 3, 15), "within 10 days", "days"),
+    case("quoted-bare-timeframe", 'The recruiter\'s note said: "early next week".',
+         WED, date(2025, 3, 11), "early next week", "week_part"),
+    case("quoted-in-a-question", 'Her answer was "you should hear from HR by Friday" - what does that mean?',
+         WED, FRI, "by Friday", "weekday"),
+    # Month parts with a review step; holiday season (rules 9, 19).
+    case("review-step-then-contact", "Applications close on 10 March, will be reviewed in mid-March, and we will contact shortlisted candidates by 28 March.",
+         WED, date(2025, 3, 28), "by 28 March", "date"),
+    case("new-year-expect-to-hear", "We're winding down for the holidays, so expect to hear from us in the new year.",
+         date(2024, 12, 12), date(2025, 1, 10), "in the new year", "month_part"),
+    case("early-in-the-new-year", "We will be in touch early in the new year.",
+         date(2024, 12, 12), date(2025, 1, 10), "early in the new year", "month_part"),
+    case("mid-january-after-the-break", "The panel reconvenes after the break and will have an answer for you by mid-January.",
+         date(2024, 12, 12), date(2025, 1, 15), "by mid-January", "month_part"),
+    case("after-new-year", "You'll hear back from us after New Year.",
+         date(2025, 12, 18), date(2026, 1, 10), "after New Year", "month_part"),
+    case("month-without-year-next-year", "We'll contact all candidates in February.",
+         date(2025, 11, 28), date(2026, 2, 28), "in February", "month_part"),
+    case("abbreviated-month-with-stop", "She said I should have an answer by Apr. 4.",
+         WED, date(2025, 4, 4), "by Apr. 4", "date"),
+    # Rule 17: a day or two, small explicit ranges, about a month, the weekend.
+    case("day-or-two-is-calendar", "We'll phone you in a day or two.",
+         FRI, date(2025, 3, 9), "in a day or two", "days"),
+    case("two-to-three-days", "Expect a response in two to three days.",
+         FRI, date(2025, 3, 10), "in two to three days", "days"),
+    case("about-a-month", "We should have a decision in about a month.",
+         WED, date(2025, 4, 5), "in about a month", "months"),
+    case("within-a-month", "Final decisions will be communicated within a month.",
+         date(2025, 1, 31), date(2025, 2, 28), "within a month", "months"),
+    case("by-the-weekend", "She promised to get back to me by the weekend.",
+         WED, date(2025, 3, 9), "by the weekend", "week_part"),
+    # Rule 18: conditional timeframes, both ways round.
+    case("conditional-shortlisted", "Should you be selected for the next stage, we will reach out within three weeks.",
+         WED, date(2025, 3, 26), "within three weeks", "weeks"),
+    case("conditional-not-heard-assume", "If you haven't heard from us within 14 days, please assume your application was unsuccessful.",
+         WED, date(2025, 3, 19), "within 14 days", "days"),
+    # Rule 20: two bounds for one event, the later.
+    case("two-bounds-latest", "Results should be out by the end of the week, Monday at the very latest.",
+         date(2024, 11, 20), date(2024, 11, 25), "Monday at the very latest", "weekday"),
+    case("two-bounds-or", "You'll know by end of day Friday, or Monday morning at the latest.",
+         JUNE_TUE, date(2025, 6, 16), "Monday morning at the latest", "weekday"),
+    case("two-bounds-next-sentence", "We hope to decide by Thursday. Friday latest.",
+         WED, FRI, "Friday latest", "weekday"),
+    case("restated", "They said they'd call 'next week' which is really this week.",
+         date(2025, 3, 3), FRI, "this week", "week_part"),
+    case("passive-contracted", "You'll be contacted by Friday.", WED, FRI, "by Friday", "weekday"),
+    case("reported-let-him-know", "They'd let him know by Friday, the agent said.", WED, FRI, "by Friday", "weekday"),
+    case("reported-let-me-know-they-would", "Mark let me know they'd circle back by Friday.",
+         WED, FRI, "by Friday", "weekday"),
+    case("quoted-exact-words", "Her exact words were 'give us until Wednesday'.",
+         date(2025, 9, 11), date(2025, 9, 17), "until Wednesday", "weekday"),
+    case("hedged-present-passive", "The portal says applications are reviewed in early October and shortlisted "
+         "candidates are contacted by mid-October.", date(2025, 9, 11), date(2025, 10, 15), "by mid-October", "month_part"),
+    case("hedged-finalise-mid-month", "The agency said the client is aiming to finalise things by mid-month.",
+         date(2025, 11, 3), date(2025, 11, 15), "by mid-month", "month_part"),
+    case("hedged-wrapped-up", "They're hoping to have everything wrapped up in two weeks' time.",
+         date(2025, 11, 3), date(2025, 11, 17), "in two weeks' time", "weeks"),
+    case("second-verb-reach-out", "A recruiter will look at your profile and reach out within 5-10 business days.",
+         date(2025, 11, 3), date(2025, 11, 17), "within 5-10 business days", "business_days"),
+    case("allow-for-us-to", "Allow up to three weeks for us to complete our assessment of your application.",
+         date(2025, 11, 3), date(2025, 11, 24), "up to three weeks", "weeks"),
+    case("reported-i-should-know", "Apparently the board signs off on hires on Thursdays, so I should know by next Thursday.",
+         date(2025, 4, 11), date(2025, 4, 17), "by next Thursday", "weekday"),
+    case("reported-someone-signed", "They want to have someone signed by 1 May.",
+         date(2025, 4, 11), date(2025, 5, 1), "by 1 May", "date"),
+    # Rule 15: a promise recalled only to replace it.
+    case("recalled-then-replaced", "We originally said Friday, but we will now decide by Tuesday.",
+         WED, date(2025, 3, 11), "by Tuesday", "weekday"),
+    # Rule 16's exception: a schedule stated with "not ... until".
+    case("not-supposed-until", "I'm not supposed to hear until Friday.",
+         WED, FRI, "until Friday", "weekday"),
+]
+
+
+@pytest.mark.parametrize("text, sent, due, phrase, kind", FIRES)
+def test_issue_8_wording_fires(text, sent, due, phrase, kind):
+    assert find_promise(text, sent) == Promise(due, phrase, kind)
+
+
+DOES_NOT_FIRE = [
+    # Rule 16: lower bounds.
+    pytest.param("They said not until Friday at the earliest.", id="lower-not-until"),
+    pytest.param("We won't be making any decisions before the 21st.", id="lower-wont-before"),
+    pytest.param("Please don't worry if you hear nothing from us before April.", id="lower-dont-worry"),
+    pytest.param("A final answer won't come before July.", id="lower-wont-come-before"),
+    pytest.param("They said no decision will be made until the end of the month.", id="lower-no-decision-until"),
+    pytest.param("We'll let you know after the 20th.", id="lower-after"),
+    # Rule 13: deadlines for the candidate, retold or not.
+    pytest.param("Please submit the take-home exercise within 72 hours.", id="deadline-submit"),
+    pytest.param("They asked me to confirm my availability by Thursday.", id="deadline-asked-me"),
+    pytest.param("She asked that I send my portfolio by Friday.", id="deadline-asked-that"),
+    pytest.param("She told me she needs my answer by Friday.", id="deadline-needs-my-answer"),
+    pytest.param("They requested he give his decision by the following Monday.", id="deadline-requested"),
+    pytest.param("Please make sure to reply within 24 hours to confirm your slot.", id="deadline-reply"),
+    # Interview durations and appointments.
+    pytest.param("The onsite will last roughly four hours including lunch.", id="duration-lasts"),
+    pytest.param("We chatted for 2.5 hours and she said she'd be in touch.", id="duration-decimal-hours"),
+    pytest.param("Your second interview is scheduled for Tuesday at 2pm.", id="appointment"),
+    pytest.param("I asked him if Thursday would suit and he said he'd check with the team.", id="appointment-asked-if"),
+    # Start dates.
+    pytest.param("Your first day would be Monday 17 March.", id="start-first-day"),
+    pytest.param("Your contract would begin on 1 August.", id="start-begin"),
+    # The candidate's own plans and hopes (rule 21).
+    pytest.param("I plan to follow up with them in two weeks if I hear nothing.", id="own-plan-follow-up"),
+    pytest.param("I'm hoping to hear back by Friday.", id="own-hope"),
+    pytest.param("Fingers crossed I hear something before the weekend!", id="own-fingers-crossed"),
+    pytest.param("I told the recruiter I'd let her know my decision by Monday.", id="own-let-her-know"),
+    pytest.param("I told him I'd get back to him in a few weeks.", id="own-get-back-to-him"),
+    pytest.param("I'll send a thank-you note and then wait a week or so for an answer.", id="own-then-wait"),
+    pytest.param("I said I'd give them my answer by Monday.", id="own-my-answer"),
+    pytest.param("I need a few more days to think it over, I told her.", id="own-more-days"),
+    pytest.param("We were told the office will be closed on Friday.", id="reported-not-about-me"),
+    # Elapsed time is no timeframe.
+    pytest.param("It's been three weeks and I still haven't heard back.", id="elapsed-its-been"),
+    pytest.param("Another ten days went by without a call from them.", id="elapsed-went-by"),
+    pytest.param("It took them three weeks to get back to me last time.", id="elapsed-took-them"),
+    # Rejections, also when they name a date.
+    pytest.param("Unfortunately we have decided not to progress your application; we'll keep your details on file for 12 months.",
+                 id="rejection-not-progress"),
+    pytest.param("On 3/20 I got an email saying I was no longer being considered.", id="rejection-not-considered"),
+    # Words quoted as what was not said; a promise recalled because this message keeps it.
+    pytest.param('She never said "we\'ll decide by Friday" or anything like it.', id="not-said-never"),
+    pytest.param('Not even a "we\'ll be in touch next week", nothing.', id="not-said-not-even"),
+    pytest.param("I know we said we'd call you on Thursday, but we are ready to talk now.", id="recalled-kept-early"),
+    pytest.param("I really hope they ring me before Friday.", id="own-really-hope"),
+    pytest.param("I keep hoping they'll call tomorrow.", id="own-keep-hoping"),
+    pytest.param("I promised to send my references by Tuesday.", id="own-promise"),
+    # News about another candidate.
+    pytest.param("They plan to offer her the job on Monday, and will let me know if she declines.", id="another-candidate"),
+    pytest.param("They offered the job to another applicant on Monday.", id="another-applicant"),
+]
+
+
+@pytest.mark.parametrize("text", DOES_NOT_FIRE)
+def test_issue_8_wording_does_not_fire(text):
+    assert find_promise(text, WED) is None
+
+
+def test_rule_17_a_day_or_two_counts_calendar_days_over_a_weekend():
+    # The old reading counted business days; PROMISES.md rule 17 now says calendar days.
+    assert find_promise("You'll hear from us in a day or two.", FRI).due == date(2025, 3, 9)
+    # A vague "couple of days" stays business days (rule 4).
+    assert find_promise("You'll hear from us in a couple of days.", FRI).due == date(2025, 3, 11)
+
+
+def test_long_repeated_date_phrase_stays_linear():
+    # Another helper runs adversarial text; a generous ceiling only a quadratic loop exceeds.
+    import time
+
+    for text in ("by Friday 31 January at the latest " * 1200, "early March mid-April " * 2000,
+                 "we'll let you know by Friday and " * 1300, "told me " * 5000 + "by Friday"):
+        start = time.perf_counter()
+        find_promise(text, WED)
+        assert time.perf_counter() - start < 2.0

@@ -272,7 +272,9 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI (?:insist|demand)\b", 1),
     )),
     Phrases("tone.deadline", (
-        (r"\b(?:let me know|respond|reply|get back to me|answer|confirm|hear from you)"
+        # ...but not their own time frame reported back: "you mentioned that you would let me know by Friday"
+        (r"(?<!you would )(?<!you'd )(?<!you will )(?<!I would )"
+         r"\b(?:let me know|respond|reply|get back to me|answer|confirm|hear from you)"
          r"(?: with\w*)?(?: an? \w+)? (?:by|before|within|no later than) "
          r"(?:the )?(?:end of|close of|eod|cob|tomorrow|tonight|today|this|next|monday|tuesday"
          r"|wednesday|thursday|friday|noon|\d)", 1),

@@ -48,7 +48,9 @@ MARKER = "X-Followup-Draft"
 DIGEST = "X-Followup-Digest"
 CREATED, UPDATED, UNCHANGED, KEPT = "created", "updated", "unchanged", "kept (edited by you)"
 LOCK = "local"  # the run lock (safefiles.run_lock) of local drafts, in the data directory
-_WRITE_POLICY = policy.SMTP  # CRLF line ends, RFC 2047 for non-ASCII header text
+# CRLF line ends, RFC 2047 for non-ASCII header text, lines folded at RFC 5322's 998 bytes
+# (at 78, a long Message-ID in References would be mangled into encoded words).
+_WRITE_POLICY = policy.SMTP.clone(max_line_length=998)
 
 
 @dataclass(frozen=True)

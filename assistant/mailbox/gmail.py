@@ -53,7 +53,7 @@ DEFAULT_QUERY = (
 DEFAULT_LABEL = "Follow-up due"
 THREAD_FIELDS = "id,historyId,messages(id,threadId,labelIds,internalDate,payload)"
 LIST_PAGE = 500
-SKIP_LABELS = frozenset({"DRAFT", "SPAM", "TRASH"})  # never part of the conversation
+SKIP_LABELS = frozenset({"DRAFT", "SPAM", "TRASH"})  # never part of the conversation (a draft was never sent)
 _SYSTEM_LABELS = {
     "INBOX": "Inbox", "SENT": "Sent", "IMPORTANT": "Important", "STARRED": "Starred",
     "UNREAD": "Unread", "DRAFT": "Drafts", "SPAM": "Spam", "TRASH": "Trash", "CHAT": "Chat",
@@ -476,8 +476,10 @@ def thread_messages(thread: dict) -> tuple[list[Message], list[str], int]:
         except Exception as e:  # a reader bug on one message must not lose the others
             skipped.append(f"Gmail message {m.get('id')}: could not be read ({type(e).__name__})")
             continue
-        out.append(dataclasses.replace(
-            msg, gm_thread_id=thread["id"], labels=label_names(m.get("labelIds") or [])))
+        labels = label_names(m.get("labelIds") or [])
+        # Sent is sent, even when a draft of this tool kept its X-Unsent header on the way out.
+        out.append(dataclasses.replace(msg, gm_thread_id=thread["id"], labels=labels,
+                                       draft=msg.draft and "Sent" not in labels))
     return out, skipped, len(raws)
 
 

@@ -7,6 +7,7 @@ until the candidate threads are known, and then only their messages are read aga
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from array import array
@@ -80,7 +81,7 @@ class LocalMailbox:
                 if block is None:
                     seen.unreadable.append(f"{self._where(ref)}: cannot read")
                 else:
-                    seen.add(ref, block)
+                    seen.add(ref, block, is_draft_file(ref, self.path))
         refs, gm_ids, candidate, others = seen.refs, seen.gm_ids, seen.candidate, seen.others
         unreadable = seen.unreadable
 
@@ -158,10 +159,10 @@ class _Triage:
         self.others: list[tuple[int, HeaderSummary]] = []
         self.unreadable: list[str] = []
 
-    def add(self, ref, block: bytes) -> None:
+    def add(self, ref, block: bytes, draft: bool = False) -> None:
         s = summarize_headers(block)
         self.refs.append(ref)
-        self.candidate.append(s.candidate)
+        self.candidate.append(s.candidate and not draft)  # a draft alone makes no process
         if s.gm_thread_id:
             self.gm_ids.append(int(s.gm_thread_id, 16))
         else:
@@ -207,7 +208,10 @@ def _parse_refs(job: tuple) -> list[tuple]:
     with (_MboxReader(path) if kind == "mbox" else _FileReader()) as read:
         for ref in refs:
             try:
-                out.append((ref, parse_message(read(ref)), ""))
+                msg = parse_message(read(ref))
+                if kind != "mbox" and not msg.draft and is_draft_file(ref, path):
+                    msg = dataclasses.replace(msg, draft=True)
+                out.append((ref, msg, ""))
             except MalformedMessage as e:
                 out.append((ref, None, str(e)))
             except OSError as e:
@@ -400,6 +404,23 @@ def _mbox_headers(path: Path, start: int = 0, end: int | None = None) -> Iterato
             pos = nxt + 1
 
 
+_DRAFT_FOLDERS = frozenset({"drafts", "draft", ".drafts", "inbox.drafts", ".inbox.drafts"})
+
+
+def is_draft_file(path, root: Path) -> bool:
+    """A message file that was never sent: Maildir's D flag ("...:2,DS"), or a file in a
+    Drafts folder under the mailbox (Maildir++ ".Drafts", a "Drafts" folder of .eml files)."""
+    path = Path(path)
+    _, _, info = path.name.partition(":2,")
+    if "D" in info and path.parent.name in ("cur", "new"):
+        return True
+    try:
+        inside = path.relative_to(root).parent.parts
+    except ValueError:
+        return False
+    return any(part.lower() in _DRAFT_FOLDERS for part in inside)
+
+
 def who_am_i(given: frozenset[str], threads) -> frozenset[str]:
     """My addresses: those given, plus the senders of mail labelled Sent (Takeout).
 
@@ -409,6 +430,8 @@ def who_am_i(given: frozenset[str], threads) -> frozenset[str]:
     recipients: Counter[str] = Counter()
     for messages in threads:
         for m in messages:
+            if m.draft:
+                continue  # never sent: neither whose it is nor who it was for says who I am
             if "Sent" in m.labels and m.sender and m.sender.email:
                 mine.add(m.sender.email)
             elif not m.bulk:

@@ -93,7 +93,8 @@ def summarize_headers(block: bytes) -> HeaderSummary:
     if candidate:
         sender = _ADDR.search(get(b"\nFrom:"))
         address = sender.group(0).decode("ascii", "replace").lower() if sender else ""
-        candidate = could_be_company(address) and hiring_subject(subject, is_robot(address))
+        candidate = could_be_company(address) and hiring_subject(subject, is_robot(address)) \
+            and not _unsent(get)
     thrid = get(b"\nX-GM-THRID:")
     if thrid.isdigit() and len(thrid) <= 19 and int(thrid) < 2**63:  # else: thread by headers
         return HeaderSummary(subject, format(int(thrid), "x"), candidate)
@@ -114,6 +115,18 @@ def summarize_headers(block: bytes) -> HeaderSummary:
             for a in _ADDR.findall(get(b"\nTo:") + b" " + get(b"\nCc:"))
         ),
     )
+
+
+_LABEL = re.compile(rb'(?:^|,)\s*"?(Sent|Drafts)"?\s*(?=,|$)')
+
+
+def _unsent(get) -> bool:
+    """A draft never makes a thread a candidate (mail.is_unsent, from the header block):
+    Takeout's Drafts label without Sent, X-Unsent: 1, or this tool's draft marker."""
+    labels = {m.group(1) for m in _LABEL.finditer(get(b"\nX-Gmail-Labels:"))}
+    if b"Sent" in labels:
+        return False
+    return b"Drafts" in labels or get(b"\nX-Unsent:") == b"1" or bool(get(b"\nX-Followup-Draft:"))
 
 
 def _bulk(get) -> bool:

@@ -1,0 +1,154 @@
+"""Cue phrases for find_promise (PROMISES.md rules 13, 14, 16-21), kept as data.
+
+Each tuple holds lowercase regular expressions; a comment says why each group is there.
+`assistant.promises` joins each tuple into one pattern. Patterns stay free of nested
+unbounded repeats, so that reading a long email stays linear.
+"""
+
+
+# Rule 14: the company says when the candidate will hear back. "me" forms are there
+# for the candidate's own debrief ("she said they'd get back to me within two weeks").
+HEARING_BACK = (  # longer cues first: at one place the first that matches wins
+    # "the outcome of your interview": the interview named here is not the date's event
+    r"\b(?:outcomes?|results?|feedback|decisions?|status|news)\s+(?:of|on|from|regarding|about"
+    r"|following|after)\s+(?:the|your|my|her|his|their|our|this|that)\s+(?:\w+\s+)?"
+    r"(?:interviews?|applications?|assessments?|meetings?|visits?)\b",
+    r"(?:get|getting|come|coming|revert|reverting|circle|circling|report|reporting)\s+back\s+to\s+"
+    r"(?:you|me|everyone|(?:all\s+)?(?:the\s+)?(?:candidates|applicants))\b",
+    r"get(?:ting)?\s+back\s+in\s+touch",
+    r"\bbe\s+in\s+(?:touch|contact)\b",
+    r"(?:get|getting)\s+in\s+touch\s+with\s+(?:you|me)\b",
+    r"\breach(?:ing)?\s+out\s+to\s+(?:you|me|everyone|(?:all\s+)?(?:the\s+)?(?:candidates|applicants))\b",
+    r"\b(?:we|i|they|she|he)(?:'ll|'d|\s+will|\s+would|\s+shall|\s+can)\s+(?:\w+\s+)?reach\s+out\b",
+    r"\b(?:contact|call|email|e-mail|phone|ring|update|inform|notify|advise)\s+(?:you|me)\b",
+    r"\bfollow(?:ing)?\s+up\s+with\s+(?:you|me)\b",
+    r"\blet\s+you\s+know\b",
+    r"(?:they|she|he|we|you)(?:'d|'ll|\s+would|\s+will|\s+should)\s+let\s+me\s+know\b",
+    r"\bkeep\s+(?:you|me)\s+(?:posted|updated|informed|in\s+the\s+loop)\b",
+    r"\bhear(?:d|ing)?\b(?!\s+(?:back\s+)?from\s+you\b)",  # "hear from you": the writer hears
+    r"\b(?:decisions?|feedback|outcomes?|updates?|answers?|responses?|news|verdicts?|results?"
+    r"|next\s+steps?)\b",
+    r"\bdecid(?:e|ing)\b",
+    r"\bmake\s+(?:an?\s+|our\s+|the\s+|a\s+final\s+|final\s+)?(?:decisions?|offers?|call)\b",
+    r"\bin\s+a\s+position\s+to\b",
+    r"\b(?:we|i|they|he|she)(?:'ll|'d|\s+will|\s+would|\s+should|\s+can|\s+aim\s+to|\s+hope\s+to"
+    r"|\s+expect\s+to|\s+plan\s+to|\s+intend\s+to)\s+(?:be\s+able\s+to\s+)?(?:confirm|respond|reply)\b",
+    r"\byou(?:\s+will|'ll|\s+should|\s+can|\s+may|\s+might)\s+(?:\w+\s+)?(?:receive|get)\b",
+    # Reported speech (rule 21): how candidates write down what they were told.
+    r"\b(?:we|they|she|he)(?:'d|'ll|\s+would|\s+will|\s+should|\s+shall|\s+(?:was|were|is|are)\s+going\s+to)"
+    r"\s+(?:\w+\s+)?(?:call|phone|ring|e-?mail|contact|text|write\s+to|follow\s+up|circle\s+back"
+    r"|touch\s+base)\b",
+    r"\b(?:(?:will|would|\w+'ll|\w+'d|should|shall|to|may|might|can|could|(?:is|are|was|were)\s+going\s+to)"
+    r"\s+be|are|is|get|gets)\s+(?:\w+ly\s+)?(?:contacted|called|phoned|e-?mailed|notified|informed|told|advised|sent"
+    r"|delivered|mailed|announced|communicated|released|posted|hearing|getting|receiving"
+    r"|giving\s+(?:you|me)|sending\s+(?:you|me))\b",
+    r"\b(?:give|giving|gives)\s+(?:you|me)\s+a\s+(?:call|ring|buzz|shout)\b",
+    r"\b(?:send|sending|sends)\s+(?:you|me)\s+(?:guys\s+|all\s+)?(?:an?|the|your|my|our)\s+(?:\w+\s+)?"
+    r"(?:letter|e-?mail|offer|note|message|update|decision|contract|feedback)\b",
+    r"\bexpect(?:ing)?\s+(?:a|an|the|our|my)\s+(?:(?:phone|follow-?up)\s+)?"
+    r"(?:call|e-?mail|letter|offer|invitation|invite|message|ring)\b",
+    r"(?:\b(?!i')\w+'d|\b(?!i')\w+'ll|\bwould|\bwill|\bshould|\bshall|\bto|\bcan|\bgoing\s+to)\s+let\s+"
+    r"(?:me|him|her|them|everyone|(?:all\s+)?(?:the\s+)?(?:candidates|applicants))\s+know\b",
+    r"\b(?:we|they|she|he|you)(?:'ll|'d|\s+should|\s+will|\s+would|\s+hope\s+to|\s+expect\s+to)"
+    r"\s+(?:\w+\s+)?know\b",
+    r"\bi(?:'d|\s+should|\s+would)\s+(?:\w+\s+)?know\b",  # "I should know by Thursday": told so
+    # hedged timelines in the present: "the panel generally responds within 3-5 days"
+    r"\b(?:we|they|she|he|team|panel|company|manager|recruiters?|hr|employer|committee|board)\s+"
+    r"(?:\w+ly\s+)?(?:respond|responds|reply|replies)\b",
+    r"\boffers?\s+out\b",  # "to have an offer out by the 27th"
+    r"\b(?:inform|notify|contact|call|tell|e-?mail|phone)\s+(?:the\s+)?(?:successful|chosen|selected"
+    r"|shortlisted|all)\s+(?:candidates?|applicants?|people)\b",
+    r"\b(?:was|were|been|got|being)\s+told\b(?!\s+to\b)",
+    r"(?<!\bi\s)told\s+(?:me|us|her|him|them)\b(?!\s+to\b)",  # "I told her": mine (rule 21)
+    r"(?<!\bi\s)(?:promised|assured)\b",  # "I promised to send my references": mine
+    # quoted promises: "the email said 'early next week'"
+    r"\b(?:said|says|mentioned|added|replied|wrote|read|words\s+were)\s*[,:]?\s*[\"'“‘]",
+    # hedged timelines: "the process usually takes two weeks"
+    r"\b(?:process|review|selection|recruitment|hiring|screening)\s+(?:\w+\s+){0,3}?takes?\b",
+    # "management wants someone in place by the 20th"
+    r"\b(?:wants?|wanted|needs?|needed|hopes?|hoping|plans?|planning|aims?|aiming|expects?)\s+"
+    r"(?:to\s+(?:have|get)\s+)?(?:someone|somebody|a\s+(?:candidate|hire|person)"
+    r"|the\s+(?:role|position|job|vacancy|seat))\s+(?:\w+\s+)?(?:in\s+place|filled|hired"
+    r"|on\s*board|in\s+post|selected|chosen|signed|appointed)\b",
+    r"\b(?:fill|filling)\s+(?:the|this)\s+(?:role|position|job|vacancy|post)\b",
+    # finishing the process: "aiming to finalise things by mid-month", "wrapped up in two weeks"
+    r"\b(?:finali[sz]e|finali[sz]ing|wrap(?:ping)?\s+(?:things\s+|everything\s+|it\s+)?up|wrapped\s+up)\b",
+    # the company's second verb: "a recruiter will review your profile and reach out within..."
+    r"\band\s+(?:then\s+)?(?:reach\s+out|respond|reply|follow\s+up)\b",
+)
+
+# Rule 13: asking the candidate for something. These reach to the end of their clause,
+# so "please get back to me by Friday" or "I'd appreciate an update by Friday" is no promise.
+REQUESTS = (
+    r"\bplease\b(?!\s+(?:note|be\s+(?:aware|advised|assured)|rest\s+assured|bear|feel\s+free"
+    r"|do\s+not\s+hesitate|don't\s+hesitate|accept|allow|expect|know|understand|excuse))",
+    r"\bkindly\b",
+    r"\b(?:could|can|would|will)\s+you\b",
+    r"\bif\s+you\s+(?:could|can|would)\b",
+    r"\b(?:i|we)(?:'d|\s+would)\s+(?:really\s+)?(?:appreciate|welcome|be\s+grateful)\b",
+    r"\b(?:i|we)\s+(?:appreciate|welcome)\b",
+    # the candidate's own hopes: "I hope to hear by Friday"
+    r"\bhop(?:e|ed|ing)\s+to\s+(?:hear|receive|get(?!\s+back\s+to\s+you))\b",
+    r"\blook(?:ing)?\s+forward\s+to\s+(?:hearing|receiving|getting)\b",
+    r"\b(?:fingers\s+crossed|hopefully\s+i|i\s+(?:really\s+|do\s+|just\s+)?hope\s+(?:i|we|they|she|he)"
+    r"|i(?:'m|\s+am|\s+was|\s+keep|\s+kept|'ve\s+been|\s+have\s+been)?\s+(?:really\s+|just\s+|still\s+)?hoping"
+    r"|i\s+wish)\b",
+    # ("Mark let me know they'd circle back by Friday" reports, it does not ask)
+    r"\blet\s+(?:us|me)\s+know\b(?!\s+(?:that\s+)?(?:they|he|she|we|it)(?:'d|'ll|\s+would|\s+will|\s+were|\s+are))",
+    r"\bget\s+back\s+to\s+us\b",
+    # retold requests: "requested she give her decision by Monday", "asked me to reply by ..."
+    r"\b(?:request(?:ed|s)?|asked|told|want(?:ed|s)?|needs?|needed)\s+(?:that\s+)?"
+    r"(?:i|she|he|they|you|me|her|him|them)\s+(?:to\s+)?(?:give|send|return|reply|respond|confirm"
+    r"|decide|make|let|submit|sign|accept|complete|get\s+back)\b",
+    r"\basked\s+(?:(?:her|him|them|you)\s+)?(?:if|whether)\b",  # "I asked her if Monday would work"
+    # a promise recalled to say it no longer holds (rule 15): "I know we said Monday, but..."
+    r"\b(?:i|we)\s+know\s+(?:that\s+)?(?:we|i)\s+(?:said|told\s+you|promised)\b",
+    r"\b(?:although|though|even\s+though)\s+(?:we|i)\s+(?:had\s+)?(?:said|promised|told\s+you)\b",
+    r"\b(?:we|i)\s+(?:had\s+)?(?:originally|initially|previously)\s+(?:said|promised|told\s+you|planned)\b",
+)
+
+# Rule 13: other words that make a date near them something other than a promise.
+NOT_HEARING_BACK = (
+    # deadlines for the candidate
+    r"\byour\s+(?:availability|response|reply|answer|decision|feedback|confirmation|references?"
+    r"|documents?|forms?|cv|resume|portfolio|test|assignment|task|submission)\b",
+    r"\bdeadline\b",
+    r"\b(?:is|are|be|was)\s+due\b",
+    r"\bdue\s+(?:by|on|back|date)\b",
+    r"\b(?:return|returned|submit|submitted|complete|completed|sign|signed|upload|fill\s+(?:in|out)"
+    r"|send\s+(?:us|me|it|them|back|over|through)|provide\s+us)\b",
+    r"\b(?:close|closes|closed|closing|expire|expires|expiry|valid)\b",
+    # interview durations
+    r"\ballow\b", r"\b(?:lasts?|lasting)\b", r"\bduration\b", r"\bsessions?\b",
+    r"\b(?:minutes?|mins?)\b",
+    # start dates
+    r"\bstart(?:s|ed|ing)?\b", r"\bjoin(?:s|ed|ing)?\b", r"\bonboard\w*", r"\bcommenc\w*",
+    r"\bbegin(?:s|ning)?\b", r"\bfirst\s+day\b", r"\bnotice\s+period\b",
+    # other events, whose dates are theirs and not the reply's
+    r"\binterview(?:s|ed|ing)?\b", r"\bmeet(?:s|ing|ings)?\b", r"\bmet\b", r"\bassessment\b",
+    r"\b(?:on-?site|visit)\b",
+    r"\b(?:away|out\s+of\s+(?:the\s+)?office|on\s+(?:leave|holiday|vacation)|travell?ing)\b",
+    # the past
+    r"\b(?:yesterday|last|ago|earlier)\b",
+    # review periods and events that take place: their dates are not the reply's
+    r"\b(?:reviewed|reviewing|review\s+period)\b", r"\b(?:take|takes|taking)\s+place\b",
+    r"\bbe\s+held\b",
+    # the candidate's own decision, and news about another candidate
+    # ("I'd have my decision by Friday" is theirs, though)
+    r"(?<!\bhave\s)(?<!\bget\s)(?<!\breceive\s)(?<!\bhear\s)\bmy\s+(?:own\s+)?(?:final\s+)?"
+    r"(?:decision|answer|choice|mind)\b",
+    r"\b(?:offer|offered|offering)\s+(?:her|him|them|someone\s+else|another)\b",
+    r"\b(?:another|other|an\s+internal|a\s+(?:very\s+)?strong(?:er)?)\s+candidates?\b",
+)
+
+# Rule 21: the candidate's own plans ("then wait a couple of weeks for the answer", "I told
+# him I'd get back to him"). Negative cues that, besides, no "for an answer" after the
+# date can turn into a promise.
+OWN_PLANS = (
+    r"\bi(?:'ll|'d|\s+will|\s+would|\s+shall|\s+plan\s+to|\s+intend\s+to|'m\s+going\s+to"
+    r"|\s+am\s+going\s+to|\s+need\s+to|\s+have\s+to|\s+must|\s+might)\s+"
+    r"(?:(?:probably|just|then|simply|also)\s+)*(?:wait|follow\s+up|chase|nudge|check\s+in|ping"
+    r"|get\s+back\s+to\s+(?:him|her|them)|let\s+(?:him|her|them)\s+know|think|decide)\b",
+    r"\bthen\s+wait\b",
+    r"\bi\s+(?:need|want|would\s+like|'d\s+like)\s+(?:\w+\s+){0,3}?(?:more\s+)?(?:time|days?|weeks?)\b",
+)
