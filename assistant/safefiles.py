@@ -158,6 +158,53 @@ def _run_alive(pid: int) -> bool:
     return True
 
 
+# -- caches that must be pickles: sealed with a key only this user can read -------------
+
+_SEAL = b"followup-sealed-1\n"
+
+
+def _cache_key() -> bytes:
+    """A random key in the config folder (0600; not the cache folder, which a sync tool or
+    another program may write), made on first use."""
+    from assistant.config import config_dir
+
+    path = config_dir() / "cache.key"
+    for _ in range(2):
+        try:
+            with open(path, "rb") as f:
+                key = f.read()
+            if len(key) >= 32 and not path.is_symlink():
+                return key
+        except OSError:
+            pass
+        try:
+            write_atomic(path, secrets.token_bytes(32), create_only=True)
+        except FileExistsError:
+            continue  # another run made it first: read theirs
+    raise FollowupError(f"cannot keep a cache key in {path}")
+
+
+def seal(data: bytes) -> bytes:
+    """`data` with an HMAC-SHA256 in front, so `unseal` only gives back what this user wrote."""
+    import hmac
+
+    return _SEAL + hmac.new(_cache_key(), data, "sha256").digest() + data
+
+
+def unseal(blob: bytes) -> bytes | None:
+    """The data `seal` wrapped, or None when the blob was not sealed with this user's key."""
+    import hmac
+
+    if not blob.startswith(_SEAL):
+        return None
+    mac, data = blob[len(_SEAL):len(_SEAL) + 32], blob[len(_SEAL) + 32:]
+    try:
+        good = hmac.new(_cache_key(), data, "sha256").digest()
+    except FollowupError:
+        return None
+    return data if hmac.compare_digest(mac, good) else None
+
+
 # -- one run at a time -------------------------------------------------------------------
 
 _policy: dict = {"wait": True, "on_wait": None, "limit": 15 * 60}

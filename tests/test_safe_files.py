@@ -194,3 +194,27 @@ def test_a_run_killed_while_writing_the_cache_leaves_the_old_one_whole(own_cache
     assert target.read_bytes() == before  # never half a file
     assert [p.name for p in target.parent.iterdir()] == [target.name]  # no temporary left
     assert _threads(own_cache) == first
+
+
+def test_the_imap_cache_loads_only_a_pickle_this_user_sealed(tmp_path, monkeypatch):
+    from assistant.mailbox.imap_cache import ImapCache
+
+    monkeypatch.setenv("FOLLOWUP_CACHE_DIR", str(tmp_path / "cache"))
+    cache = ImapCache("me@imap.example")
+    cache.folder("INBOX", 7).uidnext = 42
+    cache.save()
+    assert ImapCache("me@imap.example").folders["INBOX"].uidnext == 42
+    assert stat.S_IMODE(cache.path.parent.stat().st_mode) == 0o700
+
+    sealed = cache.path.read_bytes()
+    cache.path.write_bytes(sealed[:-1] + bytes([sealed[-1] ^ 1]))  # one bit changed
+    assert ImapCache("me@imap.example").folders == {}
+
+    proof = tmp_path / "pwned"
+
+    class Evil:
+        def __reduce__(self):
+            return (open, (str(proof), "w"))
+
+    cache.path.write_bytes(pickle.dumps(Evil()))  # planted by anything that can write the cache
+    assert ImapCache("me@imap.example").folders == {} and not proof.exists()
