@@ -92,6 +92,8 @@ class Session:
     def lock_name(self) -> str:
         if self.mailbox_spec == "gmail" and not Path("gmail").exists():
             return gmail_lock_name()
+        if str(self.mailbox_spec).startswith("imap"):  # imap://user@host or the [imap] table
+            return f"imap-{self.mailbox_spec}"
         from assistant.mailbox.drafts_local import LOCK
 
         return LOCK
