@@ -7,8 +7,10 @@ server has CONDSTORE, and for each UID its flags and the few header fields the t
 Full messages are kept only for candidate threads, by (folder, UIDVALIDITY, UID): a message
 under a UID never changes (RFC 3501), so it is never fetched twice.
 
-One pickle per account in the cache directory, mode 0600 (it holds the user's mail), written
-atomically; an unreadable, foreign or older-format file is simply a cold start.
+One pickle per account in the cache directory, mode 0600 in a 0700 folder (it holds the
+user's mail), written atomically, and sealed with an HMAC whose key lives in the config
+folder (safefiles.seal): a pickle that was not written by this user's runs is never loaded.
+An unreadable, foreign, unsealed or older-format file is simply a cold start.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 
 from assistant.config import cache_dir
+from assistant.errors import FollowupError
+from assistant.safefiles import seal, unseal, write_atomic
 
 FORMAT = 1
 
@@ -51,7 +54,8 @@ class ImapCache:
         self.dirty = False  # anything new to write back
         try:
             with open(self.path, "rb") as f:
-                stored = pickle.load(f)
+                data = unseal(f.read())
+            stored = pickle.loads(data) if data is not None else None
             if isinstance(stored, _Stored) and stored.format == FORMAT:
                 self.folders, self.bodies, self._derived = stored.folders, stored.bodies, stored.derived
         except Exception:  # missing, broken or foreign: a cold start
@@ -90,11 +94,10 @@ class ImapCache:
     def save(self) -> None:
         """Write atomically; failing to cache never fails the command."""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".new")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(_Stored(FORMAT, self.folders, self.bodies, self._derived), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except OSError:
+            data = pickle.dumps(_Stored(FORMAT, self.folders, self.bodies, self._derived),
+                                protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomic(self.path, seal(data))
+            os.chmod(self.path.parent, 0o700)
+        except (OSError, FollowupError):
             return
 
