@@ -6,6 +6,26 @@ unbounded repeats, so that reading a long email stays linear.
 """
 
 
+# Rule 14: the end of their process, not the reply itself. These count when nothing in
+# the sentence says when the candidate hears ("we hope to have everything finalised early
+# next month") and give way when something does ("interviews wrap up this month and we'll
+# notify candidates in early April").
+PROCESS_ENDS = (
+    # hedged timelines: "the process usually takes two weeks"
+    r"\b(?:process|review|selection|recruitment|hiring|screening)\s+(?:\w+\s+){0,3}?takes?\b",
+    # "management wants someone in place by the 20th"
+    r"\b(?:wants?|wanted|needs?|needed|hopes?|hoping|plans?|planning|aims?|aiming|expects?)\s+"
+    r"(?:to\s+(?:have|get)\s+)?(?:someone|somebody|a\s+(?:candidate|hire|person)"
+    r"|the\s+(?:role|position|job|vacancy|seat))\s+(?:\w+\s+)?(?:in\s+place|filled|hired"
+    r"|on\s*board|in\s+post|selected|chosen|signed|appointed)\b",
+    r"\b(?:fill|filling)\s+(?:the|this)\s+(?:role|position|job|vacancy|post)\b",
+    # finishing the process: "aiming to finalise things by mid-month", "wrapped up in two weeks"
+    r"\b(?:finali[sz](?:e|ed|es|ing)|wrap(?:ping|s)?\s+(?:things\s+|everything\s+|it\s+)?up|wrapped\s+up)\b",
+    r"\b(?:complete|completing|conclude|concluding|finish|finishing|close\s+out)\s+(?:the\s+|our\s+|this\s+)?"
+    r"(?:\w+\s+)?(?:shortlisting|selection|process|reviewing|review|reviews|interviews|recruitment|hiring"
+    r"|assessments|search)\b",
+)
+
 # Rule 14: the company says when the candidate will hear back. "me" forms are there
 # for the candidate's own debrief ("she said they'd get back to me within two weeks").
 HEARING_BACK = (  # longer cues first: at one place the first that matches wins
@@ -16,10 +36,15 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     r"(?:get|getting|come|coming|revert|reverting|circle|circling|report|reporting)\s+back\s+to\s+"
     r"(?:you|me|everyone|(?:all\s+)?(?:the\s+)?(?:candidates|applicants))\b",
     r"get(?:ting)?\s+back\s+in\s+touch",
-    r"\bbe\s+in\s+(?:touch|contact)\b",
+    r"\bbe\s+(?:back\s+)?in\s+(?:touch|contact)\b",
+    # "circle back", "get back" without an object: "we're hoping to circle back by end of week"
+    r"\b(?:circle|circling|get|getting|come|coming|report|reporting)\s+back\b(?!\s+(?:to|from)\s+(?:him|her|them|us)\b)",
+    r"\b(?:will|'ll|would|'d|shall|should|to|going\s+to)\s+(?:\w+\s+)?get\s+in\s+touch\b",
     r"(?:get|getting)\s+in\s+touch\s+with\s+(?:you|me)\b",
     r"\breach(?:ing)?\s+out\s+to\s+(?:you|me|everyone|(?:all\s+)?(?:the\s+)?(?:candidates|applicants))\b",
     r"\b(?:we|i|they|she|he)(?:'ll|'d|\s+will|\s+would|\s+shall|\s+can)\s+(?:\w+\s+)?reach\s+out\b",
+    # any subject: "our recruiters will reach out within 4 weeks if there's a fit"
+    r"\b(?:will|'ll|would|'d|shall|should|to|going\s+to)\s+(?:\w+\s+)?reach\s+out\b",
     r"\b(?:contact|call|email|e-mail|phone|ring|update|inform|notify|advise)\s+(?:you|me)\b",
     r"\bfollow(?:ing)?\s+up\s+with\s+(?:you|me)\b",
     r"\blet\s+you\s+know\b",
@@ -56,25 +81,31 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     r"\b(?:we|they|she|he|team|panel|company|manager|recruiters?|hr|employer|committee|board)\s+"
     r"(?:\w+ly\s+)?(?:respond|responds|reply|replies)\b",
     r"\boffers?\s+out\b",  # "to have an offer out by the 27th"
-    r"\b(?:inform|notify|contact|call|tell|e-?mail|phone)\s+(?:the\s+)?(?:successful|chosen|selected"
-    r"|shortlisted|all)\s+(?:candidates?|applicants?|people)\b",
+    r"\b(?:inform|notify|contact|call|tell|e-?mail|phone|update|advise)\s+(?:the\s+|all\s+|our\s+)?(?:\w+\s+)?"
+    r"(?:candidates?|applicants?|finalists?|interviewees|people|everyone|shortlist)\b",
+    # choosing the person: "hope to announce the successful candidate next month"
+    r"\b(?:announce|announcing|name|naming|appoint|appointing|select|selecting|choose|choosing|pick|picking"
+    r"|confirm|confirming)\s+(?:the|a|our|their)\s+(?:\w+\s+)?(?:candidates?|hire|person|appointee|finalists?"
+    r"|shortlist)\b",
+    r"\bannounc(?:e|ing)\b",
     r"\b(?:was|were|been|got|being)\s+told\b(?!\s+to\b)",
     r"(?<!\bi\s)told\s+(?:me|us|her|him|them)\b(?!\s+to\b)",  # "I told her": mine (rule 21)
     r"(?<!\bi\s)(?:promised|assured)\b",  # "I promised to send my references": mine
     # quoted promises: "the email said 'early next week'"
     r"\b(?:said|says|mentioned|added|replied|wrote|read|words\s+were)\s*[,:]?\s*[\"'“‘]",
-    # hedged timelines: "the process usually takes two weeks"
-    r"\b(?:process|review|selection|recruitment|hiring|screening)\s+(?:\w+\s+){0,3}?takes?\b",
-    # "management wants someone in place by the 20th"
-    r"\b(?:wants?|wanted|needs?|needed|hopes?|hoping|plans?|planning|aims?|aiming|expects?)\s+"
-    r"(?:to\s+(?:have|get)\s+)?(?:someone|somebody|a\s+(?:candidate|hire|person)"
-    r"|the\s+(?:role|position|job|vacancy|seat))\s+(?:\w+\s+)?(?:in\s+place|filled|hired"
-    r"|on\s*board|in\s+post|selected|chosen|signed|appointed)\b",
-    r"\b(?:fill|filling)\s+(?:the|this)\s+(?:role|position|job|vacancy|post)\b",
-    # finishing the process: "aiming to finalise things by mid-month", "wrapped up in two weeks"
-    r"\b(?:finali[sz]e|finali[sz]ing|wrap(?:ping)?\s+(?:things\s+|everything\s+|it\s+)?up|wrapped\s+up)\b",
+    # a retold delay: "they need a few more days to get sign-off"
+    r"\b(?:they|she|he|we|client|company|team|manager|panel|employer|hr|business|committee)\s+(?:still\s+|just\s+)?"
+    r"(?:need|needs|needed|want|wants|wanted|require|requires|requested|asked\s+for)"
+    r"(?=\s+(?:(?:a|an|few|couple|of|the|\d+|one|two|three|four|five|ten)\s+){0,3}(?:more|extra|additional"
+    r"|further|another)\b|\s+another\b)",
+    # a promise retold as a bare fragment: "A couple of weeks, tops, she said."
+    r"\b(?:she|he|they|(?:the|my|our|their)\s+(?:\w+\s+)?(?:recruiter|manager|interviewer|hr|agent|agency|panel"
+    r"|team|contact|person|lady|guy|woman|man|director|lead))\s+(?:said|says|told\s+(?:me|us)|reckoned|reckons"
+    r"|estimated|replied|added)(?=\s*(?:[.;!]|,(?!\s*[\"“‘'])|$))",  # ', "Monday latest."' is a quote: below
+    r"\baccording\s+to\s+(?:the|my|our|their|her|his)\b",
     # the company's second verb: "a recruiter will review your profile and reach out within..."
     r"\band\s+(?:then\s+)?(?:reach\s+out|respond|reply|follow\s+up)\b",
+    *PROCESS_ENDS,
 )
 
 # Rule 13: asking the candidate for something. These reach to the end of their clause,
@@ -90,6 +121,9 @@ REQUESTS = (
     # the candidate's own hopes: "I hope to hear by Friday"
     r"\bhop(?:e|ed|ing)\s+to\s+(?:hear|receive|get(?!\s+back\s+to\s+you))\b",
     r"\blook(?:ing)?\s+forward\s+to\s+(?:hearing|receiving|getting)\b",
+    r"^\s*(?:really\s+|so\s+|still\s+|just\s+)?hoping\s+(?:they|she|he|it|the|to\s+hear|for)\b",
+    r"\b(?:praying|here's\s+hoping|(?:it\s+)?would\s+be\s+(?:great|nice|good|lovely|amazing)\s+if"
+    r"|it'd\s+be\s+(?:great|nice|good|lovely)\s+if|wish(?:ing)?\s+(?:they|she|he))\b",
     r"\b(?:fingers\s+crossed|hopefully\s+i|i\s+(?:really\s+|do\s+|just\s+)?hope\s+(?:i|we|they|she|he)"
     r"|i(?:'m|\s+am|\s+was|\s+keep|\s+kept|'ve\s+been|\s+have\s+been)?\s+(?:really\s+|just\s+|still\s+)?hoping"
     r"|i\s+wish)\b",
@@ -138,7 +172,20 @@ NOT_HEARING_BACK = (
     r"(?<!\bhave\s)(?<!\bget\s)(?<!\breceive\s)(?<!\bhear\s)\bmy\s+(?:own\s+)?(?:final\s+)?"
     r"(?:decision|answer|choice|mind)\b",
     r"\b(?:offer|offered|offering)\s+(?:her|him|them|someone\s+else|another)\b",
-    r"\b(?:another|other|an\s+internal|a\s+(?:very\s+)?strong(?:er)?)\s+candidates?\b",
+    r"\b(?:another|other|an\s+internal|a\s+(?:very\s+)?strong(?:er)?)\s+(?:candidates?|finalists?|applicants?"
+    r"|interviewees?)\b",
+    # someone else hears: "he told the other finalist she'd hear by Monday"
+    r"\b(?:she|he)(?:'d|'ll|\s+would|\s+will|\s+should|\s+might|\s+could)\s+(?:probably\s+|likely\s+"
+    r"|definitely\s+)?hear(?:\s+back)?\b",
+    # a date they did not give: "she didn't give a date like next week or anything"
+    r"\b(?:didn't|did\s+not|never|wouldn't|would\s+not|couldn't|refused\s+to)\s+(?:even\s+)?(?:give|gave"
+    r"|mention|mentioned|offer|offered|commit|committed|name|named|say|said|put)\b",
+    # a keep-in-touch after a no: "I'll reach out if anything opens up in the next few months"
+    r"\bif\s+(?:anything|something|a\s+(?:suitable\s+)?(?:role|position|vacancy|opening|job))\s+(?:\w+\s+)?"
+    r"(?:opens|comes|becomes|arises|pops|crops)\b",
+    # the candidate's own decision: "I'll need to make a decision by the 20th"
+    r"\bi(?:'ll|\s+will|'d|\s+would|'ve|\s+have|\s+need|\s+must|\s+should)?(?:\s+(?:need|have|got|going))?"
+    r"(?:\s+to)?\s+(?:make|give|reach)\s+(?:a|my|the|an|our)\s+(?:final\s+|firm\s+)?(?:decision|call|choice|answer)\b",
 )
 
 # Rule 21: the candidate's own plans ("then wait a couple of weeks for the answer", "I told
@@ -149,6 +196,44 @@ OWN_PLANS = (
     r"|\s+am\s+going\s+to|\s+need\s+to|\s+have\s+to|\s+must|\s+might)\s+"
     r"(?:(?:probably|just|then|simply|also)\s+)*(?:wait|follow\s+up|chase|nudge|check\s+in|ping"
     r"|get\s+back\s+to\s+(?:him|her|them)|let\s+(?:him|her|them)\s+know|think|decide)\b",
+    # "I plan to send a follow-up email next Tuesday", "I'm going to email the recruiter on Monday"
+    r"\b(?:i(?:\s+plan\s+to|\s+intend\s+to|'m\s+going\s+to|\s+am\s+going\s+to|'ll\s+probably|\s+will\s+probably"
+    r"|\s+might|\s+may|\s+think\s+i'll)|my\s+plan\s+is\s+to)\s+(?:\w+\s+)?(?:send|email|e-mail|write|call|ring"
+    r"|phone|contact|reach\s+out|text|message|chase|nudge|follow|ping|check)\b",
     r"\bthen\s+wait\b",
     r"\bi\s+(?:need|want|would\s+like|'d\s+like)\s+(?:\w+\s+){0,3}?(?:more\s+)?(?:time|days?|weeks?)\b",
+)
+
+# Rule 15: a promise recalled in the sentence makes these words its replacement:
+# "I originally said end of this week ... let's say Wednesday next week instead".
+RECALLS = (
+    r"\b(?:said|told\s+you|promised|mentioned|quoted)\b",
+    r"\b(?:instead|rather\s+than|originally|initially|previously|change\s+of\s+plans?)\b",
+)
+CORRECTIONS = (
+    r"\blet's\s+(?:say|make\s+(?:it|that)|go\s+with|aim\s+for|call\s+it)\b",
+    r"\b(?:it|that|this)(?:'ll|\s+will|'s|\s+is|\s+would)\s+(?:now|instead)\s+be\b",
+    r"\b(?:now|instead)\s+(?:expect|aim\s+for|looking\s+at|be)\b",
+    r"\b(?:moved|pushed|pushing|moving|changed|changing|shifted|bumped)\s+(?:it\s+|that\s+|this\s+|things\s+"
+    r"|the\s+(?:date|timeline|decision)\s+)?(?:back\s+|out\s+)?to\b",
+)
+
+# Rule 21: a promise made to someone else ("my friend who interviewed there was told two
+# weeks", "he told the other finalist she'd hear by Monday") is not the candidate's: a
+# sentence naming another person gives no promise unless it also says one was made to me.
+OTHER_PEOPLE = (
+    r"\b(?:my|a|his|her)\s+(?:\w+\s+)?(?:friends?|classmates?|cousins?|brothers?|sisters?|wife|husband|mates?"
+    r"|buddy|roommates?|flatmates?|acquaintances?|neighbou?rs?|son|daughter|dad|mum|mom)\b",
+    r"\bmy\s+partner\b",  # "a talent partner will get in touch" is theirs
+    # "my colleague will be in touch" is a recruiter's; "my colleague who applied" is not
+    r"\b(?:my|a)\s+(?:\w+\s+)?(?:colleague|co-?worker)s?\s+(?:who|that|applied|interviewed|also|went|had|got"
+    r"|was|were)\b",
+    r"\b(?:the\s+other|another|other)\s+(?:\w+\s+)?(?:candidates?|finalists?|applicants?|interviewees?|guy|girl"
+    r"|person|people)\b",
+)
+TO_ME = (
+    r"\b(?:told|tell|let|promised|assured|update|call|e-?mail|contact|inform|notify|get\s+back\s+to|reach\s+out\s+to"
+    r"|said\s+to|hear|send|give|ring|text)\s+(?:me|us|you)\b",
+    r"\b(?:i|you|we)(?:'d|'ll|\s+would|\s+will|\s+should|\s+could|\s+might|\s+can)\b",
+    r"\b(?:i|we)\s+(?:was|were|got|get|am|are)\s+told\b",
 )

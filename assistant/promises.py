@@ -118,7 +118,7 @@ _IF = re.compile(r"\bif\b")
 _DO_NOT_WORRY = re.compile(r"(?:don't|do\s+not)\s+(?:worry|panic|be\s+(?:alarmed|concerned|worried))")
 _AT_THE_EARLIEST = re.compile(r",?\s+at\s+the\s+earliest\b")
 _LEAD_BEFORE = re.compile(rf"(?<!\w)(?:(?:{_alternation(_LEAD_WORDS)})\s+){{1,2}}$")
-_AT_THE_LATEST = r"(?:,?\s+(?:at\s+the\s+(?:very\s+)?)?latest\b)?"
+_AT_THE_LATEST = r"(?:,?\s+(?:at\s+the\s+(?:very\s+|absolute\s+)?)?latest\b)?"
 
 
 def _weekday_index(word: str) -> int:
@@ -178,7 +178,7 @@ def _duration(m: re.Match, sent: datetime.date, lead: str) -> tuple[datetime.dat
     if m["lo"] is None and not (m["the_next"] and lead in ("within", "in", "over", "during")):
         return None  # a bare "week" is no duration; "within the next week" is
     count, vague = _quantity(m["lo"])
-    for upper in (m["hi"], m["hi2"]):  # rule 5: a range takes its upper bound
+    for upper in (m["hi"], m["hi2"], m["hi3"]):  # rule 5: a range takes its upper bound
         if upper and upper != "so":
             high, high_vague = _quantity(upper)
             count, vague = max(count, high), vague or high_vague
@@ -372,6 +372,7 @@ _DURATION = rf"""(?<![\w-])(?<!\d[.,])
     (?<![a-z])(?P<unit>(?:business|working|work)\s+days?|calendar\s+days?|days?|hours?|hrs?
                       |weeks?|fortnights?|months?)\b
     (?:\s+or\s+(?P<hi2>{_QTY}|so)\b)?
+    (?:\s*,\s*(?:maybe|perhaps|possibly|or)\s+(?P<hi3>{_QTY})\b(?=\s*(?:[,.;!?)]|$|tops|max|at\s+most)))?
     (?:'s?\s+time)?
 """
 
@@ -543,6 +544,11 @@ _POSITIVE = _any_of(cue_phrases.HEARING_BACK)
 _REQUEST = _any_of(cue_phrases.REQUESTS)
 _NEGATIVE = _any_of(cue_phrases.NOT_HEARING_BACK)
 _OWN_PLAN = _any_of(cue_phrases.OWN_PLANS)
+_WEAK = _any_of(cue_phrases.PROCESS_ENDS)
+_CORRECTION = _any_of(cue_phrases.CORRECTIONS)
+_RECALL = _any_of(cue_phrases.RECALLS)
+_OTHER_PERSON = _any_of(cue_phrases.OTHER_PEOPLE)
+_TO_ME = _any_of(cue_phrases.TO_ME)
 # Words quoted only as what was *not* said: 'No "we'll call you this week" or anything.'
 _NOT_SAID_BEFORE = re.compile(
     r"""(?:\bno|\bnever\s+said|\bdidn't\s+(?:even\s+)?say|\bdid\s+not\s+(?:even\s+)?say"""
@@ -565,6 +571,23 @@ _SAME_EVENT = re.compile(
     r"[\s,]*(?:(?:or|to|until|till|through|-|–|—|/)\s*"
     r"(?:(?:perhaps|maybe|possibly|even|at\s+the\s+(?:very\s+)?latest|at\s+most)[\s,]*)?)?"
 )
+# ...also across "but", "and", "though" when the second is hedged or a bound: "by end of
+# week, but Monday at the very latest", "by Friday, though possibly Monday".
+_JOINED = r"[\s,;]*(?:(?:but|and|though|although|or)\s+)?"
+_SAME_EVENT_HEDGED = re.compile(
+    _JOINED + r"(?:perhaps|maybe|possibly|probably|potentially|at\s+worst|worst\s+case|failing\s+that)[\s,]*"
+)
+_SAME_EVENT_BOUND = re.compile(_JOINED)
+_BOUND_LEAD = re.compile(r"(?:no|not)\s+later\s+than|latest\s+by|at\s+the\s+(?:very\s+|absolute\s+)?latest\s+by")
+
+
+def _second_bound(low: str, previous: _Found, t: _Found) -> bool:
+    """Rule 20: is t a second bound for the event `previous` gave a date for?"""
+    if _SAME_EVENT.fullmatch(low, previous.end, t.start) or _SAME_EVENT_HEDGED.fullmatch(low, previous.end, t.start):
+        return True
+    is_bound = low.endswith("latest", t.start, t.end) or bool(_BOUND_LEAD.match(low, t.start))
+    return is_bound and bool(_SAME_EVENT_BOUND.fullmatch(low, previous.end, t.start))
+
 
 # Rule 13: a rejection promises nothing, even when it mentions a date.
 _REJECTION = re.compile(
@@ -601,6 +624,7 @@ class _Cue(NamedTuple):
     hearing_back: bool
     own_plan: bool = False  # rule 21: "then wait two weeks for an answer" stays mine
     forward: bool = False  # a quote opens: "she said 'next week'" owns only what follows
+    weak: bool = False  # the process ends ("interviews wrap up this month"): not the reply itself
 
 
 class _Spans:
@@ -638,6 +662,7 @@ def _cues(low: str, positive: list[re.Match], times: list[_Found], clauses: list
         silenced_from.setdefault(clause, m.start())
     pos_spans = _Spans((m.start(), m.end()) for m in positive)
     neg_spans = _Spans((m.start(), m.end()) for m in negative)
+    own_spans = _Spans((m.start(), m.end()) for m in own)
     cues = []
     for p in positive:
         clause = bisect.bisect_right(clauses, p.start()) - 1
@@ -645,12 +670,15 @@ def _cues(low: str, positive: list[re.Match], times: list[_Found], clauses: list
             continue
         if any(e - s >= p.end() - p.start() for s, e in neg_spans.overlapping(p.start(), p.end())):
             continue
-        cues.append(_Cue(p.start(), p.end(), True, forward=p.group()[-1] in "\"'“‘"))
+        if any(e - s > p.end() - p.start() for s, e in own_spans.overlapping(p.start(), p.end())):
+            continue  # "I must decide": mine, though "decide" alone would be theirs
+        weak = bool(_WEAK.fullmatch(p.group()))
+        cues.append(_Cue(p.start(), p.end(), True, forward=p.group()[-1] in "\"'“‘", weak=weak))
     for n in (*requests, *negative):
         if not any(e - s > n.end() - n.start() for s, e in pos_spans.overlapping(n.start(), n.end())):
             cues.append(_Cue(n.start(), n.end(), False))
-    for o in own:
-        if not pos_spans.overlapping(o.start(), o.end()):
+    for o in own:  # "I'll call you" is theirs: a hearing-back cue as long or longer wins
+        if not any(e - s >= o.end() - o.start() for s, e in pos_spans.overlapping(o.start(), o.end())):
             cues.append(_Cue(o.start(), o.end(), False, own_plan=True))
     return sorted(cues)
 
@@ -741,8 +769,16 @@ def _promises_in(sentence: str, sent: datetime.date):
     # Rule 14: no hearing-back words, no promise; but a wait "for us to decide" and a bound
     # on its own ("Friday latest") may still say when.
     positive = list(_POSITIVE.finditer(low))
+    if _RECALL.search(low):  # rule 15: "I originally said Friday; let's say Tuesday instead"
+        spans = _Spans((m.start(), m.end()) for m in positive)
+        positive = sorted(
+            [*positive, *(m for m in _CORRECTION.finditer(low) if not spans.overlapping(m.start(), m.end()))],
+            key=lambda m: m.start(),
+        )
     if not positive and "latest" not in low and not _RESPONSE_TAIL.search(low):
         return
+    if _OTHER_PERSON.search(low) and not _TO_ME.search(low):
+        return  # rule 21: "my friend was told two weeks" is someone else's promise
     times = _unsaid_removed(low, _time_expressions(sentence, low, sent))
     if not times:
         return
@@ -758,10 +794,14 @@ def _promises_in(sentence: str, sent: datetime.date):
         for i, (owner, near) in enumerate(owners):
             if near == same_clause and owner is not None and owner.hearing_back:
                 claims.setdefault(owner, i)
+    if any(not owner.weak for owner in claims):
+        # "Interviews wrap up this month and we'll notify candidates in early April": the
+        # end of the process gives way to the reply itself (rule 14).
+        claims = {owner: i for owner, i in claims.items() if not owner.weak}
     previous: _Found | None = None  # the last expression that counted
     for i, t in enumerate(times):
         owner = owners[i][0]
-        if previous is not None and _SAME_EVENT.fullmatch(low, previous.end, t.start):
+        if previous is not None and _second_bound(low, previous, t):
             pass  # rule 20: a second bound for the event just read
         elif owner is not None and claims.get(owner) == i:
             pass
