@@ -54,7 +54,9 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     r"\b(?:decisions?|feedback|outcomes?|updates?|answers?|responses?|news|verdicts?|results?"
     r"|next\s+steps?)\b",
     r"\bdecid(?:e|ing)\b",
-    r"\bmake\s+(?:an?\s+|our\s+|the\s+|a\s+final\s+|final\s+)?(?:decisions?|offers?|call)\b",
+    r"\bmake\s+(?:an?\s+|our\s+|the\s+|a\s+final\s+|final\s+|their\s+)?(?:decisions?|offers?|call"
+    r"|selections?|choice|appointments?|hire)\b",
+    r"\b(?:making|make)\s+(?:the\s+|their\s+|our\s+|final\s+|phone\s+)*(?:calls|offers)\b",  # "they'd be making calls"
     r"\bin\s+a\s+position\s+to\b",
     r"\b(?:we|i|they|he|she)(?:'ll|'d|\s+will|\s+would|\s+should|\s+can|\s+aim\s+to|\s+hope\s+to"
     r"|\s+expect\s+to|\s+plan\s+to|\s+intend\s+to)\s+(?:be\s+able\s+to\s+)?(?:confirm|respond|reply)\b",
@@ -80,13 +82,13 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     # hedged timelines in the present: "the panel generally responds within 3-5 days"
     r"\b(?:we|they|she|he|team|panel|company|manager|recruiters?|hr|employer|committee|board)\s+"
     r"(?:\w+ly\s+)?(?:respond|responds|reply|replies)\b",
-    r"\boffers?\s+out\b",  # "to have an offer out by the 27th"
+    r"\boffers?\s+(?:will\s+|should\s+|would\s+)?(?:go\s+|goes\s+|going\s+|be\s+sent\s+)?out\b",  # "an offer out by the 27th"
     r"\b(?:inform|notify|contact|call|tell|e-?mail|phone|update|advise)\s+(?:the\s+|all\s+|our\s+)?(?:\w+\s+)?"
     r"(?:candidates?|applicants?|finalists?|interviewees|people|everyone|shortlist)\b",
     # choosing the person: "hope to announce the successful candidate next month"
     r"\b(?:announce|announcing|name|naming|appoint|appointing|select|selecting|choose|choosing|pick|picking"
     r"|confirm|confirming)\s+(?:the|a|our|their)\s+(?:\w+\s+)?(?:candidates?|hire|person|appointee|finalists?"
-    r"|shortlist)\b",
+    r"|shortlist|appointment|selection)\b",
     r"\bannounc(?:e|ing)\b",
     r"\b(?:was|were|been|got|being)\s+told\b(?!\s+to\b)",
     r"(?<!\bi\s)told\s+(?:me|us|her|him|them)\b(?!\s+to\b)",  # "I told her": mine (rule 21)
@@ -94,15 +96,17 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     # quoted promises: "the email said 'early next week'"
     r"\b(?:said|says|mentioned|added|replied|wrote|read|words\s+were)\s*[,:]?\s*[\"'“‘]",
     # a retold delay: "they need a few more days to get sign-off"
-    r"\b(?:they|she|he|we|client|company|team|manager|panel|employer|hr|business|committee)\s+(?:still\s+|just\s+)?"
+    # ("we'll actually need until next Wednesday", "they've asked for a few more days")
+    r"\b(?:they|she|he|we|client|company|team|manager|panel|employer|hr|business|committee)"
+    r"(?:'ll|'d|'ve|\s+will|\s+would|\s+have|\s+has)?\s+(?:still\s+|just\s+|now\s+|\w+ly\s+)?"
     r"(?:need|needs|needed|want|wants|wanted|require|requires|requested|asked\s+for)"
     r"(?=\s+(?:(?:a|an|few|couple|of|the|\d+|one|two|three|four|five|ten)\s+){0,3}(?:more|extra|additional"
-    r"|further|another)\b|\s+another\b)",
+    r"|further|another)\b|\s+(?:another|until|till)\b)",
     # a promise retold as a bare fragment: "A couple of weeks, tops, she said."
     r"\b(?:she|he|they|(?:the|my|our|their)\s+(?:\w+\s+)?(?:recruiter|manager|interviewer|hr|agent|agency|panel"
     r"|team|contact|person|lady|guy|woman|man|director|lead))\s+(?:said|says|told\s+(?:me|us)|reckoned|reckons"
     r"|estimated|replied|added)(?=\s*(?:[.;!]|,(?!\s*[\"“‘'])|$))",  # ', "Monday latest."' is a quote: below
-    r"\baccording\s+to\s+(?:the|my|our|their|her|his)\b",
+    r"\b(?:according\s+to|per)\s+(?:the|my|our|their|her|his)\b",
     # the company's second verb: "a recruiter will review your profile and reach out within..."
     r"\band\s+(?:then\s+)?(?:reach\s+out|respond|reply|follow\s+up)\b",
     *PROCESS_ENDS,
@@ -121,7 +125,7 @@ REQUESTS = (
     # the candidate's own hopes: "I hope to hear by Friday"
     r"\bhop(?:e|ed|ing)\s+to\s+(?:hear|receive|get(?!\s+back\s+to\s+you))\b",
     r"\blook(?:ing)?\s+forward\s+to\s+(?:hearing|receiving|getting)\b",
-    r"^\s*(?:really\s+|so\s+|still\s+|just\s+)?hoping\s+(?:they|she|he|it|the|to\s+hear|for)\b",
+    r"^\s*(?:(?:really|so|still|just|\w+ly)\s+)?hoping\s+(?:they|she|he|it|the|to\s+hear|for|that|i)\b",
     r"\b(?:praying|here's\s+hoping|(?:it\s+)?would\s+be\s+(?:great|nice|good|lovely|amazing)\s+if"
     r"|it'd\s+be\s+(?:great|nice|good|lovely)\s+if|wish(?:ing)?\s+(?:they|she|he))\b",
     r"\b(?:fingers\s+crossed|hopefully\s+i|i\s+(?:really\s+|do\s+|just\s+)?hope\s+(?:i|we|they|she|he)"

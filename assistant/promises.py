@@ -168,15 +168,18 @@ _BEEN_BEFORE = re.compile(  # "it's been two weeks", "it has been over a week", 
 )
 
 
+_MORE_TIME = re.compile(r"\b(?:more|further|additional|extra)\b")
+
+
 def _duration(m: re.Match, sent: datetime.date, lead: str) -> tuple[datetime.date, str] | None:
     """Rules 2-5: "within 5 business days", "2-3 weeks", "a few days", "48 hours".
 
     Returns the date and the kind, since "a couple of days" counts business days.
     """
-    if lead == "for":  # "for two hours" says how long something lasts (rule 13)
-        return None
-    if m["lo"] is None and not (m["the_next"] and lead in ("within", "in", "over", "during")):
-        return None  # a bare "week" is no duration; "within the next week" is
+    if lead == "for" and not (m["extra"] or _MORE_TIME.search(m.group())):
+        return None  # "for two hours" says how long something lasts (rule 13); "for a few more days" is a delay
+    if m["lo"] is None and not m["extra"] and not (m["the_next"] and lead in ("within", "in", "over", "during")):
+        return None  # a bare "week" is no duration; "within the next week", "an extra week" are
     count, vague = _quantity(m["lo"])
     for upper in (m["hi"], m["hi2"], m["hi3"]):  # rule 5: a range takes its upper bound
         if upper and upper != "so":
@@ -364,8 +367,8 @@ _NOT_A_DAY_OF_MONTH = (  # "the 2nd interview", "the 3rd round" are not dates
 )
 
 _DURATION = rf"""(?<![\w-])(?<!\d[.,])
-    (?:(?:about|around|approximately|approx\.?|roughly|up\s+to|another|a\s+further
-         |an?\s+(?:additional|extra))\s+)*
+    (?:(?:about|around|approximately|approx\.?|roughly|up\s+to
+         |(?P<extra>another|a\s+further|an?\s+(?:additional|extra)))\s+)*
     (?P<the_next>the\s+(?:next|coming|following)\s+)?
     (?:(?P<lo>{_QTY})(?:\s*(?:-|–|—|to|or)\s*(?P<hi>{_QTY}))?\s*)?
     (?:(?:more|further|additional|extra|full)\s+)?
@@ -573,7 +576,8 @@ _SAME_EVENT = re.compile(
 )
 # ...also across "but", "and", "though" when the second is hedged or a bound: "by end of
 # week, but Monday at the very latest", "by Friday, though possibly Monday".
-_JOINED = r"[\s,;]*(?:(?:but|and|though|although|or)\s+)?"
+_JOINED = (r"[\s,;]*(?:(?:but|and|though|although|or)\s+)?"
+           r"(?:(?:certainly|definitely|absolutely|surely|in\s+any\s+case|either\s+way|at\s+worst)[\s,]+)?")
 _SAME_EVENT_HEDGED = re.compile(
     _JOINED + r"(?:perhaps|maybe|possibly|probably|potentially|at\s+worst|worst\s+case|failing\s+that)[\s,]*"
 )
