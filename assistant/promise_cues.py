@@ -20,10 +20,17 @@ PROCESS_ENDS = (
     r"|on\s*board|in\s+post|selected|chosen|signed|appointed)\b",
     r"\b(?:fill|filling)\s+(?:the|this)\s+(?:role|position|job|vacancy|post)\b",
     # finishing the process: "aiming to finalise things by mid-month", "wrapped up in two weeks"
+    # (the object goes with the verb: "wrap up final interviews" is not an interview date)
+    r"\b(?:complete|completing|conclude|concluding|finish|finishing|close\s+out|wrap(?:ping)?\s+up)\s+"
+    r"(?:the\s+|our\s+|this\s+|all\s+)?(?:\w+\s+)?(?:shortlisting|selection|process|reviewing|review|reviews"
+    r"|interviews|recruitment|hiring|assessments|search)\b",
     r"\b(?:finali[sz](?:e|ed|es|ing)|wrap(?:ping|s)?\s+(?:things\s+|everything\s+|it\s+)?up|wrapped\s+up)\b",
-    r"\b(?:complete|completing|conclude|concluding|finish|finishing|close\s+out)\s+(?:the\s+|our\s+|this\s+)?"
-    r"(?:\w+\s+)?(?:shortlisting|selection|process|reviewing|review|reviews|interviews|recruitment|hiring"
-    r"|assessments|search)\b",
+    # the process as subject: "the shortlisting process should conclude within a fortnight"
+    r"\b(?:shortlisting|selection|process|recruitment|hiring|search)\s+(?:\w+\s+)?(?:should|will|would|is\s+expected\s+to"
+    r"|is\s+due\s+to|is\s+set\s+to|to)\s+(?:be\s+)?(?:conclude[sd]?|close[sd]?|finish(?:ed)?|end|complete[sd]?"
+    r"|wrap\s+up|wrapped\s+up|finali[sz]ed)\b",
+    # choosing the new person: "aiming to name our new head of design by mid-November"
+    r"\b(?:announce|name|appoint|hire|select|choose|pick|confirm)\s+(?:our|their|the|a|its)\s+new\b",
 )
 
 # Rule 14: the company says when the candidate will hear back. "me" forms are there
@@ -33,6 +40,7 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     r"\b(?:outcomes?|results?|feedback|decisions?|status|news)\s+(?:of|on|from|regarding|about"
     r"|following|after)\s+(?:the|your|my|her|his|their|our|this|that)\s+(?:\w+\s+)?"
     r"(?:interviews?|applications?|assessments?|meetings?|visits?)\b",
+    r"\brevert(?:ing)?\b(?!\s+to\s+(?:the|our|your|a|an)\b)",  # "we aim to revert within 3 business days"
     r"(?:get|getting|come|coming|revert|reverting|circle|circling|report|reporting)\s+back\s+to\s+"
     r"(?:you|me|everyone|(?:all\s+)?(?:the\s+)?(?:candidates|applicants))\b",
     r"get(?:ting)?\s+back\s+in\s+touch",
@@ -70,6 +78,7 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     r"|delivered|mailed|announced|communicated|released|posted|hearing|getting|receiving"
     r"|giving\s+(?:you|me)|sending\s+(?:you|me))\b",
     r"\b(?:give|giving|gives)\s+(?:you|me)\s+a\s+(?:call|ring|buzz|shout)\b",
+    r"\b(?:drop|dropping|shoot|shooting|ping|pinging|text|texting|message|messaging|buzz|write|writing)\s+(?:you|me)\b",
     r"\b(?:send|sending|sends)\s+(?:you|me)\s+(?:guys\s+|all\s+)?(?:an?|the|your|my|our)\s+(?:\w+\s+)?"
     r"(?:letter|e-?mail|offer|note|message|update|decision|contract|feedback)\b",
     r"\bexpect(?:ing)?\s+(?:a|an|the|our|my)\s+(?:(?:phone|follow-?up)\s+)?"
@@ -123,7 +132,9 @@ REQUESTS = (
     r"\b(?:i|we)(?:'d|\s+would)\s+(?:really\s+)?(?:appreciate|welcome|be\s+grateful)\b",
     r"\b(?:i|we)\s+(?:appreciate|welcome)\b",
     # the candidate's own hopes: "I hope to hear by Friday"
-    r"\bhop(?:e|ed|ing)\s+to\s+(?:hear|receive|get(?!\s+back\s+to\s+you))\b",
+    # ("we're hoping to get offers out" is theirs: what they get out or done is their process)
+    r"\bhop(?:e|ed|ing)\s+to\s+(?:hear|receive|get(?!\s+back\s+to\s+you)"
+    r"(?!\s+(?:\w+\s+){0,2}(?:out|done|finali[sz]ed|wrapped\s+up|signed\s+off|approved|sorted)\b))\b",
     r"\blook(?:ing)?\s+forward\s+to\s+(?:hearing|receiving|getting)\b",
     r"^\s*(?:(?:really|so|still|just|\w+ly)\s+)?hoping\s+(?:they|she|he|it|the|to\s+hear|for|that|i)\b",
     r"\b(?:praying|here's\s+hoping|(?:it\s+)?would\s+be\s+(?:great|nice|good|lovely|amazing)\s+if"
@@ -185,11 +196,14 @@ NOT_HEARING_BACK = (
     r"\b(?:didn't|did\s+not|never|wouldn't|would\s+not|couldn't|refused\s+to)\s+(?:even\s+)?(?:give|gave"
     r"|mention|mentioned|offer|offered|commit|committed|name|named|say|said|put)\b",
     # a keep-in-touch after a no: "I'll reach out if anything opens up in the next few months"
-    r"\bif\s+(?:anything|something|a\s+(?:suitable\s+)?(?:role|position|vacancy|opening|job))\s+(?:\w+\s+)?"
-    r"(?:opens|comes|becomes|arises|pops|crops)\b",
+    r"\b(?:if|should|when|once)\s+(?:anything|something|(?:a|an|another|any)\s+(?:\w+\s+){0,2}?(?:role|position"
+    r"|vacancy|opening|job|opportunity))\s+(?:\w+\s+)?(?:opens|open|comes|come|becomes|become|arises|arise|pops"
+    r"|crops|turns)\b",
     # the candidate's own decision: "I'll need to make a decision by the 20th"
     r"\bi(?:'ll|\s+will|'d|\s+would|'ve|\s+have|\s+need|\s+must|\s+should)?(?:\s+(?:need|have|got|going))?"
     r"(?:\s+to)?\s+(?:make|give|reach)\s+(?:a|my|the|an|our)\s+(?:final\s+|firm\s+)?(?:decision|call|choice|answer)\b",
+    r"\bi(?:'ll|'d|\s+will|\s+would|'ve|\s+have)?\s+(?:have|need|got|going)\s+to\s+(?:(?:probably|just|then|also"
+    r"|finally)\s+)?(?:decide|choose|make\s+up\s+my\s+mind|respond|reply|answer|accept|sign)\b",
 )
 
 # Rule 21: the candidate's own plans ("then wait a couple of weeks for the answer", "I told

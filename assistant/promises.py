@@ -555,9 +555,9 @@ _TO_ME = _any_of(cue_phrases.TO_ME)
 # Words quoted only as what was *not* said: 'No "we'll call you this week" or anything.'
 _NOT_SAID_BEFORE = re.compile(
     r"""(?:\bno|\bnever\s+said|\bdidn't\s+(?:even\s+)?say|\bdid\s+not\s+(?:even\s+)?say"""
-    r"""|\bwithout\s+(?:even\s+)?saying|\bnot\s+(?:even\s+)?(?:a|one))\s*[,:]?\s*["“]"""
+    r"""|\bwithout\s+(?:even\s+)?saying|\bnot\s+(?:even\s+)?(?:a|one))\s*[,:]?\s*["“'‘]"""
 )
-_NOT_SAID_AFTER = re.compile(r"""["”]\s*,?\s*or\s+(?:anything|something|whatever)\b""")
+_NOT_SAID_AFTER = re.compile(r"""["”'’]\s*,?\s*or\s+(?:anything|something|whatever)\b""")
 _CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|so|then|or|while|whereas|because)\s|\s[-–—]\s")
 # "Please allow 5 working days for a response", "allow our recruiters 1-3 weeks to follow
 # up": words after the timeframe that say it is a wait for an answer, whatever came before.
@@ -602,10 +602,16 @@ _REJECTION = re.compile(
     r"with\s+(?:another|other|a\s+different)"
     r"|\b(?:were|was|have\s+been|has\s+been)\s+(?:unsuccessful|not\s+successful)"
     r"|position\s+has\s+(?:now\s+)?been\s+filled"
+    r"|\b(?:gone|went|going|moved|moving|proceeded|proceeding)\s+(?:forward\s+|ahead\s+)?with\s+(?:another|other"
+    r"|an\s+internal|a\s+different|someone\s+else)"
+    r"|\b(?:role|position|job|post|offer)\s+(?:has\s+)?(?:gone|went)\s+to\b"
+    r"|(?:weren't|wasn't|were\s+not|was\s+not|have\s+not\s+been|haven't\s+been|has\s+not\s+been|hasn't\s+been)"
+    r"\s+(?:selected|shortlisted|chosen|successful)"
     r"|(?:not|n't|no\s+longer)\s+(?:being\s+|be\s+)?considered"
 )
 _REJECTION_WORDS = (
     "not", "n't", "unable", "regret", "decided", "chosen", "opted", "success", "filled", "longer",
+    "gone", "went", "going", "moved", "moving", "proceed",
 )
 # Rule 18: "if you haven't heard by then, assume you were unsuccessful" is no rejection.
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|assume|unless|otherwise|in\s+case)\b")
@@ -743,7 +749,11 @@ def _lower(sentence: str) -> str:
 def _unsaid_removed(low: str, times: list[_Found]) -> list[_Found]:
     """The time expressions outside quotes of words that were not said."""
     unsaid = []
-    quotes = [i for i, c in enumerate(low) if c in '"“”'] if '"' in low or "“" in low else []
+    # Quote marks: double ones, and single ones that are no apostrophe ("we'll" is not a quote).
+    quotes = [
+        i for i, c in enumerate(low)
+        if c in '"“”‘’' or (c == "'" and not (0 < i < len(low) - 1 and low[i - 1].isalnum() and low[i + 1].isalnum()))
+    ] if any(q in low for q in "\"“'‘") else []
     for m in _NOT_SAID_BEFORE.finditer(low) if quotes else ():
         i = bisect.bisect_left(quotes, m.end())  # the quote that closes it
         unsaid.append((m.end(), quotes[i] if i < len(quotes) else len(low)))
