@@ -27,7 +27,7 @@ PROCESS_ENDS = (
     r"\b(?:finali[sz](?:e|ed|es|ing)|wrap(?:ping|s)?\s+(?:things\s+|everything\s+|it\s+)?up|wrapped\s+up)\b",
     # the process as subject: "the shortlisting process should conclude within a fortnight"
     r"\b(?:shortlisting|selection|process|recruitment|hiring|search)\s+(?:\w+\s+)?(?:should|will|would|is\s+expected\s+to"
-    r"|is\s+due\s+to|is\s+set\s+to|to)\s+(?:be\s+)?(?:conclude[sd]?|close[sd]?|finish(?:ed)?|end|complete[sd]?"
+    r"|is\s+due\s+to|is\s+set\s+to|to)\s+(?:\w+ly\s+)?(?:be\s+)?(?:conclude[sd]?|close[sd]?|finish(?:ed)?|end|complete[sd]?"
     r"|wrap\s+up|wrapped\s+up|finali[sz]ed)\b",
     # choosing the new person: "aiming to name our new head of design by mid-November"
     r"\b(?:announce|name|appoint|hire|select|choose|pick|confirm)\s+(?:our|their|the|a|its)\s+new\b",
@@ -81,6 +81,7 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     r"\b(?:drop|dropping|shoot|shooting|ping|pinging|text|texting|message|messaging|buzz|write|writing)\s+(?:you|me)\b",
     r"\b(?:send|sending|sends)\s+(?:you|me)\s+(?:guys\s+|all\s+)?(?:an?|the|your|my|our)\s+(?:\w+\s+)?"
     r"(?:letter|e-?mail|offer|note|message|update|decision|contract|feedback)\b",
+    r"\bexpect(?:ing)?\s+(?:something|news|word|to\s+hear)\b",  # "so expect something next Tuesday"
     r"\bexpect(?:ing)?\s+(?:a|an|the|our|my)\s+(?:(?:phone|follow-?up)\s+)?"
     r"(?:call|e-?mail|letter|offer|invitation|invite|message|ring)\b",
     r"(?:\b(?!i')\w+'d|\b(?!i')\w+'ll|\bwould|\bwill|\bshould|\bshall|\bto|\bcan|\bgoing\s+to)\s+let\s+"
@@ -91,8 +92,10 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     # hedged timelines in the present: "the panel generally responds within 3-5 days"
     r"\b(?:we|they|she|he|team|panel|company|manager|recruiters?|hr|employer|committee|board)\s+"
     r"(?:\w+ly\s+)?(?:respond|responds|reply|replies)\b",
+    r"\b(?:an?|the|our)\s+offer\s+(?:out\s+)?to\s+you\b",  # "hoping we can get an offer to you by next week"
     r"\boffers?\s+(?:will\s+|should\s+|would\s+)?(?:go\s+|goes\s+|going\s+|be\s+sent\s+)?out\b",  # "an offer out by the 27th"
-    r"\b(?:inform|notify|contact|call|tell|e-?mail|phone|update|advise)\s+(?:the\s+|all\s+|our\s+)?(?:\w+\s+)?"
+    r"\b(?:inform|notify|contact|call|ring|text|tell|e-?mail|phone|update|advise|write\s+to|reach\s+out\s+to)\s+"
+    r"(?:the\s+|all\s+|our\s+)?(?:\w+\s+)?"
     r"(?:candidates?|applicants?|finalists?|interviewees|people|everyone|shortlist)\b",
     # choosing the person: "hope to announce the successful candidate next month"
     r"\b(?:announce|announcing|name|naming|appoint|appointing|select|selecting|choose|choosing|pick|picking"
@@ -116,6 +119,12 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     r"|team|contact|person|lady|guy|woman|man|director|lead))\s+(?:said|says|told\s+(?:me|us)|reckoned|reckons"
     r"|estimated|replied|added)(?=\s*(?:[.;!]|,(?!\s*[\"“‘'])|$))",  # ', "Monday latest."' is a quote: below
     r"\b(?:according\s+to|per)\s+(?:the|my|our|their|her|his)\b",
+    # an estimate retold: "he reckoned a fortnight, three weeks tops"
+    r"\b(?:she|he|they|recruiter|manager|interviewer|agent|hr)\s+(?:reckoned|reckons|estimated|estimates|guessed"
+    r"|guesses|figured|figures)\b",
+    # asking the candidate for time is promising an answer after it: "give us ten days or so"
+    r"\b(?:give|giving)\s+(?:us|them|him|her)\b(?=\s+(?:until|till|(?:another|an?\s+(?:few|couple|week|fortnight"
+    r"|month|day)|\w+)\b[^.,;]{0,15}?\b(?:days?|weeks?|fortnights?|months?)\b))",
     # the company's second verb: "a recruiter will review your profile and reach out within..."
     r"\band\s+(?:then\s+)?(?:reach\s+out|respond|reply|follow\s+up)\b",
     *PROCESS_ENDS,
@@ -141,6 +150,7 @@ REQUESTS = (
     r"|it'd\s+be\s+(?:great|nice|good|lovely)\s+if|wish(?:ing)?\s+(?:they|she|he))\b",
     r"\b(?:fingers\s+crossed|hopefully\s+i|i\s+(?:really\s+|do\s+|just\s+)?hope\s+(?:i|we|they|she|he)"
     r"|i(?:'m|\s+am|\s+was|\s+keep|\s+kept|'ve\s+been|\s+have\s+been)?\s+(?:really\s+|just\s+|still\s+)?hoping"
+    r"(?!\s+we\b[^.,;]{0,40}?\byou\b)"  # "I'm hoping we can get an offer to you": theirs
     r"|i\s+wish)\b",
     # ("Mark let me know they'd circle back by Friday" reports, it does not ask)
     r"\blet\s+(?:us|me)\s+know\b(?!\s+(?:that\s+)?(?:they|he|she|we|it)(?:'d|'ll|\s+would|\s+will|\s+were|\s+are))",
@@ -187,6 +197,7 @@ NOT_HEARING_BACK = (
     r"(?<!\bhave\s)(?<!\bget\s)(?<!\breceive\s)(?<!\bhear\s)\bmy\s+(?:own\s+)?(?:final\s+)?"
     r"(?:decision|answer|choice|mind)\b",
     r"\b(?:offer|offered|offering)\s+(?:her|him|them|someone\s+else|another)\b",
+    r"\b(?:other|another|competing|rival)\s+(?:offers?|company|companies|firm|employer|job|role)\b",
     r"\b(?:another|other|an\s+internal|a\s+(?:very\s+)?strong(?:er)?)\s+(?:candidates?|finalists?|applicants?"
     r"|interviewees?)\b",
     # someone else hears: "he told the other finalist she'd hear by Monday"
@@ -198,7 +209,7 @@ NOT_HEARING_BACK = (
     # a keep-in-touch after a no: "I'll reach out if anything opens up in the next few months"
     r"\b(?:if|should|when|once)\s+(?:anything|something|(?:a|an|another|any)\s+(?:\w+\s+){0,2}?(?:role|position"
     r"|vacancy|opening|job|opportunity))\s+(?:\w+\s+)?(?:opens|open|comes|come|becomes|become|arises|arise|pops"
-    r"|crops|turns)\b",
+    r"|crops|turns|changes|change)\b",
     # the candidate's own decision: "I'll need to make a decision by the 20th"
     r"\bi(?:'ll|\s+will|'d|\s+would|'ve|\s+have|\s+need|\s+must|\s+should)?(?:\s+(?:need|have|got|going))?"
     r"(?:\s+to)?\s+(?:make|give|reach)\s+(?:a|my|the|an|our)\s+(?:final\s+|firm\s+)?(?:decision|call|choice|answer)\b",
@@ -218,7 +229,12 @@ OWN_PLANS = (
     r"\b(?:i(?:\s+plan\s+to|\s+intend\s+to|'m\s+going\s+to|\s+am\s+going\s+to|'ll\s+probably|\s+will\s+probably"
     r"|\s+might|\s+may|\s+think\s+i'll)|my\s+plan\s+is\s+to)\s+(?:\w+\s+)?(?:send|email|e-mail|write|call|ring"
     r"|phone|contact|reach\s+out|text|message|chase|nudge|follow|ping|check)\b",
+    r"\bi(?:'m|\s+am|'ll\s+be|\s+was)\s+(?:thinking\s+(?:of|about)|planning\s+(?:to|on)|considering|going\s+to)\s+"
+    r"(?:\w+\s+)?(?:follow|following|send|sending|e-?mail|e-?mailing|call|calling|chase|chasing|nudge|nudging|ping"
+    r"|pinging|check|checking|reach|reaching|write|writing|contact|contacting)\b",
     r"\bthen\s+wait\b",
+    # a deadline given to me, so no 'to decide' after it is theirs: "I've been given until Friday", "the letter gives me until the 31st"
+    r"\b(?:i(?:'ve|\s+have|\s+had)?\s+(?:been\s+given|got|have)|gives?\s+me|given\s+me)(?=\s+(?:until|till)\b)",
     r"\bi\s+(?:need|want|would\s+like|'d\s+like)\s+(?:\w+\s+){0,3}?(?:more\s+)?(?:time|days?|weeks?)\b",
 )
 

@@ -539,8 +539,9 @@ def _is_lower_bound(low: str, start: int, end: int, lead: str, clauses: list[int
 
 
 def _any_of(patterns) -> re.Pattern:
-    """One pattern for a tuple of cue phrases, each starting at a word's beginning."""
-    return re.compile(rf"(?<![\w'])(?:{'|'.join(p.removeprefix(chr(92) + 'b') for p in patterns)})")
+    """One pattern for a tuple of cue phrases, each starting at a word's beginning (after an
+    opening quote too: "'Give us ten days,' she said"; not inside "we'll")."""
+    return re.compile(rf"(?<!\w)(?<!\w')(?:{'|'.join(p.removeprefix(chr(92) + 'b') for p in patterns)})")
 
 
 _POSITIVE = _any_of(cue_phrases.HEARING_BACK)
@@ -555,6 +556,8 @@ _TO_ME = _any_of(cue_phrases.TO_ME)
 # Words quoted only as what was *not* said: 'No "we'll call you this week" or anything.'
 _NOT_SAID_BEFORE = re.compile(
     r"""(?:\bno|\bnever\s+said|\bdidn't\s+(?:even\s+)?say|\bdid\s+not\s+(?:even\s+)?say"""
+    r"""|\b(?:never|nobody|no\s+one|didn't|did\s+not)\s+(?:ever\s+|even\s+)?(?:said|say|told\s+(?:me|us)|tell\s+(?:me|us)"""
+    r"""|mentioned|mention|wrote|write)"""
     r"""|\bwithout\s+(?:even\s+)?saying|\bnot\s+(?:even\s+)?(?:a|one))\s*[,:]?\s*["“'‘]"""
 )
 _NOT_SAID_AFTER = re.compile(r"""["”'’]\s*,?\s*or\s+(?:anything|something|whatever)\b""")
@@ -605,13 +608,14 @@ _REJECTION = re.compile(
     r"|\b(?:gone|went|going|moved|moving|proceeded|proceeding)\s+(?:forward\s+|ahead\s+)?with\s+(?:another|other"
     r"|an\s+internal|a\s+different|someone\s+else)"
     r"|\b(?:role|position|job|post|offer)\s+(?:has\s+)?(?:gone|went)\s+to\b"
+    r"|\b(?:go|going|gone|went|move|moving|moved)\s+in\s+(?:a\s+)?(?:different|another|other)\s+direction"
     r"|(?:weren't|wasn't|were\s+not|was\s+not|have\s+not\s+been|haven't\s+been|has\s+not\s+been|hasn't\s+been)"
     r"\s+(?:selected|shortlisted|chosen|successful)"
     r"|(?:not|n't|no\s+longer)\s+(?:being\s+|be\s+)?considered"
 )
 _REJECTION_WORDS = (
     "not", "n't", "unable", "regret", "decided", "chosen", "opted", "success", "filled", "longer",
-    "gone", "went", "going", "moved", "moving", "proceed",
+    "gone", "went", "going", "moved", "moving", "proceed", "move ", "go ",
 )
 # Rule 18: "if you haven't heard by then, assume you were unsuccessful" is no rejection.
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|assume|unless|otherwise|in\s+case)\b")
