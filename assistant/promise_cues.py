@@ -45,6 +45,7 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     r"(?:you|me|everyone|(?:all\s+)?(?:the\s+)?(?:candidates|applicants))\b",
     r"get(?:ting)?\s+back\s+in\s+touch",
     r"\bbe\s+(?:back\s+)?in\s+(?:touch|contact)\b",
+    r"\b(?:we|they|she|he|i)(?:'re|'m|\s+are|\s+am|'s|\s+is)\s+(?:\w+\s+)?(?:back\s+)?in\s+(?:touch|contact)\b",
     # "circle back", "get back" without an object: "we're hoping to circle back by end of week"
     r"\b(?:circle|circling|get|getting|come|coming|report|reporting)\s+back\b(?!\s+(?:to|from)\s+(?:him|her|them|us)\b)",
     r"\b(?:will|'ll|would|'d|shall|should|to|going\s+to)\s+(?:\w+\s+)?get\s+in\s+touch\b",
@@ -115,15 +116,19 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     r"(?=\s+(?:(?:a|an|few|couple|of|the|\d+|one|two|three|four|five|ten)\s+){0,3}(?:more|extra|additional"
     r"|further|another)\b|\s+(?:another|until|till)\b)",
     # a promise retold as a bare fragment: "A couple of weeks, tops, she said."
-    r"\b(?:she|he|they|(?:the|my|our|their)\s+(?:\w+\s+)?(?:recruiter|manager|interviewer|hr|agent|agency|panel"
-    r"|team|contact|person|lady|guy|woman|man|director|lead))\s+(?:said|says|told\s+(?:me|us)|reckoned|reckons"
-    r"|estimated|replied|added)(?=\s*(?:[.;!]|,(?!\s*[\"“‘'])|$))",  # ', "Monday latest."' is a quote: below
+    # (who said it: a pronoun, "the hiring coordinator", or a name, never "I")
+    r"\b(?:she|he|they|(?:the|my|our|their|her|his)\s+(?:[\w-]+\s+){0,2}?[\w-]+|(?!i\b)\w+)\s+(?:said|says"
+    r"|told\s+(?:me|us)|reckoned|reckons|estimated|replied|added)(?=\s*(?:[.;!]|,(?!\s*[\"“‘'])|$))",  # ', "Monday latest."' is a quote: below
     r"\b(?:according\s+to|per)\s+(?:the|my|our|their|her|his)\b",
+    # how long it takes, in days or more: "she said it could take up to three weeks"
+    r"\b(?:it|this|that|things|everything|the\s+(?:decision|process|sign-?off|approval|review))(?:'ll|'d|\s+will"
+    r"|\s+would|\s+could|\s+might|\s+may|\s+should|\s+can|\s+is\s+going\s+to)\s+(?:\w+ly\s+)?take\b"
+    r"(?=\s+(?:[\w-]+\s+){0,3}?(?:days?|weeks?|fortnights?|months?)\b)",
     # an estimate retold: "he reckoned a fortnight, three weeks tops"
     r"\b(?:she|he|they|recruiter|manager|interviewer|agent|hr)\s+(?:reckoned|reckons|estimated|estimates|guessed"
     r"|guesses|figured|figures)\b",
     # asking the candidate for time is promising an answer after it: "give us ten days or so"
-    r"\b(?:give|giving)\s+(?:us|them|him|her)\b(?=\s+(?:until|till|(?:another|an?\s+(?:few|couple|week|fortnight"
+    r"\b(?:give|giving)\s+(?:us|them|him|her|it)\b(?=\s+(?:until|till|(?:another|an?\s+(?:few|couple|week|fortnight"
     r"|month|day)|\w+)\b[^.,;]{0,15}?\b(?:days?|weeks?|fortnights?|months?)\b))",
     # the company's second verb: "a recruiter will review your profile and reach out within..."
     r"\band\s+(?:then\s+)?(?:reach\s+out|respond|reply|follow\s+up)\b",
@@ -233,6 +238,7 @@ OWN_PLANS = (
     r"(?:\w+\s+)?(?:follow|following|send|sending|e-?mail|e-?mailing|call|calling|chase|chasing|nudge|nudging|ping"
     r"|pinging|check|checking|reach|reaching|write|writing|contact|contacting)\b",
     r"\bthen\s+wait\b",
+    r"\bi(?:'ll|\s+will|'d|\s+would|'m\s+going\s+to)\s+(?:just\s+)?give\s+(?:it|them|him|her)\b",  # "I'll give it until Friday"
     # a deadline given to me, so no 'to decide' after it is theirs: "I've been given until Friday", "the letter gives me until the 31st"
     r"\b(?:i(?:'ve|\s+have|\s+had)?\s+(?:been\s+given|got|have)|gives?\s+me|given\s+me)(?=\s+(?:until|till)\b)",
     r"\bi\s+(?:need|want|would\s+like|'d\s+like)\s+(?:\w+\s+){0,3}?(?:more\s+)?(?:time|days?|weeks?)\b",
@@ -245,9 +251,11 @@ RECALLS = (
     r"\b(?:instead|rather\s+than|originally|initially|previously|change\s+of\s+plans?)\b",
 )
 CORRECTIONS = (
-    r"\blet's\s+(?:say|make\s+(?:it|that)|go\s+with|aim\s+for|call\s+it)\b",
+    # ("for" and "on" lead the date itself, so the cue stops before them)
+    r"\blet's\s+(?:say|make\s+(?:it|that)|go\s+with|aim(?=\s+for\b)|call\s+it)\b",
     r"\b(?:it|that|this)(?:'ll|\s+will|'s|\s+is|\s+would)\s+(?:now|instead)\s+be\b",
-    r"\b(?:now|instead)\s+(?:expect|aim\s+for|looking\s+at|be)\b",
+    r"\b(?:now|instead)\s+(?:expect|aim(?=\s+for\b)|looking\s+at|be)\b",
+    r"\blooking\s+(?:more\s+)?like\b",  # "I said Wednesday before, but it's looking more like Friday now"
     r"\b(?:moved|pushed|pushing|moving|changed|changing|shifted|bumped)\s+(?:it\s+|that\s+|this\s+|things\s+"
     r"|the\s+(?:date|timeline|decision)\s+)?(?:back\s+|out\s+)?to\b",
 )
