@@ -112,9 +112,9 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     # ("we'll actually need until next Wednesday", "they've asked for a few more days")
     r"\b(?:they|she|he|we|client|company|team|manager|panel|employer|hr|business|committee)"
     r"(?:'ll|'d|'ve|\s+will|\s+would|\s+have|\s+has)?\s+(?:still\s+|just\s+|now\s+|\w+ly\s+)?"
-    r"(?:need|needs|needed|want|wants|wanted|require|requires|requested|asked\s+for)"
-    r"(?=\s+(?:(?:a|an|few|couple|of|the|\d+|one|two|three|four|five|ten)\s+){0,3}(?:more|extra|additional"
-    r"|further|another)\b|\s+(?:another|until|till)\b)",
+    r"(?:need|needs|needed|want|wants|wanted|require|requires|requested|asked)"  # ("for" leads the duration)
+    r"(?=(?:\s+for)?\s+(?:(?:a|an|few|couple|of|the|\d+|one|two|three|four|five|ten)\s+){0,3}(?:more|extra|additional"
+    r"|further|another)\b|(?:\s+for)?\s+(?:another|until|till)\b)",
     # a promise retold as a bare fragment: "A couple of weeks, tops, she said."
     # (who said it: a pronoun, "the hiring coordinator", or a name, never "I")
     r"\b(?:she|he|they|(?:the|my|our|their|her|his)\s+(?:[\w-]+\s+){0,2}?[\w-]+|(?!i\b)\w+)\s+(?:said|says"
@@ -144,6 +144,7 @@ REQUESTS = (
     r"\b(?:could|can|would|will)\s+you\b",
     r"\bif\s+you\s+(?:could|can|would)\b",
     r"\b(?:i|we)(?:'d|\s+would)\s+(?:really\s+)?(?:appreciate|welcome|be\s+grateful)\b",
+    r"\bi(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|prefer)\s+to\s+(?:hear|know|receive|get(?!\s+back\s+to\s+you))\b",
     r"\b(?:i|we)\s+(?:appreciate|welcome)\b",
     # the candidate's own hopes: "I hope to hear by Friday"
     # ("we're hoping to get offers out" is theirs: what they get out or done is their process)
@@ -253,7 +254,7 @@ RECALLS = (
 CORRECTIONS = (
     # ("for" and "on" lead the date itself, so the cue stops before them)
     r"\blet's\s+(?:say|make\s+(?:it|that)|go\s+with|aim(?=\s+for\b)|call\s+it)\b",
-    r"\b(?:it|that|this)(?:'ll|\s+will|'s|\s+is|\s+would)\s+(?:now|instead)\s+be\b",
+    r"\b(?:it|that|this)(?:'ll|\s+will|'s|\s+is|\s+would)\s+(?:now|instead)\s+(?:going\s+to\s+)?be\b",
     r"\b(?:now|instead)\s+(?:expect|aim(?=\s+for\b)|looking\s+at|be)\b",
     r"\blooking\s+(?:more\s+)?like\b",  # "I said Wednesday before, but it's looking more like Friday now"
     r"\b(?:moved|pushed|pushing|moving|changed|changing|shifted|bumped)\s+(?:it\s+|that\s+|this\s+|things\s+"
