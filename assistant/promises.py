@@ -12,12 +12,17 @@ hearing-back word is skipped before any date pattern runs):
 2. find the cue phrases around them: hearing-back cues ("we'll be in touch", "she said
    they'd decide", "decisions are made"), the cues of rule 13 that make a date
    something else (a deadline for the candidate, an interview's length, a start
-   date), and the candidate's own plans and hopes (rule 21);
+   date), and the candidate's own plans and hopes (rule 21). Where a promise is
+   recalled ("I originally said Friday"), a correction ("let's say Tuesday instead")
+   is a hearing-back cue too (rule 15); a sentence about someone else's promise ("my
+   friend was told two weeks") gives none unless it also names one made to me;
 3. a time expression belongs to the nearest cue before it in its clause, else the
    first after it there; failing both, the nearest before it in the sentence, else
    the first after ("By Friday, we'll let you know"). A hearing-back cue takes only
    the first expression it owns (rule 14), but a second bound joined to it ("Friday,
-   or Monday at the latest") counts too (rule 20).
+   or Monday at the latest", "by Thursday, but Monday at the very latest") counts too
+   (rule 20). Cues for the end of their process ("interviews wrap up this month")
+   count only where no cue in the sentence says when the candidate hears.
 
 When several sentences make a promise, the latest date wins: the candidate should
 not chase before every date they were given has passed. Rejections give no promise.
