@@ -30,7 +30,7 @@ PROCESS_ENDS = (
     r"|is\s+due\s+to|is\s+set\s+to|to)\s+(?:\w+ly\s+)?(?:be\s+)?(?:conclude[sd]?|close[sd]?|finish(?:ed)?|end|complete[sd]?"
     r"|wrap\s+up|wrapped\s+up|finali[sz]ed)\b",
     # choosing the new person: "aiming to name our new head of design by mid-November"
-    r"\b(?:announce|name|appoint|hire|select|choose|pick|confirm)\s+(?:our|their|the|a|its)\s+new\b",
+    r"\b(?:name|appoint|hire|select|choose|pick|confirm)\s+(?:our|their|the|a|its)\s+new\b",  # not "announce our new office"
 )
 
 # Rule 14: the company says when the candidate will hear back. "me" forms are there
@@ -101,8 +101,7 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     # choosing the person: "hope to announce the successful candidate next month"
     r"\b(?:announce|announcing|name|naming|appoint|appointing|select|selecting|choose|choosing|pick|picking"
     r"|confirm|confirming)\s+(?:the|a|our|their)\s+(?:\w+\s+)?(?:candidates?|hire|person|appointee|finalists?"
-    r"|shortlist|appointment|selection)\b",
-    r"\bannounc(?:e|ing)\b",
+    r"|shortlist|appointment|selection|choice|decision|outcome|results?)\b",
     r"\b(?:was|were|been|got|being)\s+told\b(?!\s+to\b)",
     r"(?<!\bi\s)told\s+(?:me|us|her|him|them)\b(?!\s+to\b)",  # "I told her": mine (rule 21)
     r"(?<!\bi\s)(?:promised|assured)\b",  # "I promised to send my references": mine
@@ -116,8 +115,8 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     r"(?=(?:\s+for)?\s+(?:(?:a|an|few|couple|of|the|\d+|one|two|three|four|five|ten)\s+){0,3}(?:more|extra|additional"
     r"|further|another)\b|(?:\s+for)?\s+(?:another|until|till)\b)",
     # a promise retold as a bare fragment: "A couple of weeks, tops, she said."
-    # (who said it: a pronoun, "the hiring coordinator", or a name, never "I")
-    r"\b(?:she|he|they|(?:the|my|our|their|her|his)\s+(?:[\w-]+\s+){0,2}?[\w-]+|(?!i\b)\w+)\s+(?:said|says"
+    # (who said it: a pronoun, "the hiring coordinator", or a name; never "I", "you" or "we")
+    r"\b(?:she|he|they|(?:the|my|our|their|her|his)\s+(?:[\w-]+\s+){0,2}?[\w-]+|(?!(?:i|you|we)\b)\w+)\s+(?:said|says"
     r"|told\s+(?:me|us)|reckoned|reckons|estimated|replied|added)(?=\s*(?:[.;!]|,(?!\s*[\"“‘'])|$))",  # ', "Monday latest."' is a quote: below
     r"\b(?:according\s+to|per)\s+(?:the|my|our|their|her|his)\b",
     # how long it takes, in days or more: "she said it could take up to three weeks"

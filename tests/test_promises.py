@@ -808,6 +808,9 @@ FRESH_DOES_NOT_FIRE = [
     ("We'll be in touch when we have more information.", SEP16),
     ("The job ad closes on 30 September.", SEP16),
     ("I'd like to hear back within a week, ideally.", SEP16),
+    # Found while reviewing the new cues: company news, and the candidate's own words.
+    ("We're excited to announce our new office opening in March.", WED),
+    ("As we discussed on Friday, like you said.", WED),
 ]
 
 
