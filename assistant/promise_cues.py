@@ -123,6 +123,9 @@ HEARING_BACK = (  # longer cues first: at one place the first that matches wins
     r"\b(?:it|this|that|things|everything|the\s+(?:decision|process|sign-?off|approval|review))(?:'ll|'d|\s+will"
     r"|\s+would|\s+could|\s+might|\s+may|\s+should|\s+can|\s+is\s+going\s+to)\s+(?:\w+ly\s+)?take\b"
     r"(?=\s+(?:[\w-]+\s+){0,3}?(?:days?|weeks?|fortnights?|months?)\b)",
+    # "they said it'd be a week to ten days"
+    r"(?<!\bi\s)\b(?:said|says|told\s+(?:me|us))\s+(?:that\s+)?(?:it|that)(?:'d|'ll|\s+would|\s+will|\s+should|\s+could"
+    r"|\s+might)\s+(?:\w+\s+)?(?:be|take)\b",
     # an estimate retold: "he reckoned a fortnight, three weeks tops"
     r"\b(?:she|he|they|recruiter|manager|interviewer|agent|hr)\s+(?:reckoned|reckons|estimated|estimates|guessed"
     r"|guesses|figured|figures)\b",
@@ -238,7 +241,7 @@ OWN_PLANS = (
     r"(?:\w+\s+)?(?:follow|following|send|sending|e-?mail|e-?mailing|call|calling|chase|chasing|nudge|nudging|ping"
     r"|pinging|check|checking|reach|reaching|write|writing|contact|contacting)\b",
     r"\bthen\s+wait\b",
-    r"\bi(?:'ll|\s+will|'d|\s+would|'m\s+going\s+to)\s+(?:just\s+)?give\s+(?:it|them|him|her)\b",  # "I'll give it until Friday"
+    r"\bi(?:'ll|\s+will|'d|\s+would|'m\s+going\s+to|'m|\s+am)\s+(?:just\s+)?giv(?:e|ing)\s+(?:it|them|him|her)\b",  # "I'll give it until Friday"
     # a deadline given to me, so no 'to decide' after it is theirs: "I've been given until Friday", "the letter gives me until the 31st"
     r"\b(?:i(?:'ve|\s+have|\s+had)?\s+(?:been\s+given|got|have)|gives?\s+me|given\s+me)(?=\s+(?:until|till)\b)",
     r"\bi\s+(?:need|want|would\s+like|'d\s+like)\s+(?:\w+\s+){0,3}?(?:more\s+)?(?:time|days?|weeks?)\b",

@@ -411,9 +411,11 @@ _RULE_TABLE = (
         r"(?P<next_week>\s+(?:of\s+)?next\s+week)?"
         r"(?:\s+(?:morning|afternoon|evening|night|lunchtime|eod|cob))?"), _weekday),
     # Rule 7: this week, end of the week; end of next week.
-    ("week_part", ("end of", "close of", "this week", "week's end"), _point(
+    ("week_part", ("end of", "close of", "this week", "week's end", "within the week"), _point(
         r"(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+)?(?:working\s+|business\s+|work\s+)?week"
-        r"|(?:later\s+)?this\s+week|(?:the\s+|this\s+)?week's\s+end"), _week_part(0, FRIDAY)),
+        r"|(?:later\s+)?this\s+week|(?:the\s+|this\s+)?week's\s+end"
+        r"|(?<=within\s)the\s+week\b(?!\s+(?:of|after|before|starting|beginning|commencing|ahead))"),
+     _week_part(0, FRIDAY)),  # "within the week" is this week
     # Rule 17: the weekend is its Sunday.
     ("week_part", ("weekend",), _point(r"(?:the\s+|this\s+)?(?:end\s+of\s+the\s+)?weekend"),
      _week_part(0, SUNDAY)),
