@@ -1,4 +1,4 @@
-"""find_promise on a held-out set nobody tuned on (tests/fixtures/promises/heldout.jsonl).
+"""find_promise on a held-out set written apart from the dev set (tests/fixtures/promises/heldout.jsonl).
 
 The dev set (shared/corpus/promises/dev.jsonl) is what the promise reader is tuned
 against; this set was written and labelled under PROMISES.md without looking at the dev
