@@ -1,4 +1,4 @@
-"""find_promise on a held-out set nobody tuned on (tests/fixtures/promises/heldout.jsonl).
+"""find_promise on a held-out set written apart from the dev set (tests/fixtures/promises/heldout.jsonl).
 
 The dev set (shared/corpus/promises/dev.jsonl) is what the promise reader is tuned
 against; this set was written and labelled under PROMISES.md without looking at the dev
@@ -6,10 +6,13 @@ set or the reader's phrase lists, so its score says whether the reader generalis
 wording it has not seen: ATS acknowledgements, hiring-manager notes, debrief and forum
 retellings, lower bounds, and ~40% sentences that promise nothing.
 
-The bar: the `promises` branch (merged in 0ccab72) scores 144/162 = 88.9% overall, every
-kind at 83% or more. The test fails under 85% overall (about six more misses) or when
-any one kind drops under 70%, so a change that buys one kind with another is caught
-while one new miss in a small kind (vague has 18 lines) is not a failure.
+The bar: the `promises` branch (merged in 0ccab72) scored 144/162 = 88.9% overall. The
+`promises2` branch fixed the classes behind its 18 misses (with general rules, tested on
+285 fresh sentences of its own in tests/test_promises.py) and scores 162/162. Since those
+classes were looked at, 100% overstates how well the reader generalises: on fresh batches
+written before each round of fixes it scored 75-93%. So the bar rises only a little: the
+test fails under 92% overall (thirteen misses) or when any one kind drops under 80%, so a
+change that buys one kind with another is caught while a few new misses are not a failure.
 """
 
 from __future__ import annotations
@@ -22,8 +25,8 @@ from pathlib import Path
 from assistant.promises import find_promise
 
 HELD_OUT = Path(__file__).parent / "fixtures" / "promises" / "heldout.jsonl"
-OVERALL_BAR = 0.85
-KIND_BAR = 0.70
+OVERALL_BAR = 0.92
+KIND_BAR = 0.80
 KINDS = ("date", "range", "vague", "none", "negative")
 
 
