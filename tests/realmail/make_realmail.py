@@ -122,7 +122,8 @@ class Box:
         box = mailbox.mbox(str(path), create=True)
         for when, m in sorted(self.messages, key=lambda x: x[0]):
             mm = mailbox.mboxMessage(m)
-            mm.set_from(f"{m['X-GM-THRID']}@xxx", when.astimezone(timezone.utc).timetuple())
+            stamp = when.astimezone(timezone.utc).strftime("%a %b %d %H:%M:%S +0000 %Y")
+            mm.set_from(f"{m['X-GM-THRID']}@xxx {stamp}")  # Takeout's own From_ line
             box.add(mm)
         box.flush()
         box.close()
@@ -353,6 +354,8 @@ def hiring(b: Box) -> None:
 
     # ---------------- 6. Tessellate Games: invite, cancellation, two proposed slots, one chosen.
     ob = "Ollie Barnes <ollie.barnes@tessellategames.co.uk>"
+    ob_cal = "Ollie Barnes (Google Calendar) <calendar-notification@google.com>"  # as Google sends invites
+    ob_reply = {"Reply-To": "ollie.barnes@tessellategames.co.uk"}
     ing = ("Ingrid Solberg", "ingrid.solberg@tessellategames.co.uk")
     b.add("tg-1", "tg", INBOX, ob, ME, "Tessellate Games: Data Engineer interview",
           at("london", 11, 9, 11, 0),
@@ -363,21 +366,23 @@ def hiring(b: Box) -> None:
     b.add("tg-2", "tg", SENT, ME_FULL, ob, "Re: Tessellate Games: Data Engineer interview",
           at("toronto", 11, 9, 7, 30),
           "Hi Ollie,\n\nThat works for me, thank you!\n\nSofía", parent="tg-1")
-    b.add("tg-inv1", "tg-inv1", "Inbox,Opened,Category Updates", ob, ME,
+    b.add("tg-inv1", "tg-inv1", "Inbox,Opened,Category Updates", ob_cal, ME,
           "Invitation: Tessellate Games - Data Engineer interview @ Tue 24 Nov 2026 15:00 - 16:00 (GMT)",
           at("london", 11, 9, 13, 30),
           "Tessellate Games - Data Engineer interview\nTuesday 24 Nov 2026 ⋅ 15:00 – 16:00 (GMT)\n\n"
           "Invitation from Google Calendar",
           ics=invite("tess-de-1@google.com", "20261124T150000", "20261124T160000", None,
-                     "Tessellate Games - Data Engineer interview", ob, [ing, ("Sofía Marín", ME)]))
-    b.add("tg-cancel", "tg-inv1", "Inbox,Opened,Category Updates", ob, ME,
+                     "Tessellate Games - Data Engineer interview", ob, [ing, ("Sofía Marín", ME)]),
+          headers=ob_reply)
+    b.add("tg-cancel", "tg-inv1", "Inbox,Opened,Category Updates", ob_cal, ME,
           "Cancelled event: Tessellate Games - Data Engineer interview @ Tue 24 Nov 2026 15:00 - 16:00 (GMT)",
           at("london", 11, 23, 9, 10),
           "This event has been cancelled.\n\nTessellate Games - Data Engineer interview\n"
           "Tuesday 24 Nov 2026 ⋅ 15:00 – 16:00 (GMT)\n\nInvitation from Google Calendar",
           ics=invite("tess-de-1@google.com", "20261124T150000", "20261124T160000", None,
                      "Tessellate Games - Data Engineer interview", ob, [ing, ("Sofía Marín", ME)],
-                     method="CANCEL", sequence=1, status="CANCELLED"))
+                     method="CANCEL", sequence=1, status="CANCELLED"),
+          headers=ob_reply)
     b.add("tg-3", "tg", INBOX, ob, ME, "Re: Tessellate Games: Data Engineer interview",
           at("london", 11, 23, 9, 15),
           "Hi Sofía,\n\nI'm so sorry - Ingrid is unwell, so we've had to cancel tomorrow's "
@@ -387,13 +392,14 @@ def hiring(b: Box) -> None:
           at("toronto", 11, 23, 8, 40),
           "Hi Ollie,\n\nNo problem at all, I hope Ingrid feels better soon. Tuesday 8 December at "
           "15:00 GMT works best for me.\n\nSofía", parent="tg-3")
-    b.add("tg-inv2", "tg-inv2", "Inbox,Opened,Category Updates", ob, ME,
+    b.add("tg-inv2", "tg-inv2", "Inbox,Opened,Category Updates", ob_cal, ME,
           "Invitation: Tessellate Games - Data Engineer interview @ Tue 8 Dec 2026 15:00 - 16:00 (GMT)",
           at("london", 11, 23, 14, 5),
           "Tessellate Games - Data Engineer interview\nTuesday 8 Dec 2026 ⋅ 15:00 – 16:00 (GMT)\n\n"
           "Invitation from Google Calendar",
           ics=invite("tess-de-2@google.com", "20261208T150000", "20261208T160000", None,
-                     "Tessellate Games - Data Engineer interview", ob, [ing, ("Sofía Marín", ME)]))
+                     "Tessellate Games - Data Engineer interview", ob, [ing, ("Sofía Marín", ME)]),
+          headers=ob_reply)
 
     # ---------------- 7. Kestrel Insurance: formal register, "early next week", an unsent check-in draft.
     hc = "Harriet Calloway <h.calloway@kestrelinsurance.com>"
@@ -416,7 +422,8 @@ def hiring(b: Box) -> None:
           "(Eastern Time - Toronto)\n200 Bay Street, Toronto\n\nInvitation from Google Calendar",
           ics=invite("kestrel-pa-77@google.com", "20261112T100000", "20261112T110000",
                      "America/Toronto", "Interview - Pricing Analyst (Sofía Marín)", hc,
-                     [do, ("Sofía Marín", ME)]))
+                     [do, ("Sofía Marín", ME)]),
+          headers={"Sender": "Google Calendar <calendar-notification@google.com>"})
     b.add("ki-3", "ki", SENT, ME_FULL, f"{hc}, {do[0]} <{do[1]}>",
           "Re: Pricing Analyst - interview invitation", at("toronto", 11, 12, 16, 30),
           "Dear Ms. Calloway, dear Mr. Osei,\n\nThank you for meeting with me this morning. I "
