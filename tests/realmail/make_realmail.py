@@ -498,6 +498,26 @@ def hiring(b: Box) -> None:
           "team at Arcadia. Happy to chat any time.\n\nBen", cc=sp, parent="cf-4")
 
 
+def rsvps(b: Box) -> None:
+    """Gmail mails the organizer when she accepts an invitation: sent mail of hers, not a message."""
+    for key, thread, to, what, when in [
+            ("nw-acc", "nw-inv", "priya.raman@northwindlogistics.com",
+             "Final panel interview - Sofía Marín / Northwind Logistics @ Wed Dec 2, 2026 10am - 11:30am (CST)",
+             at("toronto", 11, 20, 11, 0)),
+            ("ki-acc", "ki-inv", "h.calloway@kestrelinsurance.com",
+             "Interview - Pricing Analyst (Sofía Marín) @ Thu Nov 12, 2026 10am - 11am (EST)",
+             at("toronto", 11, 3, 9, 30)),
+            ("tg-acc", "tg-inv2", "ollie.barnes@tessellategames.co.uk",
+             "Tessellate Games - Data Engineer interview @ Tue 8 Dec 2026 15:00 - 16:00 (GMT)",
+             at("toronto", 11, 23, 9, 20))]:
+        b.add(key, thread, SENT, ME_FULL, to, f"Accepted: {what}", when,
+              f"Sofía Marín has accepted this invitation.\n\n{what}\n\nInvitation from Google Calendar",
+              ics=("BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n"
+                   "VERSION:2.0\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\n"
+                   f"ATTENDEE;PARTSTAT=ACCEPTED;CN=Sofía Marín:mailto:{ME}\r\nUID:{key}@google.com\r\n"
+                   f"SUMMARY:{what.split(' @ ')[0]}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"))
+
+
 def noise(b: Box) -> None:
     rnd = random.Random(20261203)
     # Weekly LinkedIn and Indeed job alerts: company names everywhere, never a process.
@@ -608,6 +628,7 @@ def noise(b: Box) -> None:
 def build(path: Path) -> Path:
     b = Box()
     hiring(b)
+    rsvps(b)
     noise(b)
     return b.write(path)
 
