@@ -151,11 +151,6 @@ def test_tessellate_is_scheduled_for_the_rescheduled_slot(facts):
     assert (p["role"], p["state"], p["next_date"]) == (t["role"], t["state"], t["next_date"])
 
 
-@pytest.mark.xfail(strict=True, reason="classes 2+3 (calendar mail joins its process; a cancelled "
-                   "slot is no interview): invitations sent as Google sends them, From 'Ollie Barnes "
-                   "(Google Calendar) <calendar-notification@google.com>' with Reply-To the recruiter, "
-                   "become a process named 'Google', and the conversation then counts the cancelled "
-                   "24 Nov slot from prose (process.py fold, interviews.py; fixed on branch facts-read)")
 def test_tessellate_only_the_rescheduled_slot_is_an_interview(facts):
     assert interviews_match(process(facts, "Tessellate Games", "Data Engineer interview"),
                             TRUE["Tessellate Games"]["interviews"])
@@ -222,9 +217,6 @@ def test_done_is_done_for_the_agency_feedback_already_written(facts, mbox):
 # ------------------------------------------------------------------ facts the tool gets wrong
 
 
-@pytest.mark.xfail(strict=True, reason="class 2 (my calendar is not a process): Google Calendar "
-                   "notifications of her own events become processes named 'Google' and get status "
-                   "checks (hiring.py; fixed on branch facts-read)")
 def test_her_own_calendar_is_never_a_process(facts):
     assert not {p["company"] for p in facts} & set(EXPECTED["never_a_company"])
 
@@ -258,9 +250,6 @@ def test_company_with_an_ampersand(facts):
     assert [p["company"] for p in facts if p["role"] == "Operations Data Analyst"] == ["Marlow & Finch"]
 
 
-@pytest.mark.xfail(strict=True, reason="class 3 (prose-only interviews): 'Thanks for speaking with "
-                   "me this morning' and 'thanks for the chat this morning' are phone screens "
-                   "(interviews.py; fixed on branch facts-read)")
 def test_prose_only_phone_screens_count(facts):
     assert interviews_match(process(facts, "Northwind Logistics", "next steps"),
                             TRUE["Northwind Logistics"]["interviews"])
@@ -277,9 +266,6 @@ def test_interview_confirmed_in_prose_with_et(facts):
                             TRUE["Cobalt Freight"]["interviews"])
 
 
-@pytest.mark.xfail(strict=True, reason="class 4 (role as the ad wrote it): the offer's subject "
-                   "'Offer - Analytics Engineer, Lumen Robotics' gives the role with the company in "
-                   "it (hiring.py role; fixed on branch facts-read)")
 def test_role_never_carries_the_company(facts):
     assert all("Lumen Robotics" not in p["role"] for p in facts if p["company"] == "Lumen Robotics")
 
@@ -323,9 +309,6 @@ def test_linkedin_note_before_the_interview_does_not_say_it_was_enjoyed(facts, m
     assert "look forward" in result.output and "I enjoyed it" not in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="lint on .eml: the draft's own headers are read as its "
-                   "first sentence and 'X-Followup-Draft' as a chasing phrase (lint/; fixed on "
-                   "branch lint)")
 def test_lint_reads_only_the_body_of_a_saved_draft(facts, mbox, tmp_path):
     p = process(facts, "Kestrel Insurance", "Pricing Analyst - interview")
     assert cli(mbox, "draft", "status-check", p["id"], "--drafts-dir", str(tmp_path)).exit_code == 0
@@ -369,10 +352,6 @@ def test_reminders_for_what_is_owed(mbox, tmp_path):
     assert not any("Quayside" in s or "Brightwater" in s or "Marlow" in s for s, _ in got)
 
 
-@pytest.mark.xfail(strict=True, reason="class 2 in the calendar file: her own event notifications "
-                   "and Google-sent invitations give reminders 'Send Google one polite status check' and "
-                   "a second 'Interview with Google' on 8 Dec (process.py/hiring.py; fixed on branch "
-                   "facts-read)")
 def test_reminders_name_no_calendar_and_one_interview_per_slot(mbox, tmp_path):
     got = reminders(mbox, tmp_path)
     assert not any("Google" in s for s, _ in got)
