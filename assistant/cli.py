@@ -5,12 +5,25 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 
 import click
 
 from assistant.errors import FollowupError
+
+
+def gmail_lock_name() -> str:
+    """The signed-in Gmail account's run lock (the one save_draft takes), or the default one."""
+    from assistant import gmail_auth
+    from assistant.mailbox.gmail import lock_name
+
+    try:
+        account = gmail_auth.read_token().get("account")
+    except FollowupError:
+        account = None
+    return lock_name(account if isinstance(account, str) else None)
 
 
 class UserError(click.ClickException):
@@ -36,6 +49,9 @@ class _Group(click.Group):
             raise UserError(str(e)) from None
 
 
+FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2999, 12, 31)  # --today: room for date arithmetic
+
+
 class Session:
     """What every command needs: settings, who I am, today, and the mailbox, opened lazily."""
 
@@ -47,11 +63,13 @@ class Session:
         self.me = frozenset(m.strip().lower() for m in me) | frozenset(self.settings.me)
         self.mailbox_spec = mailbox or os.environ.get("FOLLOWUP_MAILBOX") or self.settings.mailbox
         self._mailbox = None
-        if today:
+        if today is not None:
             try:
-                self.today = date.fromisoformat(today)
+                self.today = date.fromisoformat(today.strip())
             except ValueError:
                 raise FollowupError(f"--today must be a date like 2026-03-12, not '{today}'") from None
+            if not FIRST_DAY <= self.today <= LAST_DAY:
+                raise FollowupError(f"--today must be between {FIRST_DAY} and {LAST_DAY}, not {today}")
         else:
             self.today = self.now().date()
 
@@ -63,6 +81,22 @@ class Session:
 
         tz = check_timezone(self.settings.timezone) if self.settings.timezone else None
         return datetime.now(tz) if tz else datetime.now().astimezone()
+
+    def writing(self):
+        """The run lock (safefiles.run_lock) of this data directory and account, for the part
+        of a command that writes drafts, labels, a debrief or the token: one run at a time."""
+        from assistant.safefiles import run_lock
+
+        return run_lock(self.lock_name())
+
+    def lock_name(self) -> str:
+        if self.mailbox_spec == "gmail" and not Path("gmail").exists():
+            return gmail_lock_name()
+        if str(self.mailbox_spec).startswith("imap"):  # imap://user@host or the [imap] table
+            return f"imap-{self.mailbox_spec}"
+        from assistant.mailbox.drafts_local import LOCK
+
+        return LOCK
 
     def mailbox(self):
         """The mailbox the user named, opened once per command."""
@@ -113,8 +147,9 @@ class Session:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--mailbox", metavar="PATH|gmail",
-              help="An mbox file, a Maildir, a folder of .eml files, or 'gmail' (or FOLLOWUP_MAILBOX). "
+@click.option("--mailbox", metavar="PATH|gmail|imap://USER@HOST",
+              help="An mbox file, a Maildir, a folder of .eml files, 'gmail', or imap://user@host[:port] "
+                   "(or FOLLOWUP_MAILBOX). "
                    "'sample' is the bundled example mailbox.")
 @click.option("--me", multiple=True, metavar="ADDRESS",
               help="One of your own addresses (repeatable). Mail labelled Sent counts as yours too.")
@@ -122,15 +157,21 @@ class Session:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="A config.toml other than the one in your config directory.")
 @click.option("--verbose", "-v", is_flag=True, help="Say what was read and what was skipped.")
+@click.option("--no-wait", is_flag=True,
+              help="When another followup run is writing drafts for the same account, stop (exit 2) "
+                   "instead of waiting for it.")
 @click.version_option(package_name="interview-followup")
 @click.pass_context
-def main(ctx, mailbox, me, today, config_path, verbose):
+def main(ctx, mailbox, me, today, config_path, verbose, no_wait):
     """Knows what each recruiter promised, and drafts the follow-ups. Never sends mail.
 
     \b
     Example:
       followup --mailbox ~/Takeout/All\\ mail.mbox --me me@example.com due
     """
+    from assistant import safefiles
+
+    safefiles.configure(wait=not no_wait, on_wait=lambda line: click.echo(line, err=True))
     try:
         ctx.obj = Session(mailbox, me, today, config_path, verbose)
     except FollowupError as e:
@@ -195,7 +236,8 @@ def due(session: Session, as_json: bool, label: bool = False):
     found, _ = session.processes()
     todo = [p for p in found if needs_action(p, session.today, session.settings.close_after_days)]
     if label:
-        _label_overdue(session, found)
+        with session.writing():
+            _label_overdue(session, found)
     if as_json:
         click.echo(json.dumps([dict(p.to_json(), action=next_step(p)) for p in todo], indent=2,
                               ensure_ascii=False))
@@ -237,8 +279,9 @@ def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
 @main.command()
 @click.argument("file", required=False, default="-", metavar="[FILE | -]")
 @click.option("--kind", type=click.Choice(["auto", "thank-you", "status-check", "recruiter-feedback",
-                                           "keep-in-touch", "linkedin"]), default="auto",
-              show_default=True, help="What the draft is; auto guesses from the text.")
+                                           "keep-in-touch", "linkedin", "linkedin-message"]), default="auto",
+              show_default=True, help="What the draft is; auto guesses from the text. linkedin: a "
+              "connection note (200/300 characters); linkedin-message: to someone already connected.")
 @click.option("--thread", metavar="THREAD",
               help="Check timing and names against this thread (id, prefix or company).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
@@ -246,7 +289,9 @@ def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
 def lint(session: Session, file: str, kind: str, thread: str | None, as_json: bool):
     """Check a draft for length, tone, structure, timing and leftover placeholders.
 
-    Reads FILE, or standard input when FILE is - or absent. Prints one line per finding,
+    Reads FILE, or standard input when FILE is - or absent: plain text or a whole email
+    (.eml), whose headers are skipped and whose subject is checked as a subject; quoted
+    history and the signature are not linted. Prints one line per finding,
     FILE:LINE:COL: severity rule.id message, then the metrics. Exit 1 when there is an
     error, 0 otherwise, 2 when the draft cannot be read. A draft line
     <!-- followup: disable RULE[, RULE] --> switches rules off for that draft; rules and
@@ -259,9 +304,16 @@ def lint(session: Session, file: str, kind: str, thread: str | None, as_json: bo
     """
     from assistant.lint import LintConfig
     from assistant.lint import lint as run_lint
+    from assistant.lint.message import decode_file
 
     name = "<stdin>" if file == "-" else file
-    text = _read_text(file, "draft")
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as e:
+        raise FollowupError(f"cannot read draft {file}: {e.strerror or e}") from None
+    text = decode_file(data)  # UTF-8, or an email in the charset it declares
+    if text is None:
+        raise FollowupError(f"draft {file} is not UTF-8 text (nor an email that names its charset)")
     context = None
     if thread:
         from assistant.process import find_process
@@ -285,6 +337,8 @@ def lint(session: Session, file: str, kind: str, thread: str | None, as_json: bo
         )
         click.echo(f"{name}: {report.count('error')} errors, {report.count('warning')} warnings, "
                    f"{report.count('info')} notes")
+        if report.note:
+            click.echo(f"{name}: note: {report.note}")
     if report.has_errors:
         sys.exit(1)
 
@@ -373,15 +427,18 @@ def debrief(session: Session, thread: str, source: str | None, show: bool, as_js
                         f"# Here it is again: fix it, then save and quit.\n{pending[0]}")
             if broken is not None:
                 text = db.over_unreadable(text, broken, db.broken_path(p.id))
-            try:
-                edited = click.edit(text, extension=".md")
-            except click.ClickException as e:
-                raise FollowupError(f"{e.message}; set VISUAL or EDITOR, or use --from FILE") from None
-            if edited is None or edited.rstrip("\n") == text.rstrip("\n"):
+            edited, status = db.run_editor(text, extension=".md")
+            changed = edited is not None and edited.rstrip("\n") != text.rstrip("\n")
+            if status and not changed:
+                raise FollowupError(f"the editor exited with status {status}: Editing failed; nothing was "
+                                    "written (set VISUAL or EDITOR, or use --from FILE)")
+            if not changed:
                 click.echo("debrief not changed" + still_there)
                 return
-            text = edited
+            text = edited  # kept even when the editor failed: saved if it reads, else beside as .rejected
             result = db.read_edit(p.id, text, saved)
+            if status:
+                click.echo(f"The editor exited with status {status}; the text it wrote is kept.", err=True)
         else:
             if broken is not None:
                 click.echo(f"Your saved debrief cannot be read ({broken.reason}); it stays in {broken.path} "
@@ -398,6 +455,16 @@ def debrief(session: Session, thread: str, source: str | None, show: bool, as_js
         click.echo("debrief is empty: nothing saved" + (" (the saved one is unchanged)" if saved else "")
                    + still_there)
         return
+    from assistant.safefiles import LockError
+
+    try:
+        with session.writing():
+            _save_debrief(db, p, about, result, text, saved, broken, fixes_rejected)
+    except LockError as e:
+        raise FollowupError(f"debrief not saved: {e}; your text is kept {db.keep_or_say(p.id, text)}") from None
+
+
+def _save_debrief(db, p, about, result, text, saved, broken, fixes_rejected) -> None:
     if broken is not None:
         try:
             aside = db.set_aside(p.id)
@@ -492,6 +559,13 @@ def _prompted_day(text: str):
         raise click.UsageError(f"a date like 2026-03-11, not '{text.strip()}'") from None
 
 
+def _drafts_dir(ctx, param, value: str | None) -> Path | None:
+    """An empty --drafts-dir is a mistake, not the current folder."""
+    if value is not None and not value.strip():
+        raise UserError("--drafts-dir is empty: name a folder, or leave the option out")
+    return Path(value) if value is not None else None
+
+
 class _Refused(click.ClickException):
     """The advice says not to (too early, a second check-in): one line on stderr, exit code 3."""
 
@@ -507,7 +581,7 @@ class _Refused(click.ClickException):
 @click.option("--print", "print_only", is_flag=True, help="Print the draft; save nothing.")
 @click.option("--force", is_flag=True,
               help="Draft it even when the advice says not to (too early, a second check-in, lint errors).")
-@click.option("--drafts-dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--drafts-dir", type=click.Path(file_okay=False), callback=_drafts_dir,
               help="Where local drafts are saved (default: drafts/ in your data directory).")
 @click.pass_obj
 def draft(session: Session, kind, thread, to, person, print_only, force, drafts_dir):
@@ -528,7 +602,6 @@ def draft(session: Session, kind, thread, to, person, print_only, force, drafts_
     """
     from assistant.drafts import prepare
     from assistant.errors import Refusal
-    from assistant.mailbox.drafts_local import save_note
     from assistant.process import find_process
 
     found, scan = session.processes()
@@ -543,6 +616,19 @@ def draft(session: Session, kind, thread, to, person, print_only, force, drafts_
     for note in plan.notes:
         click.echo(f"note: {note}", err=True)
     mailbox = None if print_only else session.mailbox()
+    if mailbox is not None and hasattr(mailbox, "path"):
+        from assistant.mailbox.drafts_local import drafts_folder
+
+        drafts_folder(drafts_dir, mailbox.path)  # an unusable folder is one line, before any draft
+    with session.writing() if mailbox is not None else nullcontext():
+        blocked = _save_drafts(session, plan, p, kind, mailbox, drafts_dir, print_only, force)
+    if blocked:
+        sys.exit(1)
+
+
+def _save_drafts(session, plan, p, kind, mailbox, drafts_dir, print_only, force) -> int:
+    from assistant.mailbox.drafts_local import save_note
+
     blocked = 0
     for d in plan.drafts:
         who = f"{d.recipient.name} <{d.recipient.email}>" if d.recipient.name else d.recipient.email
@@ -573,8 +659,7 @@ def draft(session: Session, kind, thread, to, person, print_only, force, drafts_
         if saved.status.startswith("kept"):
             click.echo("  you edited this draft since the tool wrote it, so it was left as it is; "
                        "the new one was not saved (see it with --print)")
-    if blocked:
-        sys.exit(1)
+    return blocked
 
 
 @main.command()
@@ -644,6 +729,8 @@ def remind(session: Session, ics_file: str | None, as_json: bool):
     s = summarise(found, session.today, scan.me, session.settings.min_active_processes,
                   session.settings.close_after_days)
     reminders = reminders_of(s)
+    if ics_file is not None and not ics_file.strip():
+        raise FollowupError("--ics needs a file name (or - for standard output)")
     if ics_file:
         data = to_ics(reminders, session.today)
         if ics_file == "-":
@@ -663,19 +750,18 @@ def remind(session: Session, ics_file: str | None, as_json: bool):
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename: a reader never sees half a file."""
-    tmp = path.with_name(path.name + ".new")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise FollowupError(f"cannot write {path}: {e.strerror or e}") from None
+    """Write beside the target, then rename: a reader never sees half a file. A link the
+    user made is followed to the file it names (they named it)."""
+    from assistant.safefiles import write_atomic
+
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    write_atomic(path, data, private=False, make_folder=False)
 
 
 @main.group(cls=_Group)
 def auth():
-    """Sign in to Gmail, see who is signed in, sign out (setup: docs/gmail.md)."""
+    """Sign in to Gmail, see who is signed in, sign out (docs/gmail.md); store an IMAP password (docs/imap.md)."""
 
 
 @auth.command()
@@ -700,12 +786,14 @@ def login(client_file, no_browser, port, account, drafts, labels):
     """
     from assistant import gmail_auth
     from assistant.mailbox.gmail import GmailApi
+    from assistant.safefiles import run_lock
 
     extra = [name for name, on in (("drafts", drafts), ("labels", labels)) if on]
-    email, scopes = gmail_auth.login(
-        client_file, extra, open_browser=not no_browser, port=port, account=account,
-        profile_email=lambda creds: GmailApi(None, creds=creds).profile()["emailAddress"],
-    )
+    with run_lock(gmail_lock_name()):
+        email, scopes = gmail_auth.login(
+            client_file, extra, open_browser=not no_browser, port=port, account=account,
+            profile_email=lambda creds: GmailApi(None, creds=creds).profile()["emailAddress"],
+        )
     click.echo(f"Signed in to Gmail as {email}; allowed: {_scope_words(scopes)}.")
     click.echo(f"Token saved in {gmail_auth.token_path()}")
 
@@ -733,14 +821,41 @@ def logout():
     """Revoke followup's access at Google, delete token.json and the Gmail cache."""
     from assistant import gmail_auth
     from assistant.gmail_cache import forget
+    from assistant.safefiles import run_lock
 
-    revoked, account = gmail_auth.logout()
-    forget(account or "default")
+    with run_lock(gmail_lock_name()):
+        revoked, account = gmail_auth.logout()
+        forget(account or "default")
     if revoked:
         click.echo(f"Signed out{' of ' + account if account else ''}: access revoked, token deleted.")
     else:
         click.echo("Token deleted, but Google could not be told; remove access at "
                    "https://myaccount.google.com/permissions")
+
+
+@auth.command("imap")
+@click.argument("spec", required=False, metavar="[imap://USER@HOST[:PORT]]")
+@click.pass_obj
+def auth_imap(session: Session, spec):
+    """Store your IMAP password (usually an app password) in the system keyring.
+
+    Asks once, checks it by logging in, and keeps it: never in config.toml, never in a
+    log. Without an argument, the account is --mailbox or the [imap] table of config.toml.
+    For scripts, FOLLOWUP_IMAP_PASSWORD works instead (docs/imap.md).
+
+    \b
+    Example:
+      followup auth imap imap://you@fastmail.com@imap.fastmail.com
+    """
+    from assistant.mailbox.imap import Connection, account_from, check_keyring, store_password
+
+    chosen = session.mailbox_spec if (session.mailbox_spec or "").startswith("imap") else "imap"
+    account = account_from(spec or chosen, session.settings.imap)
+    check_keyring()
+    secret = click.prompt(f"Password for {account.user} on {account.server}", hide_input=True)
+    Connection(account, secret).close()
+    where = store_password(account, secret)
+    click.echo(f"Password for {account.user} on {account.server} checked and saved in the system keyring ({where}).")
 
 
 def _scope_words(scopes) -> str:
@@ -756,16 +871,16 @@ def _label_overdue(session: Session, found) -> None:
 
     mailbox = session.mailbox()
     if not hasattr(mailbox, "sync_label"):
-        raise FollowupError("--label works with --mailbox gmail only: local mailboxes are never modified")
+        raise FollowupError("--label works with --mailbox gmail only (or imap://...): local mailboxes are never modified")
     added, removed = mailbox.sync_label(follow_up_due(found, session.today, session.settings.close_after_days))
-    click.echo(f"Gmail label '{mailbox.label}': added to {len(added)} thread(s), "
+    click.echo(f"{getattr(mailbox, 'label_kind', 'Gmail label')} '{mailbox.label}': added to {len(added)} thread(s), "
                f"removed from {len(removed)}.", err=True)
 
 
 @main.command()
 @click.option("--dry-run", is_flag=True, help="Show what would be drafted; write nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-@click.option("--drafts-dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--drafts-dir", type=click.Path(file_okay=False), callback=_drafts_dir,
               help="Where local drafts are saved (default: drafts/ in your data directory).")
 @click.pass_context
 def sweep(ctx, dry_run: bool, as_json: bool, drafts_dir: Path | None):
@@ -792,14 +907,19 @@ def sweep(ctx, dry_run: bool, as_json: bool, drafts_dir: Path | None):
     now = None if ctx.parent.params.get("today") else session.now()
     plan = plan_sweep(found, scan.me, session.today, session.settings, now=now)
     mailbox = None if dry_run else session.mailbox()
-    outcomes = apply(plan, mailbox, me=scan.me, settings=session.settings, drafts_dir=drafts_dir,
-                     dry_run=dry_run)
-    labels_note = "" if dry_run else _sweep_labels(session, mailbox, found)
+    if mailbox is not None and hasattr(mailbox, "path"):
+        from assistant.mailbox.drafts_local import drafts_folder
+
+        drafts_folder(drafts_dir, mailbox.path)  # an unusable folder is one line, before any draft
+    with session.writing() if mailbox is not None else nullcontext():
+        outcomes = apply(plan, mailbox, me=scan.me, settings=session.settings, drafts_dir=drafts_dir,
+                         dry_run=dry_run)
+        labels_note = "" if dry_run else _sweep_labels(session, mailbox, found)
     if as_json:
         click.echo(json.dumps(_sweep_json(plan, outcomes, dry_run, labels_note), indent=2, ensure_ascii=False))
     else:
         _sweep_summary(plan, outcomes, dry_run, labels_note)
-    if any(o.status == NOT_CREATED for o in outcomes) or labels_note.startswith("Gmail labels not"):
+    if any(o.status == NOT_CREATED for o in outcomes) or " not changed: " in labels_note:
         sys.exit(1)
 
 
@@ -813,8 +933,8 @@ def _sweep_labels(session: Session, mailbox, found) -> str:
     try:
         added, removed = mailbox.sync_label(follow_up_due(found, session.today, session.settings.close_after_days))
     except FollowupError as e:
-        return f"Gmail labels not changed: {e}"
-    return f"Gmail label '{mailbox.label}': added to {len(added)} thread(s), removed from {len(removed)}"
+        return f"{getattr(mailbox, 'label_kind', 'Gmail label')}s not changed: {e}"
+    return f"{getattr(mailbox, 'label_kind', 'Gmail label')} '{mailbox.label}': added to {len(added)} thread(s), removed from {len(removed)}"
 
 
 def _sweep_who(o) -> str:

@@ -59,6 +59,7 @@ class Settings:
     gmail_query: str | None = None  # None: assistant.mailbox.gmail.DEFAULT_QUERY
     gmail_label: str | None = None  # None: "Follow-up due"
     max_message_mb: float = 25  # bigger messages are read for their headers only (Gmail's own limit)
+    imap: dict = field(default_factory=dict, compare=False)  # [imap]: host, user, port, folders, tls_ca_file, starttls
     lint: dict = field(default_factory=dict, compare=False)  # {"disable": [...], "thresholds": {...}}
     source: Path | None = field(default=None, compare=False)
 
@@ -75,6 +76,7 @@ _KEYS = {
     "gmail_query": "a Gmail search query that finds your hiring threads (see docs/gmail.md)",
     "gmail_label": "the name of the Gmail label `followup due --label` puts on overdue threads",
     "max_message_mb": "a number of megabytes, more than 0: bigger messages are read for their headers only",
+    "imap": "a table: host, user, port, folders = [...], tls_ca_file, starttls (docs/imap.md; the password is never kept here)",
     "lint": "a table: disable = [rule ids or categories], [lint.thresholds] name = number",
 }
 
@@ -137,6 +139,7 @@ def _validate(raw: dict, path: Path) -> Settings:
     if isinstance(max_mb, bool) or not isinstance(max_mb, (int, float)) or not 0 < max_mb <= 100_000:
         raise bad("max_message_mb")
     lint = _validate_lint(raw.get("lint", {}), path, bad("lint"))
+    imap = _validate_imap(raw.get("imap", {}), path, bad("imap"))
     gmail = {}
     for key in ("gmail_query", "gmail_label"):
         value = raw.get(key)
@@ -157,8 +160,31 @@ def _validate(raw: dict, path: Path) -> Settings:
         gmail_label=gmail["gmail_label"],
         max_message_mb=max_mb,
         lint=lint,
+        imap=imap,
         source=path,
     )
+
+
+_IMAP_TYPES = {"host": str, "user": str, "port": int, "folders": list, "tls_ca_file": str, "starttls": bool}
+
+
+def _validate_imap(table, path: Path, bad: FollowupError) -> dict:
+    """`[imap]`: the account; a password here is refused, since this file is not a secret store."""
+    if not isinstance(table, dict):
+        raise bad
+    if "password" in table:
+        raise FollowupError(f"config {path}: [imap] must not hold a password: run `followup auth imap` "
+                            "(system keyring) or set FOLLOWUP_IMAP_PASSWORD")
+    for key, value in table.items():
+        kind = _IMAP_TYPES.get(key)
+        if kind is None or isinstance(value, bool) != (kind is bool) or not isinstance(value, kind):
+            raise bad
+    port = table.get("port", 993)
+    if not 0 < port < 65536 or not all(isinstance(f, str) and f for f in table.get("folders", [])):
+        raise bad
+    if "tls_ca_file" in table:
+        table = {**table, "tls_ca_file": os.path.expanduser(table["tls_ca_file"])}
+    return dict(table)
 
 
 def _validate_lint(table, path: Path, bad: FollowupError) -> dict:

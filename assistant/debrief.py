@@ -235,24 +235,10 @@ def _keep_previous(path: Path, previous: Path) -> None:
 
 
 def _write_atomically(path: Path, text: str | bytes) -> None:
-    """Write a temporary file beside `path`, then os.replace it: never a half-written file."""
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
-        with (os.fdopen(fd, "wb") if isinstance(text, bytes)
-              else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as e:
-        if tmp:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-        raise FollowupError(f"cannot write {path}: {e.strerror or e}") from None
+    """Never a half-written file, never through a link (assistant/safefiles.py)."""
+    from assistant.safefiles import write_atomic
+
+    write_atomic(path, text)
 
 
 def keep_rejected(thread_id: str, text: str) -> Path:
@@ -266,6 +252,33 @@ def keep_rejected(thread_id: str, text: str) -> Path:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
         return Path(name)
+
+
+def run_editor(text: str, extension: str = ".md") -> tuple[str | None, int]:
+    """Open $VISUAL or $EDITOR on `text`: (the file's text afterwards, or None when it was
+    not saved; the editor's exit status). Unlike click.edit, the file is read back whatever
+    the exit status, so words written before an editor fails (vim's :cq) are not lost."""
+    import subprocess
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    fd, name = tempfile.mkstemp(prefix="followup-debrief-", suffix=extension)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        before = os.stat(name).st_mtime_ns
+        try:
+            status = subprocess.call(f'{editor} "{name}"', shell=True)
+        except OSError as e:
+            raise FollowupError(f"{editor}: cannot start the editor ({e.strerror or e})") from None
+        if os.stat(name).st_mtime_ns == before:
+            return None, status
+        with open(name, "rb") as f:
+            return f.read().decode("utf-8-sig", errors="replace"), status
+    finally:
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
 
 
 def read_edit(thread_id: str, text: str, previous: Debrief | None = None) -> Debrief:

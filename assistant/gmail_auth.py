@@ -53,6 +53,9 @@ def api_root() -> str:
 
 def read_token() -> dict:
     path = token_path()
+    if path.is_symlink():
+        raise FollowupError(f"{path} is a symbolic link: followup reads the Gmail token only from a "
+                            "file of its own; remove the link and run `followup auth login`")
     if not path.exists():
         raise FollowupError(f"not signed in to Gmail: run `followup auth login` (setup: {DOCS})")
     try:
@@ -150,17 +153,18 @@ def save_token(creds, account: str | None = None) -> Path:
 
 
 def write_private(path: Path, text: str) -> None:
+    """0600 in a 0700 folder, atomically; a symlink at `path` is refused, never followed or replaced."""
+    from assistant.safefiles import write_atomic
+
+    if path.is_symlink():
+        raise FollowupError(f"{path} is a symbolic link: followup keeps the Gmail token only in a file "
+                            "of its own; remove the link and run `followup auth login`")
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     try:
         os.chmod(path.parent, 0o700)
     except OSError:
         pass
-    tmp = path.with_name(path.name + ".new")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
+    write_atomic(path, text, private=True)
 
 
 def save_if_refreshed(creds, token_before: str | None) -> None:

@@ -33,7 +33,7 @@ def cache_path(account: str) -> Path:
 class GmailCache:
     """Open with `with GmailCache(account) as c:`; holds the lock until closed."""
 
-    def __init__(self, account: str, lock_timeout: float = 10.0):
+    def __init__(self, account: str, lock_timeout: float = 10.0):  # lock_timeout: SQLite's busy wait
         self.path = cache_path(account)
         self.lock_timeout = lock_timeout
         self._lock = None
@@ -61,27 +61,16 @@ class GmailCache:
             self.db.close()
             self.db = None
         if self._lock is not None:
-            self._lock.close()  # closing the file releases the flock
+            self._lock.__exit__(None, None, None)
             self._lock = None
 
     def _acquire(self) -> None:
-        self._lock = open(self.path.with_suffix(".lock"), "a+")
-        try:
-            import fcntl
-        except ImportError:  # Windows: SQLite's own locking still keeps writes atomic
-            return
-        deadline = time.monotonic() + self.lock_timeout
-        while True:
-            try:
-                fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return
-            except OSError:
-                if time.monotonic() >= deadline:
-                    self._lock.close()
-                    self._lock = None
-                    raise FollowupError("another followup run is syncing this Gmail account; "
-                                        "try again when it has finished") from None
-                time.sleep(0.05)
+        """One sync of an account at a time (safefiles.run_lock: waits, or --no-wait stops)."""
+        from assistant.safefiles import run_lock
+
+        lock = run_lock(f"the Gmail cache {self.path.name}", path=self.path.with_suffix(".lock"))
+        lock.__enter__()
+        self._lock = lock
 
     def _schema(self) -> None:
         db = self.db

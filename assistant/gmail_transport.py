@@ -10,7 +10,11 @@ Three layers, each enough on its own to stop a send:
   message or thread id is hex, a draft id is r + digits), so neither `DELETE messages/ID`
   nor `POST messages/batchDelete`, `import`, `send`, `trash` gets through. An
   X-HTTP-Method-Override header counts as the method;
-- nothing in the code calls `messages.send` or `drafts.send` (a test greps for it).
+- header names and values are read as text whether given as str or bytes, so an
+  override spelt b"X-HTTP-Method-Override" is seen too.
+The test suite checks the behaviour, not the text: its fake Gmail server records every
+request it receives, each must have passed this guard (`PASSED`), and a request to a
+send, import, insert, delete or trash path fails the test (tests/conftest.py).
 
 `Pacer` is a token bucket charged with each method's quota cost before a request (or each
 part of a batch) leaves, so Google rarely has to say 429 (the Got Your Back approach).
@@ -111,9 +115,22 @@ def _refuse(what: str) -> SendRefused:
                        f"the Gmail methods it needs")
 
 
+def _text(value) -> str:
+    """A header name or value as text, whether given as str or bytes (httplib2 takes both)."""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("latin-1")
+    return str(value)
+
+
+def _header_values(headers, name: str) -> list[str]:
+    """Every value of header `name`, its name matched in any case and as str or bytes."""
+    return [_text(v) for k, v in (headers or {}).items() if _text(k).strip().lower() == name]
+
+
 def _effective_verb(verb: str, headers) -> str:
     """The method Google will act on: X-HTTP-Method-Override, allowed only on a POST."""
-    override = [str(v) for k, v in (headers or {}).items() if str(k).lower() == _OVERRIDE]
+    verb = _text(verb)
+    override = _header_values(headers, _OVERRIDE)
     if not override:
         return verb
     if verb != "POST" or len(override) != 1:
@@ -123,6 +140,7 @@ def _effective_verb(verb: str, headers) -> str:
 
 def check_request(verb: str, path: str, headers=None, method_id: str | None = None) -> None:
     """Refuse unless (verb, path) is exactly an allowed method's (that of `method_id` if given)."""
+    verb, path = _text(verb), _text(path)
     what = f"{verb} {path}"
     effective = _effective_verb(verb, headers)
     if "/send" in path:
@@ -143,7 +161,7 @@ def check_batch(body, headers, prefix: str) -> int:
     from email import policy
 
     text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body or "")
-    ctype = next((str(v) for k, v in (headers or {}).items() if str(k).lower() == "content-type"), "")
+    ctype = next(iter(_header_values(headers, "content-type")), "")
     if not ctype.lower().startswith("multipart/"):
         raise _refuse("a batch request that is not multipart")
     mime = email.message_from_string(f"Content-Type: {ctype}\r\n\r\n{text}", policy=policy.compat32)
@@ -221,6 +239,7 @@ class GuardedHttp:
         return getattr(self._http, name)
 
     def request(self, uri, method="GET", body=None, headers=None, **kwargs):
+        uri, method = _text(uri), _text(method)
         if not uri.startswith(self._root + "/"):
             raise SendRefused(f"refused a request outside the Gmail API root: {urlsplit(uri).netloc}")
         path = urlsplit(uri).path.removeprefix(self._prefix)
@@ -231,7 +250,12 @@ class GuardedHttp:
         else:
             check_request(method, path, headers)
         self.requests += 1
+        for hook in PASSED:
+            hook(method, uri)
         return self._http.request(uri, method=method, body=body, headers=headers, **kwargs)
+
+
+PASSED: list[Callable[[str, str], None]] = []  # told of each request the guard let through (tests)
 
 
 @dataclass

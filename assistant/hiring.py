@@ -8,12 +8,12 @@ with --verbose, so the body pass is strict where the header pass was generous.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.mail import Address, Message
 from assistant.mailbox.scan import is_reply_subject
 from assistant.senders import (
-    ATS, NOTIFIERS, could_be_company, domain_of, in_domains, is_automated,
+    ATS, NOTIFIERS, could_be_company, domain_of, in_domains, is_automated, is_calendar_system, is_robot,
 )
 
 # (pattern, weight, why). Scored on the newest text and subject of a company's messages.
@@ -76,7 +76,7 @@ def is_company_sender(msg: Message, me: frozenset[str]) -> bool:
     """Mail from a company's people or its ATS, not from me, friends or notification robots."""
     if msg.sender is None or msg.sender.email in me or msg.bulk or _discarded(msg):
         return False
-    return could_be_company(msg.sender.email)
+    return could_be_company(msg.sender.email) and not is_calendar_system(msg.sender.email)
 
 
 def _discarded(msg: Message) -> bool:
@@ -108,6 +108,65 @@ def hiring_score(messages: list[Message], me: frozenset[str]) -> int:
     if any(is_mine(m, me) for m in messages):
         score += 1  # a conversation, not a broadcast
     return score
+
+
+def company_parties(event, me: frozenset[str]) -> list[Address]:
+    """The people at a company an event names (organizer first), not me, not a calendar robot."""
+    return [a for a in (event.organizer, *event.attendees)
+            if a is not None and a.email and a.email not in me and could_be_company(a.email)
+            and not is_robot(a.email) and not is_calendar_system(a.email)]
+
+
+def invited_by_company(msg: Message, me: frozenset[str]) -> bool:
+    """Someone at a company asked me to a meeting: their invite, or their event in my calendar.
+
+    My own events are not: reminders of them, invitations I sent (to myself or to a friend),
+    and the "Accepted:" replies those bring back.
+    """
+    for e in msg.events:
+        if e.organizer is not None and e.organizer.email:
+            if e.organizer in company_parties(e, me):
+                return True
+        elif is_company_sender(msg, me) or company_parties(e, me):
+            return True  # an ATS's .ics often names no organizer
+    return False
+
+
+def on_behalf_of(msg: Message, me: frozenset[str]) -> Message:
+    """A calendar's mail as the person it speaks for: Google Calendar sends a recruiter's
+    invitation as "Priya Shah <calendar-notification@google.com>"; the author is Priya, the
+    event's organizer (or the Reply-To), never "Google"."""
+    if msg.sender is None or not is_calendar_system(msg.sender.email):
+        return msg
+    for e in msg.events:
+        if e.organizer is not None and e.organizer in company_parties(e, me):
+            return replace(msg, sender=e.organizer)
+    reply = msg.reply_to
+    if reply is not None and reply.email not in me and could_be_company(reply.email) and not is_robot(reply.email):
+        return replace(msg, sender=reply)
+    return msg
+
+
+def is_my_calendar(msg: Message, me: frozenset[str]) -> bool:
+    """Calendar mail about my own events: a reminder, an invitation I sent myself or a friend.
+
+    Written by a calendar (or by me through one), naming no one at a company.
+    """
+    if msg.sender is None:
+        return False
+    if not (is_calendar_system(msg.sender.email) or msg.sender.email in me):
+        return _to_oneself(msg)
+    if not msg.events:
+        return is_calendar_system(msg.sender.email)
+    return not any(company_parties(e, me) for e in msg.events)
+
+
+def _to_oneself(msg: Message) -> bool:
+    """An event nobody else attends, mailed by its owner to herself: a reminder from an
+    address of mine that `me` does not list (a work or university calendar)."""
+    own = {msg.sender.email}
+    return bool(msg.events) and all(a.email in own for a in msg.to) and all(
+        a is None or not a.email or a.email in own for e in msg.events for a in (e.organizer, *e.attendees))
 
 
 def _attends(event, me: frozenset[str]) -> bool:
@@ -182,7 +241,9 @@ def _name_in_text(stem: str, texts: list[str]) -> str | None:
         return None
     # "orbitalpay" is written "Orbital Payments": letters may be split and the word run on;
     # "quillstone" is "Quillstone Insurance": a company word may follow.
-    pattern = re.compile(r"\b" + r"[ -]?".join(map(re.escape, letters)) + r"\w*" + _COMPANY_WORD, re.I)
+    own_words = [w for w in PRODUCT_WORDS if w.lower() in stem.replace("-", "")]
+    word = _COMPANY_WORD if not own_words else _COMPANY_WORD.replace("(?-i:", "(?-i:" + "|".join(own_words) + "|", 1)
+    pattern = re.compile(r"\b" + r"[ -]?".join(map(re.escape, letters)) + r"\w*\b" + word + _PRODUCT_AFTER, re.I)
     seen: dict[str, int] = {}
     for t in texts:
         for m in pattern.finditer(t):
@@ -205,10 +266,16 @@ def _name_in_text(stem: str, texts: list[str]) -> str | None:
 COMPANY_WORDS = (
     "Insurance", "Energy", "Labs", "Lab", "Inc", "Ltd", "LLC", "GmbH", "Group", "Media", "Robotics",
     "Payments", "Analytics", "Technologies", "Technology", "Systems", "Health", "Bank", "Capital",
-    "Software", "Solutions", "Partners", "Cloud", "Foods", "Outfitters", "Games", "Bio", "Security",
-    "Logistics", "Freight", "Maps", "Pay", "Financial", "Consulting", "Studios", "Networks", "AI",
+    "Software", "Solutions", "Partners", "Foods", "Outfitters", "Bio", "Logistics", "Freight",
+    "Financial", "Consulting", "Studios", "Networks", "Games", "Security", "AI",
 )
-# ...unless a job title goes on ("Ledgerline Analytics Engineer" is a role at Ledgerline).
+# Words that more often name a product than a company ("Google Maps", "Apple Pay", "Acme
+# Cloud"): part of the company's name only when its domain says so (orbitalpay.io).
+PRODUCT_WORDS = ("Maps", "Pay", "Cloud", "App", "Docs", "Drive", "Search", "Ads", "Wallet")
+# ...unless a job title goes on ("Ledgerline Analytics Engineer" is a role at Ledgerline),
+# or the name is a product's ("Northwind Maps app", "Northwind Maps, our routing product").
+_PRODUCT_AFTER = (r"(?![ \t]+(?i:apps?|products?|platform|API|SDK|service|suite|team)\b)"
+                  r"(?!,?[ \t]+(?i:our|the|a|an|its)[ \t]+(?:\w+[ \t]+)?(?i:product|app|platform|service|tool)\b)")
 _COMPANY_WORD = (r"(?:[ \t]+(?-i:" + "|".join(COMPANY_WORDS) + r")\b"
                  r"(?![ \t]+(?-i:(?:[A-Z][\w-]*[ \t]+){0,2}(?:" + JOB_NOUN + r"))\b))?")
 
@@ -217,13 +284,17 @@ _ATS_NAME_NOISE = re.compile(
     r"|talent|jobs|people team|team|hr)\b)\s*",
     re.I,
 )
+_NAME_WORD = r"[A-Z][\w&'-]*(?:\.[\w&'-]+)*"  # "Acme", "Acme.io", never "Acme." ending a sentence
 _APPLIED_TO = re.compile(
     r"(?:applying|application|applied|interest)\s+(?:to|at|with|for a role at|in joining)\s+"
-    r"((?:[A-Z][\w&'.-]*)(?:[ \t]+[A-Z][\w&'.-]*){0,3})"
+    r"(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3})"
 )
+# How an agency recruiter names the client: "my client Orbital Payments", "recruiting for a
+# Data Analyst role at Northwind Logistics", "on behalf of Northwind".
 _CLIENT = re.compile(
-    r"(?:my client|our client|the client|a role at|a position at|an opportunity at|role with|position with)"
-    r",?\s+((?:[A-Z][\w&'.-]*)(?:[ \t]+[A-Z][\w&'.-]*){0,3})"
+    r"(?:my client|our client|the client|on behalf of|(?:role|position|opportunity|opening|vacancy) at"
+    r"|role with|position with)"
+    r",?\s+(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3})"
 )
 
 
@@ -240,10 +311,11 @@ def company_of(messages: list[Message], me: frozenset[str]) -> str:
     if employer:
         stem = domain_stem(employer[0])
         return _name_in_text(stem, texts) or stem.replace("-", " ").title()
+    people = _people(messages)
     for t in texts:  # an agency names its client; an ATS names the company it sends for
-        m = _CLIENT.search(t) or _APPLIED_TO.search(t)
-        if m:
-            return m.group(1).rstrip(".,")
+        for m in (*_CLIENT.finditer(t[:5000]), *_APPLIED_TO.finditer(t[:5000])):
+            if m.group(1).rstrip(".,") not in people:
+                return m.group(1).rstrip(".,")
     for m in senders:
         if in_domains(domain_of(m.sender.email), ATS) and m.sender.name:
             name = _ATS_NAME_NOISE.sub(" ", m.sender.name).strip()
@@ -255,32 +327,94 @@ def company_of(messages: list[Message], me: frozenset[str]) -> str:
 
 
 def is_agency(domain: str, messages: list[Message]) -> bool:
+    """A recruiter's agency: its domain says so, or its people write about a client company
+    that is not their own ("recruiting for a Data Analyst role at Northwind Logistics")."""
     if AGENCY_DOMAIN.search(domain_stem(domain)):
         return True
+    own, people = [_letters(domain_stem(domain))], _people(messages)
     for m in messages:
-        if m.sender and domain_of(m.sender.email) == domain and _CLIENT.search(m.newest):
-            return True
+        if m.sender and domain_of(m.sender.email) == domain:
+            for client in _CLIENT.finditer(m.newest[:5000]):
+                name = client.group(1).rstrip(".,")
+                if name not in people and not _names_company(name, own):
+                    return True
     return False
+
+
+def _people(messages: list[Message]) -> set[str]:
+    """The names of the people in a thread ("an interview with Priya Shah" names no client)."""
+    return {a.name for m in messages for a in (m.sender, *m.to, *m.cc) if a and a.name}
 
 
 # -- role ------------------------------------------------------------------------------------
 
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _company_names(messages: list[Message]) -> list[str]:
+    """Every company the thread names, as letters: its people's domains, and the companies
+    written after "applying to" or "my client" (an agency's client)."""
+    names = set()
+    for m in messages:
+        for a in (m.sender, m.reply_to, *m.to, *m.cc):
+            if a and a.email and could_be_company(a.email) and not in_domains(domain_of(a.email), ATS):
+                names.add(_letters(domain_stem(domain_of(a.email))))
+            elif a and a.name and a.email and in_domains(domain_of(a.email), ATS):
+                names.add(_letters(_ATS_NAME_NOISE.sub(" ", a.name)))  # "Acme Careers" via Greenhouse
+        for found in (*_CLIENT.finditer(m.subject), *_CLIENT.finditer(m.newest[:5000]),
+                      *_APPLIED_TO.finditer(m.subject), *_APPLIED_TO.finditer(m.newest[:5000])):
+            names.add(_letters(found.group(1)))
+    return [n for n in names if len(n) >= 3]
+
+
+_LEGAL_SUFFIX = re.compile(r"\b(?:Inc|Ltd|LLC|GmbH|plc|Corp|Co|SA|AG|BV)\b\.?$")
+
+
+def _names_company(words: str, companies: list[str], whole: bool = True) -> bool:
+    """Do these words name the company ("Northwind Logistics", "Northwind") rather than a team?
+
+    whole: the words are all there is, so "Orbital Payments" names orbitalpay.io; else they
+    begin a title, and only a name the company's own begins with counts.
+    """
+    letters = _letters(words)
+    if len(letters) < 4:
+        return False
+    return bool(_LEGAL_SUFFIX.search(words.strip())) or any(
+        c.startswith(letters) or (whole and letters.startswith(c)) for c in companies)
+
+
+def _without_company(title: str, companies: list[str]) -> str:
+    """ "Northwind Logistics Data Analyst" -> "Data Analyst": the company is not the role."""
+    words = title.split()
+    for k in range(len(words) - 1, 0, -1):
+        if _names_company(" ".join(words[:k]), companies, whole=False):
+            if words[k] in COMPANY_WORDS and len(words) - k > 2:
+                k += 1  # "Orbital Payments Senior Analyst", but "Ledgerline Analytics Engineer"
+            return " ".join(words[k:])
+    return title
+
+
 def role_of(messages: list[Message]) -> str:
-    """The job title, from the subject first, then from the text; "" when none is named."""
+    """The job title as the ad wrote it, from the subject first, then from the text; "" when
+    none is named. The company's name is never part of it ("Data Analyst, Northwind")."""
     counts: dict[str, int] = {}
     people = {a.name for m in messages for a in (m.sender, *m.to, *m.cc) if a and a.name}
+    companies = _company_names(messages)
     for m in messages:
         for text, weight in ((m.subject, 3), (m.newest, 1)):
             for match in ROLE.finditer(text):
                 title = ROLE_STOP.sub("", match.group(1)).strip()
                 while ROLE_STOP.match(title):
                     title = ROLE_STOP.sub("", title).strip()
+                title = _without_company(title, companies)
                 if RECRUITER.search(title) or COORDINATOR.search(title):
                     continue  # the recruiter's own title in a sign-off, not the job
                 if title and " " in title or title in ("Analyst", "Engineer", "Scientist", "Developer", "Designer"):
                     counts[title] = counts.get(title, 0) + weight
                     team = _ROLE_TEAM.match(text, match.end()) if weight == 3 else None
-                    if team and team.group(0).strip(" ,()") not in people:
+                    named = team.group(0).strip(" ,()") if team else ""
+                    if team and named not in people and not _names_company(named, companies):
                         full = f"{title}{team.group(0)}"  # "..., Claims" in a subject names the team
                         counts[full] = counts.get(full, 0) + weight
     if not counts:

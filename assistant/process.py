@@ -12,8 +12,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Callable
 
 from assistant.hiring import (
-    Contact, company_of, contacts_of, could_be_hiring, hiring_score, is_acknowledgement,
-    is_company_sender, is_hiring, is_mine, role_of,
+    Contact, company_of, company_parties, contacts_of, could_be_hiring, hiring_score, invited_by_company,
+    is_acknowledgement, is_company_sender, is_hiring, is_mine, is_my_calendar, on_behalf_of, role_of,
 )
 from assistant.senders import domain_of, is_automated
 from assistant.debrief import Debrief, spoken_promise
@@ -263,15 +263,23 @@ def fold_invitations(threads: list[Thread], me: frozenset[str]) -> list[Thread]:
     Google Calendar and Outlook send "Invitation: Interview with Jordan @ Thu 13 Mar" as a
     new thread, apart from the emails that arranged it. Left alone, the conversation would
     not know about its interview (and call a scheduled process overdue). An invitation-only
-    thread joins the one conversation with the same company's people; with none, or with
-    several to choose from, it stays a thread of its own.
+    thread joins the one conversation with the same company's people (for a calendar's own
+    reminder, the people its event names); with none, or with several to choose from, it
+    stays a thread of its own if a company invited me, and is my own calendar otherwise.
+    My own calendar (reminders, invitations I sent, the "Accepted:" replies) is no process.
     """
     def domains(t: Thread) -> set[str]:
-        return {domain_of(m.sender.email) for m in t.messages if is_company_sender(m, me)}
+        found = {domain_of(m.sender.email) for m in t.messages if is_company_sender(m, me)}
+        return found or {domain_of(a.email) for m in t.messages for e in m.events for a in company_parties(e, me)}
 
     invites, talks = [], []
     for t in threads:
-        only_invites = t.messages and all(m.events for m in t.messages if not is_mine(m, me))
+        kept_messages = [on_behalf_of(m, me) for m in t.messages if not is_my_calendar(m, me)]
+        if not kept_messages:
+            continue
+        t = t if kept_messages == t.messages else Thread(t.id, kept_messages)
+        theirs = [m for m in t.messages if not is_mine(m, me)]
+        only_invites = any(m.events for m in t.messages) and all(m.events for m in theirs)
         (invites if only_invites else talks).append(t)
     talks_of: dict[str, list[Thread]] = {}  # company domain -> its conversations
     for t in talks:
@@ -283,7 +291,7 @@ def fold_invitations(threads: list[Thread], me: frozenset[str]) -> list[Thread]:
         same = {t.id: t for d in domains(invite) for t in talks_of.get(d, [])}
         if len(same) == 1:
             merged.setdefault(next(iter(same)), []).extend(invite.messages)
-        else:
+        elif any(invited_by_company(m, me) for m in invite.messages):
             kept.append(invite)
     for t in talks:
         extra = merged.get(t.id)

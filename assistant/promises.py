@@ -12,12 +12,17 @@ hearing-back word is skipped before any date pattern runs):
 2. find the cue phrases around them: hearing-back cues ("we'll be in touch", "she said
    they'd decide", "decisions are made"), the cues of rule 13 that make a date
    something else (a deadline for the candidate, an interview's length, a start
-   date), and the candidate's own plans and hopes (rule 21);
+   date), and the candidate's own plans and hopes (rule 21). Where a promise is
+   recalled ("I originally said Friday"), a correction ("let's say Tuesday instead")
+   is a hearing-back cue too (rule 15); a sentence about someone else's promise ("my
+   friend was told two weeks") gives none unless it also names one made to me;
 3. a time expression belongs to the nearest cue before it in its clause, else the
    first after it there; failing both, the nearest before it in the sentence, else
    the first after ("By Friday, we'll let you know"). A hearing-back cue takes only
    the first expression it owns (rule 14), but a second bound joined to it ("Friday,
-   or Monday at the latest") counts too (rule 20).
+   or Monday at the latest", "by Thursday, but Monday at the very latest") counts too
+   (rule 20). Cues for the end of their process ("interviews wrap up this month")
+   count only where no cue in the sentence says when the candidate hears.
 
 When several sentences make a promise, the latest date wins: the candidate should
 not chase before every date they were given has passed. Rejections give no promise.
@@ -118,7 +123,7 @@ _IF = re.compile(r"\bif\b")
 _DO_NOT_WORRY = re.compile(r"(?:don't|do\s+not)\s+(?:worry|panic|be\s+(?:alarmed|concerned|worried))")
 _AT_THE_EARLIEST = re.compile(r",?\s+at\s+the\s+earliest\b")
 _LEAD_BEFORE = re.compile(rf"(?<!\w)(?:(?:{_alternation(_LEAD_WORDS)})\s+){{1,2}}$")
-_AT_THE_LATEST = r"(?:,?\s+(?:at\s+the\s+(?:very\s+)?)?latest\b)?"
+_AT_THE_LATEST = r"(?:,?\s+(?:at\s+the\s+(?:very\s+|absolute\s+)?)?latest\b)?"
 
 
 def _weekday_index(word: str) -> int:
@@ -168,17 +173,20 @@ _BEEN_BEFORE = re.compile(  # "it's been two weeks", "it has been over a week", 
 )
 
 
+_MORE_TIME = re.compile(r"\b(?:more|further|additional|extra)\b")
+
+
 def _duration(m: re.Match, sent: datetime.date, lead: str) -> tuple[datetime.date, str] | None:
     """Rules 2-5: "within 5 business days", "2-3 weeks", "a few days", "48 hours".
 
     Returns the date and the kind, since "a couple of days" counts business days.
     """
-    if lead == "for":  # "for two hours" says how long something lasts (rule 13)
-        return None
-    if m["lo"] is None and not (m["the_next"] and lead in ("within", "in", "over", "during")):
-        return None  # a bare "week" is no duration; "within the next week" is
+    if lead == "for" and not (m["extra"] or _MORE_TIME.search(m.group())):
+        return None  # "for two hours" says how long something lasts (rule 13); "for a few more days" is a delay
+    if m["lo"] is None and not m["extra"] and not (m["the_next"] and lead in ("within", "in", "over", "during")):
+        return None  # a bare "week" is no duration; "within the next week", "an extra week" are
     count, vague = _quantity(m["lo"])
-    for upper in (m["hi"], m["hi2"]):  # rule 5: a range takes its upper bound
+    for upper in (m["hi"], m["hi2"], m["hi3"]):  # rule 5: a range takes its upper bound
         if upper and upper != "so":
             high, high_vague = _quantity(upper)
             count, vague = max(count, high), vague or high_vague
@@ -364,14 +372,15 @@ _NOT_A_DAY_OF_MONTH = (  # "the 2nd interview", "the 3rd round" are not dates
 )
 
 _DURATION = rf"""(?<![\w-])(?<!\d[.,])
-    (?:(?:about|around|approximately|approx\.?|roughly|up\s+to|another|a\s+further
-         |an?\s+(?:additional|extra))\s+)*
+    (?:(?:about|around|approximately|approx\.?|roughly|up\s+to
+         |(?P<extra>another|a\s+further|an?\s+(?:additional|extra)))\s+)*
     (?P<the_next>the\s+(?:next|coming|following)\s+)?
     (?:(?P<lo>{_QTY})(?:\s*(?:-|–|—|to|or)\s*(?P<hi>{_QTY}))?\s*)?
     (?:(?:more|further|additional|extra|full)\s+)?
     (?<![a-z])(?P<unit>(?:business|working|work)\s+days?|calendar\s+days?|days?|hours?|hrs?
                       |weeks?|fortnights?|months?)\b
     (?:\s+or\s+(?P<hi2>{_QTY}|so)\b)?
+    (?:\s*,\s*(?:maybe|perhaps|possibly|or)\s+(?P<hi3>{_QTY})\b(?=\s*(?:[,.;!?)]|$|tops|max|at\s+most)))?
     (?:'s?\s+time)?
 """
 
@@ -402,9 +411,11 @@ _RULE_TABLE = (
         r"(?P<next_week>\s+(?:of\s+)?next\s+week)?"
         r"(?:\s+(?:morning|afternoon|evening|night|lunchtime|eod|cob))?"), _weekday),
     # Rule 7: this week, end of the week; end of next week.
-    ("week_part", ("end of", "close of", "this week", "week's end"), _point(
+    ("week_part", ("end of", "close of", "this week", "week's end", "within the week"), _point(
         r"(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+)?(?:working\s+|business\s+|work\s+)?week"
-        r"|(?:later\s+)?this\s+week|(?:the\s+|this\s+)?week's\s+end"), _week_part(0, FRIDAY)),
+        r"|(?:later\s+)?this\s+week|(?:the\s+|this\s+)?week's\s+end"
+        r"|(?<=within\s)the\s+week\b(?!\s+(?:of|after|before|starting|beginning|commencing|ahead))"),
+     _week_part(0, FRIDAY)),  # "within the week" is this week
     # Rule 17: the weekend is its Sunday.
     ("week_part", ("weekend",), _point(r"(?:the\s+|this\s+)?(?:end\s+of\s+the\s+)?weekend"),
      _week_part(0, SUNDAY)),
@@ -535,20 +546,28 @@ def _is_lower_bound(low: str, start: int, end: int, lead: str, clauses: list[int
 
 
 def _any_of(patterns) -> re.Pattern:
-    """One pattern for a tuple of cue phrases, each starting at a word's beginning."""
-    return re.compile(rf"(?<![\w'])(?:{'|'.join(p.removeprefix(chr(92) + 'b') for p in patterns)})")
+    """One pattern for a tuple of cue phrases, each starting at a word's beginning (after an
+    opening quote too: "'Give us ten days,' she said"; not inside "we'll")."""
+    return re.compile(rf"(?<!\w)(?<!\w')(?:{'|'.join(p.removeprefix(chr(92) + 'b') for p in patterns)})")
 
 
 _POSITIVE = _any_of(cue_phrases.HEARING_BACK)
 _REQUEST = _any_of(cue_phrases.REQUESTS)
 _NEGATIVE = _any_of(cue_phrases.NOT_HEARING_BACK)
 _OWN_PLAN = _any_of(cue_phrases.OWN_PLANS)
+_WEAK = _any_of(cue_phrases.PROCESS_ENDS)
+_CORRECTION = _any_of(cue_phrases.CORRECTIONS)
+_RECALL = _any_of(cue_phrases.RECALLS)
+_OTHER_PERSON = _any_of(cue_phrases.OTHER_PEOPLE)
+_TO_ME = _any_of(cue_phrases.TO_ME)
 # Words quoted only as what was *not* said: 'No "we'll call you this week" or anything.'
 _NOT_SAID_BEFORE = re.compile(
     r"""(?:\bno|\bnever\s+said|\bdidn't\s+(?:even\s+)?say|\bdid\s+not\s+(?:even\s+)?say"""
-    r"""|\bwithout\s+(?:even\s+)?saying|\bnot\s+(?:even\s+)?(?:a|one))\s*[,:]?\s*["“]"""
+    r"""|\b(?:never|nobody|no\s+one|didn't|did\s+not)\s+(?:ever\s+|even\s+)?(?:said|say|told\s+(?:me|us)|tell\s+(?:me|us)"""
+    r"""|mentioned|mention|wrote|write)"""
+    r"""|\bwithout\s+(?:even\s+)?saying|\bnot\s+(?:even\s+)?(?:a|one))\s*[,:]?\s*["“'‘]"""
 )
-_NOT_SAID_AFTER = re.compile(r"""["”]\s*,?\s*or\s+(?:anything|something|whatever)\b""")
+_NOT_SAID_AFTER = re.compile(r"""["”'’]\s*,?\s*or\s+(?:anything|something|whatever)\b""")
 _CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|so|then|or|while|whereas|because)\s|\s[-–—]\s")
 # "Please allow 5 working days for a response", "allow our recruiters 1-3 weeks to follow
 # up": words after the timeframe that say it is a wait for an answer, whatever came before.
@@ -565,6 +584,24 @@ _SAME_EVENT = re.compile(
     r"[\s,]*(?:(?:or|to|until|till|through|-|–|—|/)\s*"
     r"(?:(?:perhaps|maybe|possibly|even|at\s+the\s+(?:very\s+)?latest|at\s+most)[\s,]*)?)?"
 )
+# ...also across "but", "and", "though" when the second is hedged or a bound: "by end of
+# week, but Monday at the very latest", "by Friday, though possibly Monday".
+_JOINED = (r"[\s,;]*(?:(?:but|and|though|although|or)\s+)?"
+           r"(?:(?:certainly|definitely|absolutely|surely|in\s+any\s+case|either\s+way|at\s+worst)[\s,]+)?")
+_SAME_EVENT_HEDGED = re.compile(
+    _JOINED + r"(?:perhaps|maybe|possibly|probably|potentially|at\s+worst|worst\s+case|failing\s+that)[\s,]*"
+)
+_SAME_EVENT_BOUND = re.compile(_JOINED)
+_BOUND_LEAD = re.compile(r"(?:no|not)\s+later\s+than|latest\s+by|at\s+the\s+(?:very\s+|absolute\s+)?latest\s+by")
+
+
+def _second_bound(low: str, previous: _Found, t: _Found) -> bool:
+    """Rule 20: is t a second bound for the event `previous` gave a date for?"""
+    if _SAME_EVENT.fullmatch(low, previous.end, t.start) or _SAME_EVENT_HEDGED.fullmatch(low, previous.end, t.start):
+        return True
+    is_bound = low.endswith("latest", t.start, t.end) or bool(_BOUND_LEAD.match(low, t.start))
+    return is_bound and bool(_SAME_EVENT_BOUND.fullmatch(low, previous.end, t.start))
+
 
 # Rule 13: a rejection promises nothing, even when it mentions a date.
 _REJECTION = re.compile(
@@ -575,10 +612,17 @@ _REJECTION = re.compile(
     r"with\s+(?:another|other|a\s+different)"
     r"|\b(?:were|was|have\s+been|has\s+been)\s+(?:unsuccessful|not\s+successful)"
     r"|position\s+has\s+(?:now\s+)?been\s+filled"
+    r"|\b(?:gone|went|going|moved|moving|proceeded|proceeding)\s+(?:forward\s+|ahead\s+)?with\s+(?:another|other"
+    r"|an\s+internal|a\s+different|someone\s+else)"
+    r"|\b(?:role|position|job|post|offer)\s+(?:has\s+)?(?:gone|went)\s+to\b"
+    r"|\b(?:go|going|gone|went|move|moving|moved)\s+in\s+(?:a\s+)?(?:different|another|other)\s+direction"
+    r"|(?:weren't|wasn't|were\s+not|was\s+not|have\s+not\s+been|haven't\s+been|has\s+not\s+been|hasn't\s+been)"
+    r"\s+(?:selected|shortlisted|chosen|successful)"
     r"|(?:not|n't|no\s+longer)\s+(?:being\s+|be\s+)?considered"
 )
 _REJECTION_WORDS = (
     "not", "n't", "unable", "regret", "decided", "chosen", "opted", "success", "filled", "longer",
+    "gone", "went", "going", "moved", "moving", "proceed", "move ", "go ",
 )
 # Rule 18: "if you haven't heard by then, assume you were unsuccessful" is no rejection.
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|assume|unless|otherwise|in\s+case)\b")
@@ -601,6 +645,7 @@ class _Cue(NamedTuple):
     hearing_back: bool
     own_plan: bool = False  # rule 21: "then wait two weeks for an answer" stays mine
     forward: bool = False  # a quote opens: "she said 'next week'" owns only what follows
+    weak: bool = False  # the process ends ("interviews wrap up this month"): not the reply itself
 
 
 class _Spans:
@@ -638,6 +683,7 @@ def _cues(low: str, positive: list[re.Match], times: list[_Found], clauses: list
         silenced_from.setdefault(clause, m.start())
     pos_spans = _Spans((m.start(), m.end()) for m in positive)
     neg_spans = _Spans((m.start(), m.end()) for m in negative)
+    own_spans = _Spans((m.start(), m.end()) for m in own)
     cues = []
     for p in positive:
         clause = bisect.bisect_right(clauses, p.start()) - 1
@@ -645,12 +691,15 @@ def _cues(low: str, positive: list[re.Match], times: list[_Found], clauses: list
             continue
         if any(e - s >= p.end() - p.start() for s, e in neg_spans.overlapping(p.start(), p.end())):
             continue
-        cues.append(_Cue(p.start(), p.end(), True, forward=p.group()[-1] in "\"'“‘"))
+        if any(e - s > p.end() - p.start() for s, e in own_spans.overlapping(p.start(), p.end())):
+            continue  # "I must decide": mine, though "decide" alone would be theirs
+        weak = bool(_WEAK.fullmatch(p.group()))
+        cues.append(_Cue(p.start(), p.end(), True, forward=p.group()[-1] in "\"'“‘", weak=weak))
     for n in (*requests, *negative):
         if not any(e - s > n.end() - n.start() for s, e in pos_spans.overlapping(n.start(), n.end())):
             cues.append(_Cue(n.start(), n.end(), False))
-    for o in own:
-        if not pos_spans.overlapping(o.start(), o.end()):
+    for o in own:  # "I'll call you" is theirs: a hearing-back cue as long or longer wins
+        if not any(e - s >= o.end() - o.start() for s, e in pos_spans.overlapping(o.start(), o.end())):
             cues.append(_Cue(o.start(), o.end(), False, own_plan=True))
     return sorted(cues)
 
@@ -711,7 +760,11 @@ def _lower(sentence: str) -> str:
 def _unsaid_removed(low: str, times: list[_Found]) -> list[_Found]:
     """The time expressions outside quotes of words that were not said."""
     unsaid = []
-    quotes = [i for i, c in enumerate(low) if c in '"“”'] if '"' in low or "“" in low else []
+    # Quote marks: double ones, and single ones that are no apostrophe ("we'll" is not a quote).
+    quotes = [
+        i for i, c in enumerate(low)
+        if c in '"“”‘’' or (c == "'" and not (0 < i < len(low) - 1 and low[i - 1].isalnum() and low[i + 1].isalnum()))
+    ] if any(q in low for q in "\"“'‘") else []
     for m in _NOT_SAID_BEFORE.finditer(low) if quotes else ():
         i = bisect.bisect_left(quotes, m.end())  # the quote that closes it
         unsaid.append((m.end(), quotes[i] if i < len(quotes) else len(low)))
@@ -741,8 +794,16 @@ def _promises_in(sentence: str, sent: datetime.date):
     # Rule 14: no hearing-back words, no promise; but a wait "for us to decide" and a bound
     # on its own ("Friday latest") may still say when.
     positive = list(_POSITIVE.finditer(low))
+    if _RECALL.search(low):  # rule 15: "I originally said Friday; let's say Tuesday instead"
+        spans = _Spans((m.start(), m.end()) for m in positive)
+        positive = sorted(
+            [*positive, *(m for m in _CORRECTION.finditer(low) if not spans.overlapping(m.start(), m.end()))],
+            key=lambda m: m.start(),
+        )
     if not positive and "latest" not in low and not _RESPONSE_TAIL.search(low):
         return
+    if _OTHER_PERSON.search(low) and not _TO_ME.search(low):
+        return  # rule 21: "my friend was told two weeks" is someone else's promise
     times = _unsaid_removed(low, _time_expressions(sentence, low, sent))
     if not times:
         return
@@ -758,10 +819,14 @@ def _promises_in(sentence: str, sent: datetime.date):
         for i, (owner, near) in enumerate(owners):
             if near == same_clause and owner is not None and owner.hearing_back:
                 claims.setdefault(owner, i)
+    if any(not owner.weak for owner in claims):
+        # "Interviews wrap up this month and we'll notify candidates in early April": the
+        # end of the process gives way to the reply itself (rule 14).
+        claims = {owner: i for owner, i in claims.items() if not owner.weak}
     previous: _Found | None = None  # the last expression that counted
     for i, t in enumerate(times):
         owner = owners[i][0]
-        if previous is not None and _SAME_EVENT.fullmatch(low, previous.end, t.start):
+        if previous is not None and _second_bound(low, previous, t):
             pass  # rule 20: a second bound for the event just read
         elif owner is not None and claims.get(owner) == i:
             pass

@@ -38,6 +38,27 @@ AUTOMATED_LOCALPART = re.compile(
     re.I,
 )
 
+# Calendar systems write on behalf of a calendar's owner: reminders, notifications, updates
+# and invitations of the user's own events. Their mail is never a company's word; it belongs
+# to a hiring process only through the people its events name. (address pattern, why)
+CALENDAR_SYSTEMS: tuple[tuple[str, str], ...] = (
+    (r"calendar-notification@google\.com",
+     "Google Calendar: notifications and reminders of the user's own events, and the Sender of "
+     "every invitation it mails on an organizer's behalf"),
+    (r"[\w.+-]+@calendar\.google\.com", "Google Calendar's group and resource calendars"),
+    (r"calendar-server\.bounces\.google\.com", "Google Calendar's bounce address (Return-Path, Sender)"),
+    (r"microsoftexchange[0-9a-f]{32}@[\w.-]+",
+     "the Exchange system mailbox (\"Microsoft Outlook\"): Outlook reminders and meeting notices"),
+    (r"calendar-no-?reply@[\w.-]+|no-?reply-?calendar@[\w.-]+",
+     "calendar robots by name: reminders from a webmail's calendar"),
+    (r"noreply@email\.apple\.com", "iCloud Calendar invitations and updates"),
+)
+_CALENDAR_SYSTEM = re.compile("|".join(f"(?:{p})" for p, _ in CALENDAR_SYSTEMS), re.I)
+
+
+def is_calendar_system(email: str) -> bool:
+    """A calendar writing for its owner (Google Calendar, Outlook), not a person at a company."""
+    return bool(_CALENDAR_SYSTEM.fullmatch(email))
 
 
 def domain_of(email: str) -> str:
@@ -45,7 +66,7 @@ def domain_of(email: str) -> str:
 
 
 def is_automated(email: str) -> bool:
-    return bool(AUTOMATED_LOCALPART.match(email.partition("@")[0]))
+    return bool(AUTOMATED_LOCALPART.match(email.partition("@")[0])) or is_calendar_system(email)
 
 
 def is_robot(email: str) -> bool:

@@ -8,7 +8,7 @@ weekday/month names are spelled out here). Run it from anywhere:
     python examples/make_sample.py                 # rewrites examples/sample.mbox
     python examples/make_sample.py /tmp/out.mbox   # writes somewhere else
 
-What is inside (10 hiring processes, 17 noise threads) and what the tool should make of it
+What is inside (11 hiring processes, 18 noise threads) and what the tool should make of it
 on the demo day, Thursday 2026-03-12, is in examples/README.md.
 
 Takeout details copied here: every message starts with a `From <gmail id>@xxx <UTC date>`
@@ -161,6 +161,9 @@ CALLUM = Person("Callum Reid", "callum.reid@talentbridge-partners.com", "london"
                 "TalentBridge Partners Ltd is an employment agency and employment business.")
 RACHEL = Person("Rachel Adeyemi", "rachel.adeyemi@orbitalpay.io", "london", "gmail",
                 "Rachel Adeyemi\nHead of Analytics, Orbital Payments")
+
+INES = Person("Ines Alvarez", "ines.alvarez@brightwave.io", "chicago", "gmail",
+              "Ines Alvarez\nRecruiter | Brightwave\nChicago, IL")
 
 MAYA = Person("Maya Chen", "maya.chen.dev@gmail.com", "seattle", "gmail", "M")
 
@@ -960,6 +963,38 @@ def processes() -> list[Thread]:
         "<p style=\"font-size:10px;color:#777\">This is a system-generated message; "
         "replies are not monitored.</p>\n</div>")))
     threads.append(t)
+
+    # 11. Brightwave: a phone screen that exists only in prose. Ines rang Jordan on Tue 10 Mar
+    #     (arranged off the mailbox); her "Great speaking with you this afternoon", sent at 15:40
+    #     in Chicago, dates it. The subject names the company after the role.
+    t = Thread("brightwave", "Phone screen - Product Analyst, Brightwave", PERSONAL)
+    t.add(Msg(INES, [JORDAN], "2026-03-06 10:05", """
+        Hi Jordan,
+
+        Thank you for applying for the Product Analyst role at Brightwave. I'm the recruiter for the pricing team and would love to set up a quick phone screen to learn more about you.
+
+        Are you free for a call early next week? I can ring you on the number on your resume.
+        """))
+    t.add(Msg(JORDAN, [INES], "2026-03-06 13:20", """
+        Hi Ines,
+
+        Thank you for reaching out! Early next week works well; Monday or Tuesday afternoon is best for me.
+
+        Best,
+        """, quote=True))
+    t.add(Msg(INES, [JORDAN], "2026-03-10 15:40", """
+        Hi Jordan,
+
+        Great speaking with you this afternoon! I'm sharing my notes with the hiring manager, and we'll be in touch by the end of next week about the technical interview.
+        """, quote=True))
+    t.add(Msg(JORDAN, [INES], "2026-03-10 20:15", """
+        Hi Ines,
+
+        Thank you for speaking with me today. I enjoyed hearing how the pricing team tests new plans, and I'm very interested in the role.
+
+        Best,
+        """, quote=True))
+    threads.append(t)
     return threads
 
 
@@ -1093,6 +1128,32 @@ def noise() -> list[Thread]:
             "<p>Total: <b>$23.47</b></p>\n<p>3:21 PM: 200 Atlantic Ave, Boston, MA<br>"
             "3:48 PM: South Station, Boston, MA</p>\n<p>Visa ending in 4417</p>\n"
             "<p>Rate your driver, Luis, and add a tip within 24 hours.</p>"))
+
+    # Google Calendar's reminder of Jordan's own prep session: her calendar, not a process.
+    prep = Person("Google Calendar", "calendar-notification@google.com", "new_york", "plain")
+    t = Thread("n-gcal", "Notification: Interview prep: Northwind technical @ Wed 11 Mar 2026 7pm - 8pm "
+               "(EDT) (jordan.rivera@gmail.com)", UPDATES)
+    t.add(Msg(prep, [JORDAN], "2026-03-11 18:50", """
+        This is a notification for:
+
+        Title: Interview prep: Northwind technical
+        When: Wednesday 11 Mar 2026 7pm - 8pm (Eastern Time - New York)
+        Calendar: jordan.rivera@gmail.com
+        Who:
+        * jordan.rivera@gmail.com - organizer
+
+        Invitation from Google Calendar: https://calendar.google.com/calendar/
+
+        You are receiving this email at the account jordan.rivera@gmail.com because you set a notification for this event.
+        """, sign=False, headers=[("Sender", "Google Calendar <calendar-notification@google.com>"),
+                                  ("Reply-To", "Google Calendar <calendar-notification@google.com>")],
+        calendar=Calendar(calendar(
+            method="REQUEST", uid="3r8t1y5u9i2o6p0a4s7d@google.com", sequence=0,
+            tzid="America/New_York", start="20260311T190000", end="20260311T200000",
+            stamp="20260305T140000Z", summary="Interview prep: Northwind technical",
+            organizer=JORDAN, attendees=[JORDAN], description="SQL window functions; the case."),
+            "REQUEST", attach_ics=True)))
+    threads.append(t)
 
     one("n-dentist", "Appointment confirmation: Tue, Mar 17 at 8:30 AM", UPDATES,
         "Riverside Dental Studio", "appointments@riversidedentalstudio.com", "new_york",

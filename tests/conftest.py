@@ -59,6 +59,50 @@ def _isolated_dirs(tmp_path, monkeypatch):
     monkeypatch.delenv("FOLLOWUP_MAILBOX", raising=False)
 
 
+def gmail_violations(start: int, passed: list[tuple[str, str]], other_processes: bool = False) -> list[str]:
+    """What the fake Gmail servers received since RECEIVED[start] that breaks the never-send
+    promise: any send/import/insert/delete/trash request, and any API request that did not
+    pass the transport's guard (gmail_transport.PASSED) in this process."""
+    from tests.fake_gmail import RECEIVED
+
+    got = RECEIVED[start:]
+    problems = [f"forbidden request reached Gmail: {r.verb} {r.path}" for r in got if r.forbidden]
+    if not other_processes:
+        # a set, not a count: google-auth retries a request the guard passed once after a 401
+        unguarded = dict.fromkeys((r.verb, r.path) for r in got if r.api and (r.verb, r.path) not in set(passed))
+        problems += [f"request did not go through the guard: {v} {p}" for v, p in unguarded]
+    return problems
+
+
+@pytest.fixture(autouse=True)
+def _never_send(request):
+    """Behavioural never-send check around every test: see gmail_violations. Tests that run
+    the CLI as separate processes mark themselves `other_processes` (their guard is theirs)."""
+    from urllib.parse import urlsplit
+
+    from assistant import gmail_transport
+    from tests.fake_gmail import RECEIVED
+
+    passed: list[tuple[str, str]] = []
+
+    def hook(method, uri):
+        passed.append((method, urlsplit(uri).path))
+
+    start = len(RECEIVED)
+    gmail_transport.PASSED.append(hook)
+    try:
+        yield
+    finally:
+        gmail_transport.PASSED.remove(hook)
+    problems = gmail_violations(start, passed, "other_processes" in request.keywords)
+    assert not problems, "\n".join(problems)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "other_processes: the test's Gmail requests come from "
+                                       "child processes (only the forbidden-path check applies)")
+
+
 def one_line_error(result) -> str:
     """Bad input ends as exactly one line and exit code 2, never a traceback."""
     assert result.exit_code == 2, result.output

@@ -262,6 +262,7 @@ class FakeGmail:
         with self._lock:
             self.round_trips += 1
         split = urlsplit(path)
+        _record(verb, split.path, False)
         if "/send" in split.path:
             self.send_attempts += 1
             return _json(400, {"error": {"code": 400, "message": "this fake never sends"}})
@@ -336,6 +337,7 @@ class FakeGmail:
                 if line.lower().startswith("authorization:"):
                     part_auth = line.split(":", 1)[1].strip()
             split = urlsplit(target)
+            _record(verb, split.path, True)
             if "/send" in split.path:
                 self.send_attempts += 1
                 status, extra, data = 400, {}, {"error": {"code": 400, "message": "never sends"}}
@@ -532,6 +534,43 @@ class FakeGmail:
         if id not in self.drafts:
             return 404, {}, {"error": {"code": 404, "message": "Requested entity was not found."}}
         return 200, {}, self._store_draft(data, id)
+
+
+# -- every request any fake server received, for the suite's never-send check -----------
+
+@dataclass(frozen=True)
+class Received:
+    verb: str
+    path: str
+    in_batch: bool
+
+    @property
+    def forbidden(self) -> bool:
+        """A request that would send, import, insert, delete or trash mail, however reached."""
+        return forbidden(self.verb, self.path)
+
+    @property
+    def api(self) -> bool:
+        """A Gmail API request (the OAuth endpoints are google-auth's, not the transport's)."""
+        return not self.in_batch and self.path not in ("/token", "/revoke", "/auth")
+
+
+RECEIVED: list[Received] = []
+_RECEIVED_LOCK = threading.Lock()
+_FORBIDDEN = re.compile(r"/(send|import|trash|untrash|batchDelete|batchModify|watch|stop)(/|$)", re.I)
+
+
+def forbidden(verb: str, path: str) -> bool:
+    verb = verb.upper()
+    if verb == "DELETE" or _FORBIDDEN.search(path):
+        return True
+    # messages.insert is a POST to the collection itself
+    return verb in ("POST", "PUT") and re.search(r"/users/[^/]+/messages/?$", path) is not None
+
+
+def _record(verb: str, path: str, in_batch: bool) -> None:
+    with _RECEIVED_LOCK:
+        RECEIVED.append(Received(verb, path, in_batch))
 
 
 # -- a small Gmail search -----------------------------------------------------------------

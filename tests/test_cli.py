@@ -122,7 +122,7 @@ def test_a_thread_is_named_by_id_prefix_or_company(thread, found):
 
 
 def test_an_ambiguous_or_unknown_thread_is_one_line():
-    assert "matches 10 processes" in one_line_error(invoke("--mailbox", "sample", "--today", "2026-03-12",
+    assert "matches 11 processes" in one_line_error(invoke("--mailbox", "sample", "--today", "2026-03-12",
                                                            "draft", "thank-you", "19c"))
     assert "no hiring process matches" in one_line_error(invoke("--mailbox", "sample", "draft",
                                                                 "thank-you", "nonexistent"))
@@ -170,6 +170,7 @@ def test_sample_companies_and_roles_as_a_person_would_write_them():
         "Ledgerline": "Analytics Engineer",
         "Quillstone Insurance": "Senior Data Analyst, Claims",
         "Northwind Labs": "Senior Data Analyst",
+        "Brightwave": "Product Analyst",
         "Orbital Payments": "Senior Analytics Engineer",
         "Spreewerk GmbH": "Senior Analytics Engineer",
         "Cascade Metrics": "Senior Data Analyst, Growth",

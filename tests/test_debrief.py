@@ -569,3 +569,26 @@ def test_adding_only_says_nothing_about_removal_and_the_same_text_changes_nothin
     out = ok(run("debrief", "ledgerline", "--from", str(filled)))
     assert out.strip() == "debrief not changed"
     assert previous.read_bytes() == kept  # an unchanged save does not push the last version out
+
+
+# --- an editor that writes, then exits non-zero (vim's :cq, a crash) keeps the words -----
+
+
+def test_text_written_by_a_failing_editor_is_saved_when_it_reads(editor):
+    editor("text = text.replace('## Notes', '## Notes\\nAsk about on-call') ; "
+           "open(path, 'w', encoding='utf-8').write(text) ; os.utime(path, (0, 10**9)) ; sys.exit(1)")
+    result = run("debrief", "ledgerline")
+    assert result.exit_code == 0, result.output
+    assert "exited with status 1" in result.output
+    assert f"Saved the debrief of Ledgerline" in result.output
+    assert show_json()["notes"] == "Ask about on-call"
+
+
+def test_unreadable_text_from_a_failing_editor_is_kept_beside_and_the_user_told(editor):
+    editor("text = text.replace('## Notes', '## Not a section\\nAsk about on-call') ; "
+           "open(path, 'w', encoding='utf-8').write(text) ; os.utime(path, (0, 10**9)) ; sys.exit(1)")
+    line = one_line_error(run("debrief", "ledgerline"))
+    rejected = debrief_path(LEDGERLINE).with_suffix(".rejected")
+    assert "debrief not saved" in line and str(rejected) in line
+    assert "Ask about on-call" in rejected.read_text(encoding="utf-8")
+    assert load_debrief(LEDGERLINE) is None

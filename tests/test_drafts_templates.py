@@ -58,7 +58,7 @@ FULL = dict(
 def test_the_matrix_covers_every_kind_and_every_process_with_a_contact():
     kinds = {c.values[2] for c in CASES}
     assert kinds == set(drafts.KINDS)
-    assert len({c.values[0].id for c in CASES}) == 8  # all but the two ATS-only applications
+    assert len({c.values[0].id for c in CASES}) == 9  # all but the two ATS-only applications
 
 
 @pytest.mark.parametrize("with_debrief", [False, True], ids=["no-debrief", "debrief"])
@@ -70,7 +70,11 @@ def test_every_built_in_template_is_lint_clean(monkeypatch, process, me, kind, t
     plan = drafts.prepare(process, kind, me=me, today=today, settings=Settings(), force=True)
     assert plan.drafts
     for d in plan.drafts:
-        problems = [f"{f.rule}: {f.message}" for f in d.report.findings if f.severity != "info"]
+        # A line the tool left on purpose for the user ("[One detail Ines shared with you]",
+        # said when saved) stands for the missing detail; nothing else may be flagged.
+        excused = ("placeholder.brackets", "structure.detail") if d.to_replace else ()
+        problems = [f"{f.rule}: {f.message}" for f in d.report.findings
+                    if f.severity != "info" and f.rule not in excused]
         assert problems == [], d.text
         assert "{{" not in d.text and "None" not in d.text
         if kind == "linkedin":

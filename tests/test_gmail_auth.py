@@ -33,7 +33,7 @@ def test_not_signed_in(gmail):
 def test_401_then_refresh_then_saved_0600(gmail):
     path = write_token(gmail.config_dir, token="stale", refresh="refresh-1", url=gmail.url,
                        expiry="2999-01-01T00:00:00Z")  # looks valid: the server's 401 says otherwise
-    assert len(run_json("threads")) == 10
+    assert len(run_json("threads")) == 11  # the sample's hiring processes
     saved = json.loads(path.read_text())
     assert saved["token"] != "stale" and saved["token"] in gmail.access_tokens
     assert saved["refresh_token"] == "refresh-1"

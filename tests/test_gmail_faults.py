@@ -15,7 +15,7 @@ def test_429_with_retry_after_on_a_single_request(gmail, sleeps):
 
 def test_403_rate_limit_is_retried_but_a_plain_403_is_not(gmail, sleeps):
     gmail.fail("gmail.users.getProfile", 403, reason="userRateLimitExceeded")
-    assert len(run_json("threads")) == 10
+    assert len(run_json("threads")) == 11  # the sample's hiring processes
     gmail.fail("gmail.users.history.list", 403, reason="forbidden")
     result = run("threads")
     assert result.exit_code == 2 and "Gmail API error 403" in result.stderr

@@ -1,4 +1,6 @@
-"""Never send: no code calls a send method, and the transport refuses one before it leaves."""
+"""Never send: the transport refuses a send before it leaves, and the suite checks it by
+behaviour (every request the fake Gmail receives must have passed the guard; none may be
+a send, import, insert, delete or trash: tests/conftest.py), not by reading the code."""
 
 from __future__ import annotations
 
@@ -15,10 +17,33 @@ from tests.gmail_fixtures import gmail, run, sleeps  # noqa: F401
 REPO = Path(__file__).resolve().parents[1]
 
 
-def test_no_code_calls_a_send_method():
-    pattern = re.compile(r"(messages|drafts)\(\)\s*\.\s*send\b|users/me/(messages|drafts)/send")
-    for path in (REPO / "assistant").rglob("*.py"):
-        assert not pattern.search(path.read_text(encoding="utf-8")), path
+def test_the_suite_fails_a_test_whose_request_skips_the_guard_or_would_send(gmail):
+    """The check tests/conftest.py runs after every test: here it must see both faults."""
+    import httplib2
+
+    from tests.conftest import gmail_violations
+    from tests.fake_gmail import RECEIVED
+
+    start = len(RECEIVED)
+    http = httplib2.Http(timeout=10)
+    http.request(gmail.url + "gmail/v1/users/me/profile", "GET")  # past the guard, harmless
+    http.request(gmail.url + "gmail/v1/users/me/messages/19c43d04e78b9a59/trash", "POST")
+    problems = gmail_violations(start, passed=[])
+    assert problems == ["forbidden request reached Gmail: POST /gmail/v1/users/me/messages/19c43d04e78b9a59/trash",
+                        "request did not go through the guard: GET /gmail/v1/users/me/profile",
+                        "request did not go through the guard: POST /gmail/v1/users/me/messages/19c43d04e78b9a59/trash"]
+    del RECEIVED[start:]  # these were this test's own, on purpose
+
+
+@pytest.mark.parametrize("headers", [
+    {b"X-HTTP-Method-Override": b"DELETE"},
+    {b"x-http-method-override": "DELETE"},
+    {"X-HTTP-Method-Override": b"POST", b"X-Http-Method-Override": b"DELETE"},
+])
+def test_an_override_header_given_as_bytes_is_seen(gmail, api, headers):
+    with pytest.raises(SendRefused):  # a POST to drafts is drafts.create; overridden, it is not
+        api.http.request(api.root + USER + "drafts", method="POST", body=b"{}", headers=headers)
+    assert gmail.round_trips == 0
 
 
 def test_allowlist_has_no_send_or_destructive_method():

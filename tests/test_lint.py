@@ -25,8 +25,8 @@ from assistant.lint import (
 
 REPO = Path(__file__).resolve().parent.parent
 DRAFTS = REPO / "tests" / "fixtures" / "drafts"
-GOOD = sorted((DRAFTS / "good").glob("*.txt"))
-BAD = sorted((DRAFTS / "bad").glob("*.txt"))
+GOOD = sorted((DRAFTS / "good").glob("*.*"))
+BAD = sorted((DRAFTS / "bad").glob("*.*"))
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -60,6 +60,9 @@ def loud(report) -> list:
 # A thread-aware context for the timing and name rules: interview Mon 2 March 2026.
 CTX = dict(today=date(2026, 3, 12), wait_until=date(2026, 3, 6), followups_since_reply=0,
            interview_day=date(2026, 3, 11), people=("Jenna Park", "Omar Haddad"))
+EML = "From: Omar <omar@example.com>\nTo: Jenna Park <jenna@example.com>\nSubject: {subject}\n" \
+      "Date: Thu, 12 Mar 2026 09:15:00 +0000\n\n" + \
+      "Hi Jenna,\n\nYou mentioned you hoped to decide by last Friday. Is there any update?\n\nBest,\nOmar\n"
 LONG = "I also want to add one more thought about the role and the team. " * 25
 STATUS = "Hi Jenna,\n\nYou mentioned you hoped to decide by last Friday. Is there any update?\n\nBest,\nOmar\n"
 
@@ -116,6 +119,18 @@ PAIRS = {
                         "Friday. Is there any update?\n\nOmar\n", STATUS, "status-check", None),
     "placeholder.brackets": (draft("bad/thank-you-placeholder.txt"), draft("good/thank-you-1.txt"), "auto", None),
     "placeholder.template": (draft("bad/thank-you-placeholder.txt"), draft("good/thank-you-3.txt"), "auto", None),
+    "placeholder.blank": ("Hi Priya,\n\nThank you for the interview on ____. If you need anything else, "
+                          "please let me know.\n\nBest,\nSam\n", draft("good/thank-you-1.txt"), "auto", None),
+    "structure.empty": ("\n  \n", STATUS, "auto", None),
+    "subject.length": (EML.format(subject="Following up on my application for the senior analyst role in the Leeds office"),
+                       EML.format(subject="Re: Following up on my application for the senior analyst role in the Leeds office"),
+                       "status-check", None),
+    "subject.caps": (EML.format(subject="ANALYST ROLE UPDATE"), EML.format(subject="Analyst role (SQL) update"),
+                     "status-check", None),
+    "subject.urgency": (EML.format(subject="Response needed: analyst role"), EML.format(subject="Analyst role"),
+                        "status-check", None),
+    "subject.exclamation": (EML.format(subject="Thanks for the update!"),
+                            EML.format(subject="Thanks for the update"), "status-check", None),
     "placeholder.todo": (draft("bad/thank-you-todo.txt"), draft("good/thank-you-5.txt"), "auto", None),
     "timing.too-early": (STATUS, STATUS, "status-check", "early"),
     "timing.second-checkin": (STATUS, STATUS, "status-check", "second"),
@@ -166,7 +181,8 @@ def test_thank_you_on_the_next_business_day_after_a_friday_is_on_time():
 def test_collection_is_big_enough_and_varied():
     assert len(GOOD) >= 15 and len(BAD) >= 15
     assert {kind_of(p) for p in GOOD} == {"thank-you", "status-check", "recruiter-feedback",
-                                          "keep-in-touch", "linkedin"}
+                                          "keep-in-touch", "linkedin", "linkedin-message"}
+    assert any(p.suffix == ".eml" for p in GOOD) and any(p.suffix == ".eml" for p in BAD)
 
 
 @pytest.mark.parametrize("path", GOOD, ids=lambda p: p.name)
@@ -231,9 +247,17 @@ def test_unknown_kind_is_a_followup_error():
         lint("hello", "haiku")
 
 
-def test_empty_text_gives_an_empty_report():
-    report = lint("")
-    assert report.findings == () and report.metrics.words == 0
+@pytest.mark.parametrize("text, said", [
+    ("", "the draft is empty"),
+    (" \n\t\n\n", "the draft is empty"),
+    ("From: a@example.com\nSubject: Hello\nDate: Thu, 12 Mar 2026 09:15:00 +0000\n", "headers and no body"),
+    ("From: a@example.com\nSubject: Hello\n\n\n   \n", "headers and no body"),
+    ("On Mon, 2 Mar 2026 at 10:00, Jenna <j@example.com> wrote:\n> Any news?\n", "nothing new"),
+])
+def test_nothing_to_lint_is_an_error_not_a_clean_bill(text, said):
+    report = lint(text)
+    assert [f.rule for f in report.findings] == ["structure.empty"] and report.has_errors
+    assert said in report.findings[0].message and report.metrics.words == 0
 
 
 # Disable comments and config ---------------------------------------------------------------
@@ -328,7 +352,8 @@ def test_cli_reads_stdin(args):
 def test_cli_json_schema():
     result = invoke("lint", "--json", "--kind", "thank-you", str(DRAFTS / "bad/thank-you-shouting.txt"))
     data = json.loads(result.output)
-    assert set(data) == {"file", "kind", "metrics", "findings"}
+    assert set(data) == {"file", "kind", "metrics", "findings", "positions", "note"}
+    assert (data["positions"], data["note"]) == ("file", "")
     assert set(data["metrics"]) == {"words", "sentences", "paragraphs", "questions", "exclamations",
                                     "characters", "reading_ease", "grade", "reading_time"}
     assert data["findings"]

@@ -164,7 +164,7 @@ def test_an_mbox_with_crlf_line_endings_tells_the_same_story(tmp_path):
         return {(p["id"], p["state"], p["wait_until"], p["company"], p["role"]) for p in json.loads(out.stdout)}
 
     assert facts(crlf) == facts(SAMPLE_MBOX)
-    assert len(facts(crlf)) == 10
+    assert len(facts(crlf)) == 11
 
 
 def test_an_absurd_gmail_thread_id_falls_back_to_threading_by_headers(tmp_path):

@@ -18,6 +18,7 @@ EXPECTED = [
     (date(2026, 3, 16), "thank-you", "Northwind Labs"),  # Fri 13 Mar interview -> Mon 16 Mar
     (date(2026, 3, 18), "status-check", "Orbital Payments"),  # "early next week" = Tue 17 Mar
     (date(2026, 3, 20), "status-check", "Spreewerk GmbH"),  # no promise: waiting ends Thu 19 Mar, fair the day after
+    (date(2026, 3, 21), "status-check", "Brightwave"),  # "by the end of next week" (Tue 10 Mar) = Fri 20 Mar
     (date(2026, 3, 21), "status-check", "Cascade Metrics"),  # "within two weeks" = Fri 20 Mar -> fair from Sat 21 Mar
     (date(2026, 3, 26), "status-check", "Ledgerline"),
 ]
@@ -100,7 +101,7 @@ def test_the_file_is_replaced_whole(tmp_path):
     out = tmp_path / "f.ics"
     out.write_text("old")
     result = invoke(*SAMPLE, "remind", "--ics", str(out))
-    assert result.output == f"Wrote 8 reminders to {out}.\n"
+    assert result.output == f"Wrote 9 reminders to {out}.\n"
     assert out.read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.ics"]  # no .new left behind
 

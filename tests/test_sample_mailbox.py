@@ -5,7 +5,7 @@ Two kinds of test live here:
 - The file itself: a well-formed Google Takeout mbox, and the generator that writes it is
   deterministic. These need nothing but the standard library and icalendar.
 - What `followup threads --json` makes of it on the demo day, Thursday 2026-03-12: exactly
-  the ten hiring processes (no newsletter, receipt or dentist), each in the state, with the
+  the eleven hiring processes (no newsletter, receipt, dentist or calendar reminder), each in the state, with the
   promise and the dates written down in examples/README.md. Dates were worked out by hand
   from PROMISES.md; the rule each one exercises is named next to it.
 """
@@ -41,6 +41,7 @@ SOLVANE = "19c53a7cd8012ccb"  # offer
 TALENTBRIDGE = "19c89fee3c85a5e2"  # agency + client hiring manager; waiting
 FATHOM = "19cd999cbc8b6c2a"  # applied (Greenhouse acknowledgement)
 TESSELLATE = "19cb0a50250ed8b0"  # applied (Workday acknowledgement)
+BRIGHTWAVE = "19cc3e54320b2a26"  # waiting: the phone screen exists only in prose
 
 EXPECTED_STATES = {
     NORTHWIND: "scheduled",
@@ -53,6 +54,7 @@ EXPECTED_STATES = {
     TALENTBRIDGE: "waiting",
     FATHOM: "applied",
     TESSELLATE: "applied",
+    BRIGHTWAVE: "waiting",
 }
 
 # One word of each company's name that any sensible rendering of it contains.
@@ -66,6 +68,7 @@ COMPANY_WORD = {
     SOLVANE: "solvane",
     FATHOM: "fathom",
     TESSELLATE: "tessellate",
+    BRIGHTWAVE: "brightwave",
 }
 
 NOISE = {
@@ -86,6 +89,7 @@ NOISE = {
     "19c9a774a3867e37": "salary report newsletter",
     "19cafb88b28d9d4f": "verification code",
     "19cd3a686c037913": "interview-prep course promotion",
+    "19cdf17cd4815d47": "Google Calendar notification of Jordan's own 'Interview prep' event",
 }
 
 
@@ -300,3 +304,17 @@ def test_dates_are_iso(listed):
         for interview in p["interviews"]:
             assert _start(interview).utcoffset() is not None, (p["id"], interview)
             assert interview["source"] in ("calendar", "text")
+
+
+def test_a_phone_screen_only_in_prose_is_an_interview(listed):
+    """Brightwave's phone screen was arranged by phone; only "Great speaking with you this
+    afternoon" (Tue 10 Mar, 15:40 in Chicago) tells of it, dated in the sender's own offset."""
+    p = listed[BRIGHTWAVE]
+    assert p["interviews"] == [{"start": "2026-03-10T12:00:00-05:00", "source": "text"}]
+    assert (p["company"], p["role"]) == ("Brightwave", "Product Analyst")  # not "Product Analyst, Brightwave"
+    # Jordan thanked Ines that evening: no thank-you is owed; "by the end of next week" = Fri 20 Mar.
+    assert p["state"] == "waiting" and p["wait_until"] == "2026-03-20"
+
+
+def test_no_process_is_named_after_a_calendar(listed):
+    assert not [p["company"] for p in listed.values() if "google" in p["company"].lower()]

@@ -18,6 +18,7 @@ EXPECTED_STAGES = {
     "Orbital Payments": "waiting",
     "Spreewerk GmbH": "waiting",
     "Cascade Metrics": "waiting",
+    "Brightwave": "waiting",
     "Fathom Robotics": "applied",
     "Tessellate Media": "applied",
     "Solvane Energy": "offer",
@@ -52,9 +53,9 @@ def test_every_process_of_the_sample_with_its_stage_and_next_date():
     assert by_company["Solvane Energy"]["next"] is None
     assert by_company["Quillstone Insurance"]["last_contact"] == "2026-02-23"
     assert "status-check" in by_company["Quillstone Insurance"]["action"]
-    assert got["counts"] == {"thank_you_due": 1, "overdue": 1, "scheduled": 1, "waiting": 3, "applied": 2,
+    assert got["counts"] == {"thank_you_due": 1, "overdue": 1, "scheduled": 1, "waiting": 4, "applied": 2,
                              "gone_quiet": 0, "offer": 1, "rejected": 1, "withdrawn": 0}
-    assert got["active"] == 8
+    assert got["active"] == 9
     assert got["min_active_processes"] == 3
     assert got["warning"] is None
     # most urgent first, closed processes last
@@ -71,7 +72,7 @@ def test_the_table_shows_each_process_and_the_counts():
         assert sum(line.startswith(company) for line in lines) == 1
     quill = next(line for line in lines if line.startswith("Quillstone Insurance"))
     assert "overdue" in quill and "Mon 23 Feb, them" in quill and "since Sat 28 Feb" in quill
-    assert lines[-1] == "8 of 10 active: 1 thank you due, 1 overdue, 1 scheduled, 3 waiting, 2 applied, 1 offer, 1 rejected"
+    assert lines[-1] == "9 of 11 active: 1 thank you due, 1 overdue, 1 scheduled, 4 waiting, 2 applied, 1 offer, 1 rejected"
     assert "eggs" not in result.output
 
 
@@ -79,7 +80,7 @@ def test_too_few_active_processes_is_a_nudge_to_keep_applying(tmp_path):
     result = invoke(*config(tmp_path, "min_active_processes = 20\n"), *SAMPLE, "status")
     assert result.exit_code == 0, result.output
     assert " ".join(result.output.splitlines()[-2:]) == (
-        "Only 8 active processes (you aim for at least 20): don't put all your eggs in one basket; "
+        "Only 9 active processes (you aim for at least 20): don't put all your eggs in one basket; "
         "keep applying to roles you like.")
     assert "eggs" in status_json(*config(tmp_path, "min_active_processes = 20\n"), *SAMPLE)["warning"]
 
@@ -184,7 +185,7 @@ def test_timeline_on_the_sample_fits_100_columns_with_one_row_each():
     lines = result.output.splitlines()
     assert max(len(line) for line in lines) <= 100
     assert lines[0] == "Mon 09 Feb 2026 to Fri 20 Mar 2026, a column a day; today Thu 12 Mar"
-    rows = {line.split("  ")[0]: line for line in lines[3:13]}
+    rows = {line.split("  ")[0]: line for line in lines[3:14]}
     assert set(rows) == set(EXPECTED_STAGES)
     col = lines[2].index("v")
     # Quillstone: interview Thu 19 Feb, promised Fri 27 Feb, overdue through today
@@ -194,7 +195,7 @@ def test_timeline_on_the_sample_fits_100_columns_with_one_row_each():
     assert rows["Pinecrest Outfitters"].rstrip().endswith("x")
     assert rows["Solvane Energy"].rstrip().endswith("$")
     assert rows["Northwind Labs"][col + 1] == "I"  # tomorrow's interview
-    assert lines[13].endswith("v today")
+    assert lines[14].endswith("v today")
 
 
 def test_timeline_shows_a_withdrawal_and_only_then_explains_its_mark():

@@ -77,7 +77,8 @@ def test_json_lists_each_draft_with_its_status_and_file(tmp_path):
     assert {d["status"] for d in data["drafts"]} == {"created"}
     assert all(Path(d["where"]).exists() for d in data["drafts"])
     assert [(w["company"], w["until"]) for w in data["waiting"]] == [
-        ("Orbital Payments", "2026-03-17"), ("Spreewerk GmbH", "2026-03-19"), ("Cascade Metrics", "2026-03-20")]
+        ("Orbital Payments", "2026-03-17"), ("Spreewerk GmbH", "2026-03-19"), ("Brightwave", "2026-03-20"),
+        ("Cascade Metrics", "2026-03-20")]
     assert data["refused"] == [] and data["dry_run"] is False
 
 

@@ -86,6 +86,7 @@ class Report:
     kind: str
     metrics: Metrics
     findings: tuple[Finding, ...]
+    note: str = ""  # set when line numbers are not the file's (a transfer-encoded email body)
 
     @property
     def has_errors(self) -> bool:
@@ -97,7 +98,8 @@ class Report:
 
     def to_json(self, file: str | None = None) -> dict:
         return {"file": file, "kind": self.kind, "metrics": self.metrics.to_json(),
-                "findings": [f.to_json() for f in self.findings]}
+                "findings": [f.to_json() for f in self.findings],
+                "positions": "decoded body" if self.note else "file", "note": self.note}
 
 
 def guess_kind(text: str) -> str:
@@ -110,7 +112,8 @@ def guess_kind(text: str) -> str:
 
 def lint(text: str, kind: str = "auto", context: LintContext | None = None,
          config: LintConfig | None = None) -> Report:
-    """Lint one draft. Quoted history and the signature are left out; findings are sorted."""
+    """Lint one draft: plain text, or a whole email (.eml) whose body and subject are read apart
+    from its headers. Quoted history and the signature are left out; findings are sorted."""
     from assistant.lint.checks import CHECKS, Facts, guess_kind as guess
     from assistant.lint.document import parse
     from assistant.lint.metrics import measure
@@ -143,7 +146,7 @@ def lint(text: str, kind: str = "auto", context: LintContext | None = None,
         if enabled("structure.unknown-directive", disabled):
             findings.append(_finding(BY_ID["structure.unknown-directive"], line, col, {"match": name}))
     findings.sort(key=lambda f: (f.line, f.column, f.rule))
-    return Report(kind=kind, metrics=metrics, findings=tuple(dict.fromkeys(findings)))
+    return Report(kind=kind, metrics=metrics, findings=tuple(dict.fromkeys(findings)), note=doc.note)
 
 
 def _finding(rule: Rule, line: int, col: int, fields: dict) -> Finding:

@@ -50,18 +50,31 @@ def _cues(rule_id: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _kind_cues() -> dict[str, tuple[tuple[re.Pattern, float], ...]]:
-    return {k: tuple((re.compile(rx, re.IGNORECASE), w) for rx, w in cues)
+def _kind_cues() -> dict[str, tuple[re.Pattern, tuple[tuple[re.Pattern, float], ...]]]:
+    """Per kind: all its cues as one alternation (one scan of the text), and each cue alone
+    (to weigh a hit)."""
+    return {k: (re.compile("|".join(f"(?:{rx})" for rx, _ in cues), re.IGNORECASE),
+                tuple((re.compile(rx, re.IGNORECASE), w) for rx, w in cues))
             for k, cues in rules.KIND_CUES.items()}
 
 
 def guess_kind(doc: Document) -> str:
-    """The kind whose cues weigh most in the text; "other" when nothing is clear."""
+    """The kind whose cues weigh most in the text; "other" when nothing is clear.
+
+    An email is never a LinkedIn kind. A connection note is short and in one paragraph;
+    a longer LinkedIn text, or one that thanks them for connecting, is a message.
+    """
     text = doc.text
+    if not doc.word_starts and not text.strip("_ \n"):
+        return "other"  # nothing written: no kind to guess
     scores = {}
-    for kind, cues in _kind_cues().items():
-        scores[kind] = sum(w * len(rx.findall(text)) for rx, w in cues)
-    if len(text.strip()) > rules.LINKEDIN_MAX_GUESS_CHARS or len(doc.prose) > 1:
+    for kind, (anyof, cues) in _kind_cues().items():
+        scores[kind] = sum(next((w for rx, w in cues if rx.match(text, m.start())), 0.0)
+                           for m in anyof.finditer(text))
+    if doc.is_email:
+        scores["linkedin"] = scores["linkedin-message"] = 0
+    elif len(text.strip()) > rules.LINKEDIN_MAX_GUESS_CHARS or len(doc.prose) > 1:
+        scores["linkedin-message"] += scores["linkedin"]
         scores["linkedin"] = 0
     elif doc.greeting is None and doc.closing_from < 0 and len(text.strip()) <= 300:
         scores["linkedin"] += rules.LINKEDIN_ONE_PARAGRAPH
@@ -90,7 +103,7 @@ def length(f: Facts) -> Iterator[Hit]:
         return
     top = int(t["max_words"] or t.get(f"max_words_{f.kind.replace('-', '_')}", t["max_words_other"]))
     if m.words > top:
-        yield Hit("length.words", f.doc.words[top].start, {"words": m.words, "max": top})
+        yield Hit("length.words", f.doc.word_starts[top], {"words": m.words, "max": top})
     if 0 < m.words < t["min_words"]:
         yield Hit("length.short", body_start(f.doc), {"words": m.words})
     if f.kind == "thank-you":
@@ -110,9 +123,8 @@ def readability(f: Facts) -> Iterator[Hit]:
     if m.sentences >= 2 and m.grade > t["max_grade"]:
         yield Hit("readability.grade", body_start(f.doc), {"grade": m.grade, "max": t["max_grade"]})
     for s in f.doc.sentences:
-        n = len(WORD.findall(s.text))
-        if n > t["max_sentence_words"]:
-            yield Hit("readability.sentence", s.start, {"words": n})
+        if s.words > t["max_sentence_words"]:
+            yield Hit("readability.sentence", s.start, {"words": s.words})
 
 
 # structure ------------------------------------------------------------------------------
@@ -137,7 +149,7 @@ _PER_KIND = {
 
 def structure(f: Facts) -> Iterator[Hit]:
     """Each kind's must-haves: one cue anywhere in the body satisfies a rule."""
-    if not f.doc.words:
+    if not f.doc.word_starts:
         return
     for rule_id in _PER_KIND.get(f.kind, ()):
         if not _cues(rule_id).search(f.doc.text):
@@ -183,31 +195,34 @@ def caps(f: Facts) -> Iterator[Hit]:
     Acronyms (AWS, SQL, "AWS SDK") are fine: a run counts only with a word of four or
     more letters that the pronouncing dictionary knows as an ordinary word.
     """
+    for start, match in _shouting(f.doc.text):
+        yield Hit("tone.caps", start, {"match": match})
+
+
+def _shouting(text: str) -> Iterator[tuple[int, str]]:
     from assistant.lint.syllables import dictionary
 
-    d = dictionary()
-    for m in _CAPS_RUN.finditer(f.doc.text):
+    d = None
+    for m in _CAPS_RUN.finditer(text):
         words = m.group().split()
         if len(words) == 1:
             if words[0] in rules.SHOUTED:
-                yield Hit("tone.caps", m.start(), {"match": m.group()})
+                yield m.start(), m.group()
             continue
+        d = d or dictionary()
         ordinary = [w for w in words if len(w) >= 4 and d is not None and d.get(w.lower()) is not None]
         if ordinary or any(w in rules.SHOUTED for w in words):
-            yield Hit("tone.caps", m.start(), {"match": m.group()})
+            yield m.start(), m.group()
 
 
 def phrases(f: Facts) -> Iterator[Hit]:
-    """Every phrase family of rules.py over the body; placeholders over every line sent."""
+    """Every phrase family of rules.py over the body (placeholders masked: see placeholders())."""
     for family in rules.PHRASES:
         if family.rule.startswith("placeholder."):
-            yield from _placeholders(f, family)
             continue
-        found: list[tuple[int, int, str, float]] = []
-        for rx, weight in family.compiled:
-            for m in rx.finditer(f.doc.text):
-                found.append((m.start(), m.end(), m.group(), weight))
-        hits = _no_overlaps(found)
+        rx = _family(family.rule)
+        hits = [(m.start(), m.end(), m.group(), _weight(family, f.doc.text, m.start()))
+                for m in rx.finditer(f.doc.text)]
         if not hits:
             continue
         total = sum(h[3] for h in hits)
@@ -222,27 +237,65 @@ def phrases(f: Facts) -> Iterator[Hit]:
                                                   "words": f.metrics.words})
 
 
-def _no_overlaps(found: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
-    kept: list[tuple[int, int, str, float]] = []
-    for hit in sorted(found, key=lambda h: (h[0], -h[1])):
-        if not kept or hit[0] >= kept[-1][1]:
-            kept.append(hit)
-    return kept
+@lru_cache(maxsize=None)
+def _family(rule_id: str) -> re.Pattern:
+    """A phrase family as one alternation, so the body is scanned once per family, not once
+    per phrase (5 MB in seconds); at each spot the first phrase that matches wins, and hits
+    never overlap. (Named groups would say which phrase matched, but make the scan 6x slower.)"""
+    family = next(p for p in rules.PHRASES if p.rule == rule_id)
+    return re.compile("|".join(f"(?:{pattern})" for pattern, _ in family.patterns), re.IGNORECASE)
 
 
-def _placeholders(f: Facts, family: rules.Phrases) -> Iterator[Hit]:
-    for rx, _ in family.compiled:
-        for m in rx.finditer(f.doc.text):
-            yield Hit(family.rule, m.start(), {"match": m.group()})
-        for number, line in f.doc.headers + _signature_lines(f.doc):
-            for m in rx.finditer(line):
-                yield Hit(family.rule, fields={"match": m.group()}, at=(number, m.start() + 1))
+def _weight(family: rules.Phrases, text: str, at: int) -> float:
+    """The weight of the phrase that matched at `at`: the first one of the family that does."""
+    return next((w for rx, w in family.compiled if rx.match(text, at)), 1.0)
 
 
-def _signature_lines(doc: Document) -> list[tuple[int, str]]:
-    if not doc.signature_line:
-        return []
-    return [(doc.signature_line + i, line) for i, line in enumerate(doc.signature.split("\n"))]
+def placeholders(f: Facts) -> Iterator[Hit]:
+    """Each placeholder once, wherever it goes out: body, subject, To/Cc, signature."""
+    for rule, offset, at, match in f.doc.placeholders:
+        yield Hit(rule, offset or 0, {"match": match}, at=at)
+
+
+def empty(f: Facts) -> Iterator[Hit]:
+    """Nothing written is not a clean draft."""
+    if f.doc.original.strip():
+        return
+    if f.doc.had_text:
+        what = "only quoted history or a signature, nothing new above it"
+    else:
+        what = "the email has headers and no body" if f.doc.is_email else "the draft is empty"
+    yield Hit("structure.empty", at=(f.doc.line_numbers[0] if f.doc.line_numbers else 1, 1),
+              fields={"what": what})
+
+
+# subject --------------------------------------------------------------------------------
+
+def subject(f: Facts) -> Iterator[Hit]:
+    """A subject the writer chose, as a subject: length, capitals, urgency, exclamation.
+
+    A reply or forward keeps the thread's subject ("Re: URGENT: interview schedule"); it is
+    theirs, and changing it would break the thread, so it is not judged (placeholders are).
+    """
+    s = f.doc.subject
+    if s is None or not s.text.strip() or re.match(rules.REPLY_PREFIX, s.original, re.IGNORECASE):
+        return
+    top = int(f.thresholds["max_subject_chars"])
+    if len(s.original) > top:
+        yield Hit("subject.length", at=s.position(top), fields={"chars": len(s.original), "max": top})
+    for start, match in _shouting(s.text):
+        yield Hit("subject.caps", at=s.position(start), fields={"match": match})
+    for rx in _subject_urgency():
+        for m in rx.finditer(s.text):
+            yield Hit("subject.urgency", at=s.position(m.start()), fields={"match": m.group()})
+    bang = s.text.find("!")
+    if bang >= 0:
+        yield Hit("subject.exclamation", at=s.position(bang))
+
+
+@lru_cache(maxsize=None)
+def _subject_urgency() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(rx, re.IGNORECASE) for rx in rules.SUBJECT_URGENCY)
 
 
 # timing ---------------------------------------------------------------------------------
@@ -262,4 +315,5 @@ def timing(f: Facts) -> Iterator[Hit]:
                       fields={"interview_day": f"{f.interview_day:%a %d %b}", "due": f"{due:%a %d %b}"})
 
 
-CHECKS = (length, readability, questions, structure, greeting_name, exclamations, caps, phrases, timing)
+CHECKS = (empty, length, readability, questions, structure, greeting_name, exclamations, caps, phrases,
+          placeholders, subject, timing)

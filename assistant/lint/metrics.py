@@ -8,6 +8,7 @@ same figures on the same text; syllables come from `syllables.py` (the same CMU 
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 from assistant.lint.document import WORD, Document
@@ -43,31 +44,24 @@ def flesch(words: int, sentences: int, syllable_count: int) -> tuple[float, floa
     return ease, grade
 
 
-def sentence_words(text: str) -> list[str]:
-    return WORD.findall(text)
-
-
 def measure(doc: Document) -> Metrics:
     """Metrics of the body; readability over the prose between greeting and sign-off.
 
     As in textstat, a "sentence" of one or two words ("Thanks again!") does not count
     as a sentence for readability, though its words do.
     """
-    prose_words: list[str] = []
-    counted = 0
-    questions = 0
+    prose_words = counted = questions = syllable_count = 0
     for s in doc.sentences:
-        words = sentence_words(s.text)
-        prose_words.extend(words)
-        if len(words) > 2:
+        prose_words += s.words
+        if s.words > 2:
             counted += 1
         if s.text.rstrip("\"')\u201d\u2019").endswith("?"):
             questions += 1
-    ease, grade = flesch(len(prose_words), max(1, counted) if prose_words else 0,
-                         sum(syllables(w) for w in prose_words))
-    chars = sum(1 for c in doc.text if not c.isspace())
+        syllable_count += sum(syllables(m.group()) for m in WORD.finditer(s.text))
+    ease, grade = flesch(prose_words, max(1, counted) if prose_words else 0, syllable_count)
+    chars = len(re.sub(r"\s+", "", doc.text))  # one string, not a list of every word
     return Metrics(
-        words=len(doc.words),
+        words=len(doc.word_starts),
         sentences=counted,
         paragraphs=len(doc.prose),
         questions=questions,

@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-CATEGORIES = ("length", "readability", "tone", "structure", "timing", "placeholder")
+CATEGORIES = ("length", "readability", "tone", "structure", "subject", "timing", "placeholder")
 SEVERITIES = ("error", "warning", "info")
-KINDS = ("thank-you", "status-check", "recruiter-feedback", "keep-in-touch", "linkedin")
+# "linkedin" is a connection note (a hard character limit); "linkedin-message" a message to
+# someone you are already connected to (no such limit; the brevity advice of an email).
+KINDS = ("thank-you", "status-check", "recruiter-feedback", "keep-in-touch", "linkedin", "linkedin-message")
 
 # Sources, named once. REF is the advice this product encodes (shared/reference).
 REF = "after-the-interview.txt"
@@ -32,6 +34,8 @@ LINKEDIN_HELP = ("LinkedIn Help, 'Personalize invitations to connect': a note of
                  "characters, 300 with Premium")
 GOVUK = "GOV.UK content design guidance, 'Writing for GOV.UK': sentences of 25 words or fewer"
 RFC5322 = "RFC 5322 section 2.1.1: lines of at most 78 characters"
+RETURN_PATH = ("Return Path, subject line study of 9 million subject lines (2015): desktop clients "
+               "show about 60 characters of a subject, mobile ones 25-30")
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ THRESHOLDS: dict[str, float] = {
     "max_words_status_check": 125,
     "max_words_recruiter_feedback": 200,
     "max_words_keep_in_touch": 150,
+    "max_words_linkedin_message": 125,
     "max_words_other": 200,
     "min_words": 50,
     "max_questions": 3,
@@ -94,6 +99,7 @@ THRESHOLDS: dict[str, float] = {
     "line_width": 78,
     "linkedin_note_limit": 200,
     "thank_you_business_days": 1,
+    "max_subject_chars": 60,
 }
 
 R = Rule
@@ -103,7 +109,7 @@ RULES: tuple[Rule, ...] = (
       "Emails of 50-125 words got the most replies; a follow-up should not be too long",
       f"{BOOMERANG}; {REF_THANKS}: 'Be careful not to make it too long'",
       "cut to the one or two points that matter; move the rest to a call",
-      kinds=("thank-you", "status-check", "recruiter-feedback", "keep-in-touch", "other")),
+      kinds=("thank-you", "status-check", "recruiter-feedback", "keep-in-touch", "linkedin-message", "other")),
     R("length.short", "info", "{words} words may read as curt",
       "Emails under 50 words got fewer replies than those of 50-125 words", BOOMERANG,
       "add the specific detail or the context that makes it yours",
@@ -177,6 +183,9 @@ RULES: tuple[Rule, ...] = (
       "A wrong name, left over from another draft, is worse than no name",
       f"{REF}: 'even after your interview you are still being evaluated'",
       "greet someone on the thread: {people}", needs_thread=True),
+    R("structure.empty", "error", "nothing to lint: {what}",
+      "An empty draft is not a clean one; a check that passes on nothing would mislead",
+      "this tool (docs/lint-rules.md)", "write the message (above any quoted history), then lint it"),
     R("structure.unknown-directive", "info", "'{match}' is not a rule or category; nothing disabled",
       "A mistyped disable comment would silently do nothing", "this tool (docs/lint-rules.md)",
       "use a rule id from docs/lint-rules.md, e.g. tone.exclamation"),
@@ -226,6 +235,19 @@ RULES: tuple[Rule, ...] = (
     R("tone.apologetic", "info", "{count} apologies for writing ('{match}', ...)",
       "Apologising for a reasonable check-in undersells you; show your motivation",
       f"{REF}: 'Show your motivation'", "drop the apologies; a short, friendly question is enough"),
+    # subject --------------------------------------------------------------------------
+    R("subject.length", "warning", "a subject of {chars} characters; keep it under {max}",
+      "Mail clients cut a long subject; the words that matter may not be seen",
+      RETURN_PATH, "say what it is in a few words, e.g. 'Thank you - data analyst interview'"),
+    R("subject.caps", "warning", "'{match}' in capitals in the subject reads as shouting",
+      "Capitals read as raised voice and pressure, in the subject most of all", REF_TONE,
+      "write the subject in sentence case"),
+    R("subject.urgency", "warning", "'{match}' in the subject reads as a demand",
+      "The recruiter will contact you when there is news; an urgent subject pushes",
+      f"{REF_HARASS}; {REF_TONE}", "name the role instead, e.g. 'Re: Data analyst interview'"),
+    R("subject.exclamation", "warning", "an exclamation mark in the subject",
+      "An exclamation mark in a subject reads as over-eager or as an alarm", REF_TONE,
+      "end the subject without punctuation"),
     # placeholder ----------------------------------------------------------------------
     R("placeholder.brackets", "error", "'{match}' looks like a placeholder left in the draft",
       "A template left unfilled tells the reader the email was not written for them",
@@ -233,6 +255,9 @@ RULES: tuple[Rule, ...] = (
       "fill it in or delete it"),
     R("placeholder.template", "error", "'{match}' is template syntax left in the draft",
       "Unrendered template code tells the reader the email was generated",
+      f"{REF_THANKS}", "fill it in or delete it"),
+    R("placeholder.blank", "error", "'{match}' is a blank left to fill in",
+      "A line of underscores is a form field, not a sentence",
       f"{REF_THANKS}", "fill it in or delete it"),
     R("placeholder.todo", "error", "'{match}' marks unfinished text",
       "A note to yourself must not reach the recruiter", REF_TONE, "finish the sentence or delete it"),
@@ -379,15 +404,25 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI (?:don't|do not) (?:want|mean) to (?:be a )?(?:pest|bother|nuisance|nag)\b", 0.5),
     ), min_weight=1.0, each=False),
     Phrases("placeholder.brackets", (
-        (r"\[(?!\d+\])[A-Za-z][^\]\n]{0,40}\](?!\()", 1),
-        (r"<<[^<>\n]{1,40}>>", 1),
+        # not a footnote [1], a link [text](url), an image or link a mail client wrote out
+        # ([image: logo], [cid:...], [mailto:...]), nor a tag a mail gateway adds ([EXTERNAL])
+        (r"\[(?!\d+\])(?!(?:image|cid|mailto|https?|attachment|inline|external|ext|spam|suspicious"
+         r"|caution|warning|secure|encrypt|confidential|sensitive|ticket|sent with)\b)"
+         r"[A-Za-z][^\[\]\n]{0,80}\](?!\()", 1),
+        (r"<<[^<>\n]{1,60}>>", 1),
         (r"<(?:name|first[ _]?name|company|role|position|title|date|interviewer|recruiter)>", 1),
+        (r"(?-i:<[A-Z][A-Z0-9]*(?:[ _/'-]+[A-Z0-9]+)+>|<[A-Z]{4,}>)", 1),  # <JOB TITLE>, <NAME>
+        (r"<(?:your|their|his|her|the|insert|add|enter)\b[^<>@\n]{1,60}>", 1),  # <your name>
     )),
     Phrases("placeholder.template", (
+        (r"\{\{[^{}\n]{0,60}\}\}|\{%[^{}\n]{0,60}%\}", 1),  # {{ name }}, {% if %}: one finding
         (r"\{\{|\}\}|\{%|%\}", 1),
         (r"\{(?:name|first_?name|last_?name|company|role|position|title|date|interviewer"
          r"|recruiter|manager|team)\}", 1),
         (r"\$\{\w+\}", 1),
+    )),
+    Phrases("placeholder.blank", (
+        (r"_{3,}", 1),
     )),
     Phrases("placeholder.todo", (
         (r"(?-i:\bTODO\b|\bFIXME\b|\bTKTK\b|\bXXX+\b)", 1),
@@ -401,6 +436,36 @@ SHOUTED = frozenset({
     "URGENT", "PLEASE", "IMPORTANT", "NOW", "NEED", "REALLY", "VERY", "STILL",
     "NEVER", "ALREADY", "AGAIN", "ANY", "ALWAYS", "MUST", "TODAY", "IMMEDIATELY", "WAITING",
 })
+
+
+# In the subject, a word that pushes (the subject's own list; body phrases are for prose).
+SUBJECT_URGENCY = (
+    r"\burgent(?:ly)?\b", r"\bASAP\b", r"\bimmediate(?:ly)?\b", r"\baction required\b",
+    r"\btime[- ]sensitive\b", r"\b(?:response|reply|answer|decision) (?:needed|required|requested)\b",
+    r"\b(?:final|last|second|third|2nd|3rd) (?:notice|reminder|follow[- ]?up|attempt|request)\b",
+    r"\bfollow[- ]?up #?\d\b", r"\bstill waiting\b", r"\bplease (?:respond|reply|read)\b",
+    r"\bimportant\b",
+)
+# A reply or forward keeps the thread's subject: its length is not the writer's to fix.
+REPLY_PREFIX = r"^\s*(?:re|fwd?|aw|wg|tr|sv|vs|antw|rv)\s*(?:\[\d+\])?\s*:"
+
+
+@lru_cache(maxsize=None)
+def _placeholder_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((p.rule, rx) for p in PHRASES if p.rule.startswith("placeholder.") for rx, _ in p.compiled)
+
+
+def find_placeholders(text: str) -> list[tuple[str, int, int, str]]:
+    """Every placeholder in `text` once: (rule, start, end, match), the longest at each spot."""
+    if not any(c in text for c in "[<{}%_$") and not re.search(r"(?i)todo|fixme|tktk|xxx|lorem|insert", text):
+        return []
+    found = [(m.start(), m.end(), rule, m.group()) for rule, rx in _placeholder_patterns()
+             for m in rx.finditer(text)]
+    kept: list[tuple[str, int, int, str]] = []
+    for start, end, rule, match in sorted(found, key=lambda h: (h[0], -h[1])):
+        if not kept or start >= kept[-1][2]:
+            kept.append((rule, start, end, match))
+    return kept
 
 
 @lru_cache(maxsize=None)
@@ -457,8 +522,15 @@ KIND_CUES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"\bfuture (?:roles|openings|opportunities|positions)\b", 1.5),
         (r"\bkeep me in mind\b", 1.5), (r"\b(?:another|other) candidates?\b", 2),
     ),
-    "linkedin": (
-        (r"\bconnect(?:ed|ing)?\b", 2), (r"\blinked ?in\b", 2), (r"\bnetwork\b", 1),
+    "linkedin": (  # a connection note: asks to connect; "thanks for connecting" is not one
+        (r"(?<!for )\bconnect(?:ed|ing)?\b", 2), (r"\blinked ?in\b", 2), (r"\bnetwork\b", 1),
+    ),
+    "linkedin-message": (  # to someone already connected
+        (r"\b(?:thanks?|thank you|grateful) for (?:connecting|accepting|the connection|adding me)\b", 4),
+        (r"\bnow that we(?:'re| are) connected\b", 4),
+        (r"\b(?:accepted|accepting) my (?:connection |invitation|request)", 3),
+        (r"\blinked ?in\b", 2), (r"\bconnected\b", 1), (r"\bInMail\b", 2),
+        (r"\b(?:message|write to|reach out to) you here\b", 2),
     ),
 }
 MIN_KIND_SCORE = 1.5
@@ -499,10 +571,22 @@ STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:within|in) (?:a|one|two|three|\d+) (?:business )?(?:days?|weeks?)\b",
         r"\b(?:last|this past|earlier this) week\b",
     ),
-    "structure.ask": (
+    "structure.ask": (  # a question, or an ask in other words ("any update would be great")
         r"\?", r"\b(?:could|would|can) you (?:let me know|share|tell|give)\b",
-        r"\b(?:grateful|glad|thankful) for (?:any|an) (?:update|news|word)\b",
-        r"\bappreciate (?:any|an) (?:update|news|word)\b", r"\bwelcome (?:any|an) update\b",
+        r"\b(?:grateful|glad|thankful|appreciative) (?:for|of) (?:any|an|a quick|a short) "
+        r"(?:update|news|word|information|insight|sense|note)",
+        r"\bappreciate (?:any|an|hearing|knowing|a quick|a short|a brief) (?:update|news|word|"
+        r"information|insight|from|about|where|how|whether|if|when|note|reply)",
+        r"\bwelcome (?:any|an) (?:update|news|word)",
+        r"\b(?:any|an) (?:update|news|word|information)s?\b[^.?!\n]{0,60}?\b(?:would be|is|will be) "
+        r"(?:great|welcome|appreciated|helpful|wonderful|lovely|much appreciated|very welcome)",
+        r"\b(?:love|like|glad|happy|keen|grateful|pleased) to (?:hear|know|learn) (?:where things stand|"
+        r"how things (?:stand|are)|about (?:the|any|your|next)|any (?:news|update)|if|whether|when|what"
+        r"|where|how)",
+        r"\b(?:let|keep) me know (?:where|how|when|if|whether|about|what)\b",
+        r"\bwonder(?:ing|ed)? (?:if|whether) (?:there|you)\b",
+        r"\blook(?:ing)? forward to hearing (?:from you )?(?:about|where|when|how|whether|if|any|more"
+        r"|what|news|on)\b",
     ),
     "structure.feedback": (
         r"\b(?:went|go|going) (?:well|smoothly|fine|great)\b",
@@ -540,6 +624,50 @@ def markdown() -> str:
         "placeholders, which go out with the signature). Rules marked *thread* run only with",
         "`--thread THREAD` (or a `LintContext` from the API). Soft phrases weigh 0.5 and fire only",
         "together, so one \"following up\" in a good email stays clean.",
+        "",
+        "## What is linted",
+        "",
+        "- **Plain text**: the whole file, less quoted history (`>` lines, \"On ... wrote:\", Outlook",
+        "  header blocks) and the signature (after `-- `, or the short lines after a sign-off).",
+        "- **An email** (`.eml`, or stdin that starts with mail headers such as `From:`, `Subject:`,",
+        "  `Date:`, `X-...`): the headers are never prose. The body is read as above; the subject",
+        "  gets the `subject.*` rules only, and only a subject you wrote: a reply or forward (`Re:`,",
+        "  `Fwd:`) keeps the thread's subject, which is theirs (placeholders are still reported).",
+        "  Line and column numbers are those of the file, so an",
+        "  editor can jump to them. A MIME email is decoded: its first text/plain part is linted",
+        "  (else its text/html part, as text). Where that part is quoted-printable or base64, the",
+        "  file has no such lines: positions are then lines of the *decoded* text, and the report",
+        "  says so (`note:` line; in JSON `\"positions\": \"decoded body\"`). A file must be UTF-8,",
+        "  unless it is an email: then its 8-bit text is read in the charset it declares.",
+        "- **Placeholders** (`[Your Name]`, `<JOB TITLE>`, `{{name}}`, `____`, `TODO`) are found first,",
+        "  in the body, subject, To/Cc and signature, and reported once each; the text inside them is",
+        "  then masked, so it is never read as prose (\"you promised\" in `[Include any follow-up",
+        "  information you promised]` is not an accusation; `<JOB TITLE>` is not shouting).",
+        "- **Nothing to lint** (an empty file, only whitespace, only headers, only quoted history) is",
+        "  the error `structure.empty`, never a clean report.",
+        "- **Kinds**: `linkedin` is a connection note (200 characters, 300 with Premium);",
+        "  `linkedin-message` is a message to someone already connected: no character limit, the",
+        "  word band of an email. `--kind auto` calls a short one-paragraph text that asks to connect",
+        "  a note, and a longer LinkedIn text, or one that thanks them for connecting, a message; an",
+        "  email is never either.",
+        "- **Large files** lint in time linear in their size (`bench/lint_bench.py` reports seconds",
+        "  per MB and peak memory at 1 and 5 MB).",
+        "",
+        "## What changed (issue 10)",
+        "",
+        "- Emails are read as emails (above): headers used to be read as prose (a `Date:` line became",
+        "  a long sentence; `X-Followup-Draft` counted as a chasing phrase).",
+        "- New rules: `subject.length`, `subject.caps`, `subject.urgency`, `subject.exclamation`,",
+        "  `structure.empty`, `placeholder.blank`; new threshold `max_subject_chars`, and",
+        "  `max_words_linkedin_message` for the new kind `linkedin-message`.",
+        "- Placeholders: brackets up to 80 characters, `<ALL CAPS WORDS>`, `<your ...>`, a whole",
+        "  `{{ ... }}` as one finding, and blanks of underscores; each is reported once and masked.",
+        "- `structure.ask` accepts an ask in other words: \"Any updates you can share would be",
+        "  great\", \"I'd love to hear where things stand\", \"I'd be grateful for any news on the",
+        "  timeline\", \"Please let me know where things stand\", \"I was wondering if there is any",
+        "  news\".",
+        "- Phrase families and kind cues are each scanned as one alternation: at one spot the first",
+        "  phrase that matches counts (hits never overlap), which is what the weights assumed.",
         "",
         "## Switching rules off",
         "",
@@ -580,4 +708,8 @@ def markdown() -> str:
         for rx, w in p.patterns:
             out.append(f"- `{rx.replace('|', '&#124;')}` ({w:g})")
         out.append("")
+    out += ["### `subject.urgency` (any one fires; the subject only)", ""]
+    out += [f"- `{rx.replace('|', '&#124;')}`" for rx in SUBJECT_URGENCY]
+    out += ["", f"A subject that starts with `{REPLY_PREFIX.replace('|', '&#124;')}` (a reply or forward) "
+            "is the thread's: no `subject.*` rule judges it.", ""]
     return "\n".join(out)

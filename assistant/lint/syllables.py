@@ -15,7 +15,6 @@ such words: it gives "acme" one syllable).
 
 from __future__ import annotations
 
-import os
 import re
 from array import array
 from functools import lru_cache
@@ -109,12 +108,12 @@ def dictionary() -> Dictionary | None:
     except (OSError, ValueError):
         pass
     blob = pack(parse_cmudict(source.read_bytes()))
+    from assistant.errors import FollowupError
+    from assistant.safefiles import write_atomic
+
     try:  # written atomically, so a concurrent run never reads half a file
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.new")
-        tmp.write_bytes(blob)
-        os.replace(tmp, cache)
-    except OSError:
+        write_atomic(cache, blob, private=False)
+    except FollowupError:
         pass  # a read-only cache dir costs speed, not correctness
     return Dictionary(blob)
 

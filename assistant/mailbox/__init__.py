@@ -45,12 +45,15 @@ class Mailbox(Protocol):
 
 def open_mailbox(spec: str, settings=None) -> Mailbox:
     """A mailbox from what the user typed: a path to an mbox, a Maildir or a folder of .eml,
-    or "gmail" for the Gmail API (assistant/mailbox/gmail.py).
+    or "gmail" for the Gmail API (assistant/mailbox/gmail.py), or imap://user@host[:port]
+    ("imap" alone: the [imap] table of config.toml) for any IMAP server (mailbox/imap.py).
 
     "sample" (when no such file exists here) is the example mailbox shipped with the tool.
     """
     if spec == "gmail" and not Path(spec).exists():
         return _gmail(settings)
+    if spec.startswith("imap://") or (spec == "imap" and not Path(spec).exists()):
+        return _imap(spec, settings)
     from assistant.mailbox.local import LocalMailbox
 
     if spec == "sample" and not Path(spec).exists():
@@ -65,6 +68,14 @@ def _gmail(settings=None) -> Mailbox:
 
     settings = settings or load_settings()
     return GmailMailbox(query=settings.gmail_query, label=settings.gmail_label)
+
+
+def _imap(spec: str, settings=None) -> Mailbox:
+    from assistant.config import load_settings
+    from assistant.mailbox.imap import ImapMailbox, account_from
+
+    settings = settings or load_settings()
+    return ImapMailbox(account_from(spec, settings.imap))
 
 
 def sample_mailbox() -> Path:

@@ -11,8 +11,9 @@ user's words:
 
 - Each draft carries two headers the tool controls: `X-Followup-Draft: <key>`, where the
   key is `<kind>; thread=<thread id>; to=<address>`, and `X-Followup-Digest: <sha256>` of
-  the draft's content (To, Cc, Subject and the text body, line endings and trailing blanks
-  normalised) as the tool wrote it.
+  the whole draft as the user can change it (every header but transport ones such as
+  Date and Message-ID, every MIME part; line endings and trailing blanks normalised) as
+  the tool wrote it.
 - On a re-run the folder's `.eml` files are searched for the key (by header, so a renamed
   file is still found). If a match's current content still has the recorded digest, the
   user has not touched it: it is replaced atomically (temp file, `os.replace`), or left as
@@ -33,7 +34,7 @@ import hashlib
 import json
 import os
 import re
-import tempfile
+import stat
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -41,10 +42,12 @@ from email.parser import BytesHeaderParser
 from pathlib import Path
 
 from assistant.errors import FollowupError
+from assistant.safefiles import run_lock, write_atomic
 
 MARKER = "X-Followup-Draft"
 DIGEST = "X-Followup-Digest"
 CREATED, UPDATED, UNCHANGED, KEPT = "created", "updated", "unchanged", "kept (edited by you)"
+LOCK = "local"  # the run lock (safefiles.run_lock) of local drafts, in the data directory
 # CRLF line ends, RFC 2047 for non-ASCII header text, lines folded at RFC 5322's 998 bytes
 # (at 78, a long Message-ID in References would be mangled into encoded words).
 _WRITE_POLICY = policy.SMTP.clone(max_line_length=998)
@@ -64,21 +67,64 @@ def default_drafts_dir() -> Path:
     return data_dir() / "drafts"
 
 
+# Headers a mail client or Gmail rewrites on its own when it stores a draft (and the
+# tool's own bookkeeping): a change in these is not the user's edit. Every other header
+# (Bcc, From, Reply-To, In-Reply-To...) and every MIME part counts.
+TRANSPORT_HEADERS = frozenset({
+    MARKER.lower(), DIGEST.lower(), "x-followup-gmail-message", "date", "message-id",
+    "mime-version", "content-transfer-encoding", "user-agent", "x-mailer", "received",
+    "return-path", "delivered-to", "x-gm-thrid", "x-gmail-labels", "x-gmail-received",
+    "x-google-smtp-source", "x-received", "dkim-signature", "x-google-dkim-signature",
+    "x-gm-message-state", "x-unsent",
+})
+
+
 def content_digest(message: EmailMessage) -> str:
-    """sha256 of what the user might edit: To, Cc, Subject and the text body."""
-    body = message.get_body(("plain",))
-    text = body.get_content() if body is not None else ""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    normal = "\n".join(line.rstrip() for line in lines).strip("\n")
-    head = "\n".join(" ".join(str(message.get(h, "")).split()) for h in ("To", "Cc", "Subject"))
-    return hashlib.sha256(f"{head}\n\n{normal}".encode("utf-8")).hexdigest()
+    """sha256 of the whole message as the user can change it: every header but the
+    transport ones and the tool's marker, and every part (text normalised for line ends and
+    trailing blanks, anything else byte for byte), so adding a Bcc, changing From,
+    attaching a file or editing the HTML part all count as an edit."""
+    digest = hashlib.sha256()
+    for part in message.walk():
+        heads = []
+        for name, value in part.items():
+            low = name.lower()
+            if low in TRANSPORT_HEADERS:
+                continue
+            if low == "content-type":  # the boundary is the writer's choice, not the user's
+                params = [(k.lower(), str(v)) for k, v in (part.get_params() or [])[1:]
+                          if k.lower() != "boundary"]
+                value = part.get_content_type() + "".join(f"; {k}={v}" for k, v in sorted(params))
+            heads.append(f"{low}: {' '.join(str(value).split())}")
+        digest.update("\n".join(sorted(heads)).encode("utf-8", "surrogateescape") + b"\n\n")
+        if part.is_multipart():
+            continue
+        digest.update(_part_digest(part).encode() + b"\n")
+    return digest.hexdigest()
+
+
+def _part_digest(part) -> str:
+    if part.get_content_maintype() == "text":
+        try:
+            text = part.get_content()
+        except (LookupError, ValueError, AssertionError):
+            text = None
+        if isinstance(text, str):
+            return "text:" + _text_digest(text)
+    data = part.get_payload(decode=True) or b""
+    return "data:" + hashlib.sha256(data).hexdigest()
 
 
 def save_eml(message: EmailMessage, key: str, drafts_dir: Path | None = None,
              source: Path | None = None) -> SavedDraft:
     """Save the tool's draft with this key: create it, replace the tool's own unedited
-    copy, or keep the user's edited one. `source` is the mailbox read, never written."""
-    folder = _folder(drafts_dir, source)
+    copy, or keep the user's edited one. `source` is the mailbox read, never written.
+    Holds the write lock from "find my draft" to "write it": two runs make one draft."""
+    with run_lock(LOCK):
+        return _save_eml(message, key, drafts_folder(drafts_dir, source))
+
+
+def _save_eml(message: EmailMessage, key: str, folder: Path) -> SavedDraft:
     for header in (MARKER, DIGEST):
         del message[header]
     digest = content_digest(_reparse(message))
@@ -95,7 +141,7 @@ def save_eml(message: EmailMessage, key: str, drafts_dir: Path | None = None,
         if recorded and content_digest(old) == recorded:  # untouched since the tool wrote it
             if recorded == digest:
                 return SavedDraft(UNCHANGED, str(path))
-            _replace(path, data)
+            write_atomic(path, data)
             return SavedDraft(UPDATED, str(path))
     if matches:
         return SavedDraft(KEPT, str(matches[0]))
@@ -107,43 +153,60 @@ def save_eml(message: EmailMessage, key: str, drafts_dir: Path | None = None,
 def save_note(text: str, key: str, name: str, drafts_dir: Path | None = None,
               source: Path | None = None) -> SavedDraft:
     """A LinkedIn note as `<name>.txt`, with the same rules as `save_eml`."""
-    folder = _folder(drafts_dir, source)
+    with run_lock(LOCK):
+        return _save_note(text, key, name, drafts_folder(drafts_dir, source))
+
+
+def _save_note(text: str, key: str, name: str, folder: Path) -> SavedDraft:
     path = folder / f"{_slug(name)}.txt"
     sidecar = folder / f".{path.name}.followup.json"
     data = text.rstrip("\n") + "\n"
     digest = _text_digest(data)
-    if path.exists():
+    if os.path.lexists(path):
+        _regular_or_refuse(path)
         try:
-            recorded = json.loads(sidecar.read_text(encoding="utf-8"))
+            recorded = json.loads(sidecar.read_text(encoding="utf-8")) if _is_regular(sidecar) else {}
             current = _text_digest(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             recorded, current = {}, None
-        if recorded.get("key") != key or recorded.get("digest") != current:
+        if not isinstance(recorded, dict) or recorded.get("key") != key or recorded.get("digest") != current:
             return SavedDraft(KEPT, str(path))
         if current == digest:
             return SavedDraft(UNCHANGED, str(path))
-        _replace(path, data.encode("utf-8"))
-        _replace(sidecar, json.dumps({"key": key, "digest": digest}).encode("utf-8"))
+        write_atomic(path, data)
+        write_atomic(sidecar, json.dumps({"key": key, "digest": digest}))
         return SavedDraft(UPDATED, str(path))
-    _replace(sidecar, json.dumps({"key": key, "digest": digest}).encode("utf-8"))
+    write_atomic(sidecar, json.dumps({"key": key, "digest": digest}))
     _create(path, data.encode("utf-8"))
     return SavedDraft(CREATED, str(path))
 
 
 # -- helpers ------------------------------------------------------------------------------
 
-def _folder(drafts_dir: Path | None, source: Path | None) -> Path:
+def drafts_folder(drafts_dir: Path | None, source: Path | None = None) -> Path:
+    """The drafts folder, created if need be and checked writable: a problem is one line."""
+    if drafts_dir is not None and not str(drafts_dir).strip():
+        raise FollowupError("--drafts-dir is empty: name a folder, or leave the option out")
     folder = Path(os.path.expanduser(str(drafts_dir))) if drafts_dir else default_drafts_dir()
     if source is not None:
         src, dst = Path(source).resolve(), folder.resolve()
         if dst == src or src in dst.parents:
             raise FollowupError(f"--drafts-dir {folder} is inside the mailbox {source}; "
                                 "drafts never go into the mail the tool reads")
+    if folder.is_symlink() and not folder.exists():
+        raise FollowupError(f"drafts folder {folder} is a link to nothing: remove it or use --drafts-dir")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as e:
         raise FollowupError(f"cannot create drafts folder {folder}: {e.strerror or e}") from None
+    if not folder.is_dir():
+        raise FollowupError(f"drafts folder {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise FollowupError(f"cannot write in the drafts folder {folder}: permission denied")
     return folder
+
+
+_folder = drafts_folder  # the older name
 
 
 def _reparse(message: EmailMessage) -> EmailMessage:
@@ -151,7 +214,24 @@ def _reparse(message: EmailMessage) -> EmailMessage:
     return message_from_bytes(message.as_bytes(policy=_WRITE_POLICY), policy=policy.default)
 
 
+def _is_regular(path: Path) -> bool:
+    """A file that can be read without blocking (a FIFO named *.eml would hang a read)."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _regular_or_refuse(path: Path) -> None:
+    if path.is_symlink() or not _is_regular(path):
+        what = "a link" if path.is_symlink() else "not a regular file"
+        raise FollowupError(f"{path} is {what}; the draft that belongs there was not written "
+                            "(move it away and run again)")
+
+
 def _read(path: Path) -> EmailMessage | None:
+    if not _is_regular(path):
+        return None
     try:
         return message_from_bytes(path.read_bytes(), policy=policy.default)
     except (OSError, ValueError, LookupError):
@@ -159,6 +239,8 @@ def _read(path: Path) -> EmailMessage | None:
 
 
 def _marker(path: Path) -> str | None:
+    if not _is_regular(path):
+        return None
     try:
         with open(path, "rb") as f:
             head = f.read(65536)
@@ -181,43 +263,17 @@ def _slug(text: str) -> str:
 def _new_path(folder: Path, stem: str, suffix: str) -> Path:
     path = folder / f"{stem}{suffix}"
     n = 2
-    while path.exists():
+    while os.path.lexists(path):
+        if not _is_regular(path):  # a FIFO, a device, a link (to nothing): say so, do not skip past it
+            _regular_or_refuse(path)
         path = folder / f"{stem}-{n}{suffix}"
         n += 1
     return path
 
 
-def _temp(folder: Path, data: bytes) -> str:
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".followup-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-    except OSError as e:
-        os.unlink(tmp)
-        raise FollowupError(f"cannot write a draft in {folder}: {e.strerror or e}") from None
-    return tmp
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write beside the file, then rename over it: a crash leaves the old file or the new."""
-    tmp = _temp(path.parent, data)
-    os.replace(tmp, path)
-
-
 def _create(path: Path, data: bytes) -> None:
-    """Like _replace, but never over an existing file (a hard link fails if the name is taken)."""
-    tmp = _temp(path.parent, data)
+    """Write a new draft, never over an existing file."""
     try:
-        os.link(tmp, path)
+        write_atomic(path, data, create_only=True)
     except FileExistsError:
-        os.unlink(tmp)
         raise FollowupError(f"{path} appeared while the draft was being written; run again") from None
-    except OSError:  # no hard links here (some network or FAT file systems)
-        if path.exists():
-            os.unlink(tmp)
-            raise FollowupError(f"{path} appeared while the draft was being written; run again") from None
-        os.replace(tmp, path)
-        return
-    os.unlink(tmp)

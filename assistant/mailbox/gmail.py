@@ -325,8 +325,7 @@ class GmailMailbox:
         edited one is kept. drafts.create is never retried blindly (gmail_transport).
         `drafts_dir` is for local mailboxes and is ignored here.
         """
-        from assistant.mailbox.drafts_local import (CREATED, DIGEST, KEPT, MARKER, UNCHANGED,
-                                                    UPDATED, SavedDraft, _reparse, content_digest)
+        from assistant.mailbox.drafts_local import DIGEST, MARKER, _reparse, content_digest
 
         match = re.search(r"thread=([0-9a-fA-F]+)", key)
         if not match:
@@ -339,28 +338,37 @@ class GmailMailbox:
         message[DIGEST] = digest
         raw = base64.urlsafe_b64encode(message.as_bytes()).decode().rstrip("=")
         body = {"message": {"raw": raw, "threadId": tid}}
+        from assistant.safefiles import run_lock
+
         api = self._connect("drafts")
         ledger = _DraftLedger(api.account or "default")
         try:
-            drafts = api.users.drafts()
-            found = self._find_draft(api, ledger.get(key), key, tid)
-            if found:
-                draft_id, old = found
-                recorded = str(old.get(DIGEST, "")).strip()
-                where = _draft_link(api.account, found_message_id(old, draft_id))
-                if not recorded or content_digest(old) != recorded:
-                    return SavedDraft(KEPT, where)
-                if recorded == digest:
-                    return SavedDraft(UNCHANGED, where)
-                made = api.call(drafts.update(userId="me", id=draft_id, body=body,
-                                              fields="id,message(id)"))
-                ledger.put(key, made["id"])
-                return SavedDraft(UPDATED, _draft_link(api.account, made["message"]["id"]))
-            made = api.call(drafts.create(userId="me", body=body, fields="id,message(id)"))
-            ledger.put(key, made["id"])
-            return SavedDraft(CREATED, _draft_link(api.account, made["message"]["id"]))
+            with run_lock(lock_name(api.account)):  # find, create and record: one run at a time
+                return self._save(api, ledger, key, tid, body, digest)
         finally:
             api.close()
+
+    def _save(self, api: GmailApi, ledger: "_DraftLedger", key: str, tid: str, body: dict, digest: str):
+        from assistant.mailbox.drafts_local import (CREATED, DIGEST, KEPT, UNCHANGED, UPDATED,
+                                                    SavedDraft, content_digest)
+
+        drafts = api.users.drafts()
+        found = self._find_draft(api, ledger.get(key), key, tid)
+        if found:
+            draft_id, old = found
+            recorded = str(old.get(DIGEST, "")).strip()
+            where = _draft_link(api.account, found_message_id(old, draft_id))
+            if not recorded or content_digest(old) != recorded:
+                return SavedDraft(KEPT, where)
+            if recorded == digest:
+                return SavedDraft(UNCHANGED, where)
+            made = api.call(drafts.update(userId="me", id=draft_id, body=body,
+                                          fields="id,message(id)"))
+            ledger.put(key, made["id"])
+            return SavedDraft(UPDATED, _draft_link(api.account, made["message"]["id"]))
+        made = api.call(drafts.create(userId="me", body=body, fields="id,message(id)"))
+        ledger.put(key, made["id"])
+        return SavedDraft(CREATED, _draft_link(api.account, made["message"]["id"]))
 
     def _find_draft(self, api: GmailApi, draft_id: str | None, key: str, tid: str):
         """(draft id, parsed message) of the tool's draft for `key`, or None."""
@@ -401,6 +409,11 @@ class GmailMailbox:
                 return None
 
 
+def lock_name(account: str | None) -> str:
+    """The write lock of a Gmail account (safefiles.run_lock), the same in cli.py and here."""
+    return f"gmail-{(account or 'default').lower()}"
+
+
 def found_message_id(old, draft_id: str) -> str:
     return str(old.get("X-Followup-Gmail-Message", "")) or draft_id
 
@@ -422,23 +435,23 @@ class _DraftLedger:
         import json
 
         try:
-            return json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
+        return data if isinstance(data, dict) else {}
 
     def get(self, key: str) -> str | None:
         return self._load().get(key)
 
     def put(self, key: str, draft_id: str) -> None:
+        """Called under the account's run lock, so read-modify-write loses no other key."""
         import json
-        import os
+
+        from assistant.safefiles import write_atomic
 
         data = self._load()
         data[key] = draft_id
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + ".new")
-        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_atomic(self.path, json.dumps(data, indent=1, sort_keys=True))
 
 
 # -- Gmail JSON -> our Message ------------------------------------------------------------
@@ -459,6 +472,9 @@ def thread_messages(thread: dict) -> tuple[list[Message], list[str], int]:
             msg = parse_message(raw)
         except MalformedMessage as e:
             skipped.append(f"Gmail message {m.get('id')}: {e}")
+            continue
+        except Exception as e:  # a reader bug on one message must not lose the others
+            skipped.append(f"Gmail message {m.get('id')}: could not be read ({type(e).__name__})")
             continue
         labels = label_names(m.get("labelIds") or [])
         # Sent is sent, even when a draft of this tool kept its X-Unsent header on the way out.

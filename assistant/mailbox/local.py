@@ -33,6 +33,8 @@ class LocalMailbox:
             raise FollowupError(f"mailbox not found: {path}")
         if not os.access(path, os.R_OK):
             raise FollowupError(f"mailbox is not readable: {path}")
+        if not path.is_dir() and not path.is_file():  # a FIFO or a device would hang or never end
+            raise FollowupError(f"mailbox {path} is not a file or a folder")
         self.path = path
         if path.is_dir():
             self.kind = "maildir" if (path / "cur").is_dir() or (path / "new").is_dir() else "eml"
@@ -226,6 +228,8 @@ def _parse_refs(job: tuple) -> list[tuple]:
                 out.append((ref, None, str(e)))
             except OSError as e:
                 out.append((ref, None, f"cannot read ({e.strerror or e})"))
+            except Exception as e:  # a reader bug on one message must not lose the others
+                out.append((ref, None, f"could not be read ({type(e).__name__})"))
     return out
 
 
