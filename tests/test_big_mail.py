@@ -135,3 +135,16 @@ def test_a_bad_max_message_mb_is_one_line(tmp_path, value):
     result = CliRunner().invoke(main, ["--mailbox", "sample", "--today", "2026-03-12", "threads"])
     assert result.exit_code == 2
     assert "max_message_mb" in one_line_error(result)
+
+
+def test_a_changed_limit_reads_the_cached_mbox_again(tmp_path):
+    """The mbox scan is cached; raising max_message_mb must not leave the big message unread."""
+    mailbox = _mbox(tmp_path, FIRST + b"\nFrom megan@acme.com Mon Feb 23 16:00:00 2026\n"
+                    + _with_attachment(1).replace(b"Message-ID: <p1@acme.com>\n",
+                                                  b"Message-ID: <p1@acme.com>\nIn-Reply-To: <p0@acme.com>\n"))
+    _config(tmp_path, "max_message_mb = 0.5\n")
+    [small] = json.loads(_threads(mailbox).stdout)
+    assert small["promise"] is None  # headers only under the small limit
+    _config(tmp_path, "max_message_mb = 25\n")
+    [large] = json.loads(_threads(mailbox).stdout)
+    assert large["promise"]["due"] == "2026-02-27"  # read again, whole, under the new limit

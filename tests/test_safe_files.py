@@ -172,8 +172,10 @@ def test_one_message_that_breaks_the_reader_is_skipped_and_the_rest_is_kept(own_
     assert "could not be read (RuntimeError)" in result.stderr
 
     from assistant.mailbox import scancache
+    from assistant.mailbox.local import LocalMailbox
 
-    assert scancache.load(own_cache) is not None  # the run's work is kept for the next one
+    reading = LocalMailbox(str(own_cache)).reading
+    assert scancache.load(own_cache, reading) is not None  # the run's work is kept for the next one
 
 
 def test_a_run_killed_while_writing_the_cache_leaves_the_old_one_whole(own_cache, monkeypatch):

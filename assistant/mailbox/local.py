@@ -28,6 +28,7 @@ _MBOXRD = re.compile(rb"^>(>*From )", re.MULTILINE)
 class LocalMailbox:
     def __init__(self, spec: str, max_message_mb: float = 25):
         self.max_bytes = int(max_message_mb * (1 << 20))  # over this, headers only (issue 9)
+        self.reading = (self.max_bytes,)  # settings a cached scan depends on
         path = Path(os.path.expanduser(spec))
         if not path.exists():
             raise FollowupError(f"mailbox not found: {path}")
@@ -46,10 +47,10 @@ class LocalMailbox:
 
     def scan(self, me: frozenset[str]) -> Scan:
         cacheable = self.kind == "mbox"
-        found = scancache.load(self.path) if cacheable else None
+        found = scancache.load(self.path, self.reading) if cacheable else None
         if found is None:
             try:
-                stamp = scancache.fingerprint(self.path) if cacheable else ()
+                stamp = scancache.fingerprint(self.path, self.reading) if cacheable else ()
                 found = self._read(stamp)
             except OSError as e:
                 raise FollowupError(f"cannot read mailbox {self.path}: {e.strerror or e}") from None

@@ -40,7 +40,9 @@ class CachedScan:
     messages_seen: int
 
 
-def fingerprint(path: Path) -> tuple:
+def fingerprint(path: Path, reading: tuple = ()) -> tuple:
+    """What the cached scan depends on: the file, the code that read it, and the settings it
+    was read with (`reading`, e.g. max_message_mb), so a changed limit reads the file again."""
     st = path.stat()
     digest = hashlib.sha256()
     with open(path, "rb") as f:
@@ -48,14 +50,15 @@ def fingerprint(path: Path) -> tuple:
         if st.st_size > _EDGE:
             f.seek(max(_EDGE, st.st_size - _EDGE))
             digest.update(f.read(_EDGE))
-    return (FORMAT, __version__, _code_stamp(), st.st_size, st.st_mtime_ns, st.st_ino, digest.hexdigest())
+    return (FORMAT, __version__, _code_stamp(), st.st_size, st.st_mtime_ns, st.st_ino, digest.hexdigest(),
+            tuple(reading))
 
 
 def _code_stamp() -> tuple:
     """The modules whose output the cache holds: a changed reader is never fed an old scan."""
     here = Path(__file__).resolve().parent.parent
     stamp = []
-    for name in ("mail.py", "quoting.py", "senders.py", "mailbox/scan.py", "mailbox/local.py",
+    for name in ("mail.py", "bigmail.py", "quoting.py", "senders.py", "mailbox/scan.py", "mailbox/local.py",
                  "mailbox/scancache.py"):
         try:
             st = (here / name).stat()
@@ -74,15 +77,16 @@ def _cache_file(path: Path) -> Path:
     return cache_folder() / f"{key}.json.z"
 
 
-def load(path: Path) -> CachedScan | None:
+def load(path: Path, reading: tuple = ()) -> CachedScan | None:
     """The remembered scan of this very file, or None."""
     try:
         with open(_cache_file(path), "rb") as f:
             raw = json.loads(zlib.decompress(f.read()))
-        if raw.get("fingerprint") != _plain(fingerprint(path)):
+        stamp = fingerprint(path, reading)
+        if raw.get("fingerprint") != _plain(stamp):
             return None
         return CachedScan(
-            fingerprint=fingerprint(path),
+            fingerprint=stamp,
             members={tid: [tuple(r) for r in refs] for tid, refs in raw["members"].items()},
             messages={tuple(ref): _decode(m) for ref, m in raw["messages"]},
             skipped=list(raw["skipped"]),
