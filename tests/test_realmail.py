@@ -224,6 +224,7 @@ def test_her_own_calendar_is_never_a_process(facts):
 def test_one_company_is_one_process(facts):
     companies = [p["company"] for p in facts]
     assert len(companies) == len(set(companies))
+    assert len(facts) == EXPECTED["process_count"]
 
 
 def test_no_status_check_to_a_company_that_made_an_offer(sweep):
