@@ -50,7 +50,7 @@ class Process:
     sent: list[Message] = field(default_factory=list, repr=False)  # my messages (never drafts)
     decided_at: datetime | None = None  # when their answer (rejection or offer) came
     # One process may span several mail threads (the ATS acknowledgement, the interview
-    # thread, an offer with a new subject): `id` is the first of them, kept as mail arrives.
+    # thread, an offer with a new subject): `id` is one of them, kept as mail arrives (join).
     members: tuple[Thread, ...] = field(default=(), repr=False)
     reply_to: Message | None = field(default=None, repr=False)  # the message a draft answers
 
@@ -310,10 +310,13 @@ def one_process_each(found: list[Process]) -> list[list[Process]]:
     near it in time, and a new acknowledgement after a rejection is a new application.
     """
     groups: list[list[Process]] = []
+    by_word: dict[str, list[list[Process]]] = {}  # first word of the company -> its groups
     named = sorted((p for p in found if p.role), key=_started)
     unnamed = sorted((p for p in found if not p.role), key=_started)
     for p in named + unnamed:
-        near = [g for g in groups if _same_company(g, p) and _near(g, p)]
+        words = _company_words(p.company)
+        same = by_word.get(words[0], []) if words else []
+        near = [g for g in same if _same_company(g, words) and _near(g, p)]
         fits = [g for g in near if _roles_fit(g, p)]
         if not p.role and len({_role_key(g) for g in fits}) > 1:
             fits = []  # which of two roles? keep it apart rather than guess
@@ -321,13 +324,20 @@ def one_process_each(found: list[Process]) -> list[list[Process]]:
             fits[-1].append(p)
         else:
             groups.append([p])
+            if words:
+                by_word.setdefault(words[0], []).append(groups[-1])
     return [sorted(g, key=_started) for g in groups]
 
 
 def join(group: list[Process], me: frozenset[str], today: date, wait_days: int,
          debrief_for: Callable[[str], Debrief | None]) -> Process:
     """One process from the threads of one application: its facts from all their messages
-    in date order (the newest word from them wins, PROMISES.md rule 15); the id of the first."""
+    in date order (the newest word from them wins, PROMISES.md rule 15).
+
+    Its id is the first thread where a person of theirs wrote (the conversation, where the
+    debrief and the drafts were keyed when it was a process alone), else the first thread:
+    an offer or a rejection arriving later, in a new thread, never renames it.
+    """
     if len(group) == 1:
         return group[0]
     members = tuple(p.thread for p in group)
@@ -335,10 +345,12 @@ def join(group: list[Process], me: frozenset[str], today: date, wait_days: int,
     messages = sorted((m for t in members for m in t.messages if not (id(m) in seen or seen.add(id(m)))),
                       key=_sent_key)
 
-    def debrief(_: str) -> Debrief | None:  # one written under any of its threads
-        return next((d for t in members if (d := debrief_for(t.id)) is not None), None)
+    def debrief(pid: str) -> Debrief | None:  # its own, else one written under another of its threads
+        return next((d for tid in dict.fromkeys([pid, *(t.id for t in members)])
+                     if (d := debrief_for(tid)) is not None), None)
 
-    joined = build_process(Thread(members[0].id, messages), me, today, wait_days, debrief)
+    primary = next((t for t in members if any(_a_person_of_theirs(m, me) for m in t.messages)), members[0])
+    joined = build_process(Thread(primary.id, messages), me, today, wait_days, debrief)
     if joined is None:  # cannot happen for hiring threads, but never lose them
         return group[0]
     joined.members = members
@@ -346,6 +358,10 @@ def join(group: list[Process], me: frozenset[str], today: date, wait_days: int,
                  and any(m is joined.reply_to for m in t.messages)), members[0])
     joined.subject = home.messages[0].subject  # what the conversation with them is about
     return joined
+
+
+def _a_person_of_theirs(m: Message, me: frozenset[str]) -> bool:
+    return is_company_sender(m, me) and not is_automated(m.sender.email) and not is_acknowledgement(m)
 
 
 def _started(p: Process) -> tuple[float, str]:
@@ -366,9 +382,8 @@ def _company_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in _LEGAL_WORDS)
 
 
-def _same_company(group: list[Process], p: Process) -> bool:
+def _same_company(group: list[Process], mine: tuple[str, ...]) -> bool:
     """"Northwind" and "Northwind Logistics, Inc." are one company; "Meta" and "Metabase" are not."""
-    mine = _company_words(p.company)
     for other in (_company_words(q.company) for q in group):
         short, long = sorted((mine, other), key=len)
         if short and long[:len(short)] == short:

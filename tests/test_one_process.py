@@ -105,7 +105,8 @@ def test_ats_acknowledgement_and_interview_thread_are_one_process(tmp_path):
     box = mbox(tmp_path, ack() + interview_thread())
     (p,) = threads_json(box)
     assert p["company"] == "Acme Analytics" and p["role"] == "Data Analyst"
-    assert p["id"] == f"{ACK:x}" and p["threads"] == [f"{ACK:x}", f"{TALK:x}"]  # the first thread names it
+    assert p["threads"] == [f"{ACK:x}", f"{TALK:x}"]
+    assert p["id"] == f"{TALK:x}"  # the conversation names it, never the ATS's "thank you for applying"
     assert p["subject"] == "Interview - Data Analyst"  # the conversation, not the ATS's subject
     assert p["state"] == "overdue" and p["promise"]["phrase"] == "by Friday"
     assert [i["start"][:10] for i in p["interviews"]] == ["2026-02-24"]
@@ -114,7 +115,7 @@ def test_ats_acknowledgement_and_interview_thread_are_one_process(tmp_path):
 
 def test_a_company_name_and_any_of_its_threads_find_the_process(tmp_path):
     box = mbox(tmp_path, ack() + interview_thread())
-    for key in ("acme", f"{TALK:x}", f"{ACK:x}"[:10]):
+    for key in ("acme", "Acme Analytics", f"{TALK:x}", f"{ACK:x}", f"{TALK:x}"[:12]):
         result = cli(box, "draft", "status-check", key, "--drafts-dir", str(tmp_path / "out"))
         assert result.exit_code == 0, (key, result.output)
 
@@ -133,6 +134,7 @@ def test_an_offer_with_a_new_subject_makes_the_process_an_offer_and_sweep_leaves
     box = mbox(tmp_path, ack() + interview_thread() + offer())
     (p,) = threads_json(box)
     assert p["state"] == "offer" and p["promise"] is None  # her deadline is not their promise
+    assert p["id"] == f"{TALK:x}"  # the offer in a new thread does not rename the process
     assert p["subject"] == "Offer - Data Analyst, Acme Analytics"
     assert [i["start"][:10] for i in p["interviews"]] == ["2026-02-24"]  # still known from the old thread
     result = cli(box, "sweep", "--dry-run", "--json")
