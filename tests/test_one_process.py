@@ -235,3 +235,14 @@ def test_my_calendars_rsvp_is_not_a_follow_up(tmp_path):
                                        "--today", "2026-02-20", "threads", "--json"], catch_exceptions=False)
     (p,) = json.loads(result.stdout)
     assert p["state"] == "scheduled" and p["followups_since_reply"] == 0
+
+
+def test_the_status_check_answers_the_company_not_a_referrer_who_replied_all(tmp_path):
+    ben = message("Ben Adler <ben.adler@fastmail.com>", f"{PRIYA}, {ME}", "Re: Interview - Data Analyst",
+                  "Hi Priya, hi Jordan,\n\nJordan was one of the sharpest analysts on my team. Happy to chat.\n\nBen\n",
+                  at(26, 9, 2), msgid="ben@fastmail", reply_to_ids=("t1@acme", "t4@acme"), thread=TALK)
+    box = mbox(tmp_path, interview_thread() + [ben])
+    assert cli(box, "draft", "status-check", "acme", "--drafts-dir", str(tmp_path / "out")).exit_code == 0
+    (saved,) = (tmp_path / "out").glob("*.eml")
+    draft = message_from_bytes(saved.read_bytes(), policy=policy.default)
+    assert draft["In-Reply-To"] == "<t4@acme>" and "priya.shah@acmeanalytics.com" in draft["To"]
