@@ -246,3 +246,28 @@ def test_the_status_check_answers_the_company_not_a_referrer_who_replied_all(tmp
     (saved,) = (tmp_path / "out").glob("*.eml")
     draft = message_from_bytes(saved.read_bytes(), policy=policy.default)
     assert draft["In-Reply-To"] == "<t4@acme>" and "priya.shah@acmeanalytics.com" in draft["To"]
+
+
+def test_on_gmail_a_draft_saved_when_the_thread_was_a_process_alone_is_not_made_twice(tmp_path, monkeypatch):
+    """Before threads joined, the rejection thread was its own process: its keep-in-touch draft
+    carries that thread's id in its key. The joined process finds it in the thread."""
+    from assistant.mailbox.drafts_local import DIGEST, MARKER, content_digest
+
+    box = write_mbox(tmp_path / "All mail.mbox", ack() + interview_thread() + rejection())
+    fake = gmail_serving(box, tmp_path, monkeypatch)
+    args = ["--mailbox", "gmail", "--today", TODAY, "draft", "keep-in-touch", "acme"]
+    try:
+        assert CliRunner().invoke(main, args, catch_exceptions=False).exit_code == 0
+        (draft_id, mid), = fake.drafts.items()
+        old = message_from_bytes(fake.messages[mid].raw, policy=policy.default)
+        old.replace_header(MARKER, old[MARKER].replace(f"thread={TALK:x}", f"thread={VERDICT:x}"))
+        old.replace_header("Subject", "Re: an older wording")
+        old.replace_header(DIGEST, content_digest(old))
+        fake.messages[mid].raw = old.as_bytes()
+        for ledger in (tmp_path / "data").glob("gmail-drafts-*.json"):
+            ledger.unlink()
+        result = CliRunner().invoke(main, args, catch_exceptions=False)
+        assert result.exit_code == 0 and "updated:" in result.stdout, result.output
+        assert list(fake.drafts) == [draft_id]
+    finally:
+        fake.stop()

@@ -409,11 +409,23 @@ class GmailMailbox:
                 if d.get("message", {}).get("threadId") != tid:
                     continue
                 old = get(d["id"])
-                if old is not None and " ".join(str(old.get(MARKER, "")).split()) == key:
+                if old is not None and same_draft(" ".join(str(old.get(MARKER, "")).split()), key):
                     return d["id"], old
             token = listed.get("nextPageToken")
             if not token:
                 return None
+
+
+def same_draft(marker: str, key: str) -> bool:
+    """Within one Gmail thread, the tool's draft of one kind to one person is one draft, even
+    under another process id: the thread was a process alone before it joined its
+    application's other threads (process.join), and must not get a second draft for that."""
+    if marker == key:
+        return True
+    def parts(k: str) -> tuple[str, str]:
+        kind, _, rest = k.partition("; thread=")
+        return kind, rest.partition("; to=")[2]
+    return bool(marker) and parts(marker) == parts(key) and "; thread=" in marker
 
 
 def lock_name(account: str | None) -> str:
