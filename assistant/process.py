@@ -305,8 +305,9 @@ def one_process_each(found: list[Process]) -> list[list[Process]]:
 
     Gmail keeps the ATS acknowledgement, the scheduling, the interview thread and an offer
     or rejection with a new subject apart; the job seeker sees one process. Roles are
-    compatible when equal or when one thread names none; two named roles at one company stay
-    two processes. A role-less thread joins only when exactly one process of that company is
+    compatible when equal, when one thread names none, or when one only adds the team
+    ("Data Analyst" and "Data Analyst, Claims"); two named roles at one company stay two
+    processes. A role-less thread joins only when exactly one process of that company is
     near it in time, and a new acknowledgement after a rejection is a new application.
     """
     groups: list[list[Process]] = []
@@ -318,7 +319,7 @@ def one_process_each(found: list[Process]) -> list[list[Process]]:
         same = by_word.get(words[0], []) if words else []
         near = [g for g in same if _same_company(g, words) and _near(g, p)]
         fits = [g for g in near if _roles_fit(g, p)]
-        if not p.role and len({_role_key(g) for g in fits}) > 1:
+        if not p.role and len({_letters(_role_key(g)) for g in fits}) > 1:
             fits = []  # which of two roles? keep it apart rather than guess
         if fits:
             fits[-1].append(p)
@@ -392,12 +393,24 @@ def _same_company(group: list[Process], mine: tuple[str, ...]) -> bool:
 
 
 def _role_key(group: list[Process]) -> str:
-    return next((_letters(q.role) for q in group if q.role), "")
+    """The group's role as its most specific thread names it ("Data Analyst, Claims")."""
+    return max((q.role for q in group if q.role), key=len, default="")
+
+
+_ROLE_DETAIL = re.compile(r"\s*(?:,|\(|\s[-\u2013\u2014]\s).*$")  # ", Claims", "(R-1048)", " - Remote"
 
 
 def _roles_fit(group: list[Process], p: Process) -> bool:
-    theirs = _role_key(group)
-    return not theirs or not p.role or theirs == _letters(p.role)
+    """Same role, or one unnamed; "Data Analyst" fits "Data Analyst, Claims" (the team named
+    in one thread only), but "Data Analyst, Claims" and "Data Analyst, Growth" are two roles."""
+    return all(_same_role(q.role, p.role) for q in group)
+
+
+def _same_role(a: str, b: str) -> bool:
+    if not a or not b or _letters(a) == _letters(b):
+        return True
+    base = [_letters(_ROLE_DETAIL.sub("", r)) for r in (a, b)]
+    return base[0] == base[1] and (_letters(a) == base[0] or _letters(b) == base[1])
 
 
 def _letters(text: str) -> str:

@@ -271,3 +271,10 @@ def test_on_gmail_a_draft_saved_when_the_thread_was_a_process_alone_is_not_made_
         assert list(fake.drafts) == [draft_id]
     finally:
         fake.stop()
+
+
+def test_a_role_with_its_team_named_in_one_thread_only_is_the_same_role(tmp_path):
+    box = mbox(tmp_path, ack("Data Analyst") + interview_thread("Data Analyst, Claims")
+               + interview_thread("Data Analyst, Growth", thread=OTHER_ROLE, prefix="g"))
+    found = sorted((p["role"], len(p["threads"])) for p in threads_json(box))
+    assert found == [("Data Analyst, Claims", 2), ("Data Analyst, Growth", 1)]
