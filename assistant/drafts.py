@@ -568,7 +568,8 @@ def _refuse_line_breaks(value: str, what: str) -> str:
 
 
 def reply_subject(process) -> str:
-    subjects = [m.subject for m in (process.thread.messages if process.thread else [])] + [process.subject]
+    # The subject of the thread the draft goes into (a joined process spans several).
+    subjects = [process.subject] + [m.subject for m in (process.thread.messages if process.thread else [])]
     base = next((s for s in subjects if s and s.strip()), "")
     _refuse_line_breaks(base, "Subject")
     base = strip_reply_prefix(base)
@@ -594,8 +595,11 @@ def build_message(process, recipient: Person, sender: Person, text: str) -> Emai
     msg["Date"] = format_datetime(localtime())
     domain = sender.email.partition("@")[2] or None
     msg["Message-ID"] = make_msgid(domain=domain)
-    parent = next((m for m in reversed(process.thread.messages if process.thread else [])
-                   if m.message_id and not m.draft), None)  # the newest real message, never a draft
+    # Their newest real message (Process.reply_to: never a draft, a referrer's reply-all or
+    # my calendar's RSVP, which may sit in another thread of a joined process).
+    parent = getattr(process, "reply_to", None) or next(
+        (m for m in reversed(process.thread.messages if process.thread else []) if m.message_id and not m.draft),
+        None)
     if parent is not None:
         ids = list(parent.references or parent.in_reply_to) + [parent.message_id]
         ids = list(dict.fromkeys(i for i in ids if i and not re.search(r"[\s<>]", i)))[-20:]

@@ -49,6 +49,23 @@ class Process:
     thread: Thread | None = field(default=None, repr=False)  # as it happened: drafts left out
     sent: list[Message] = field(default_factory=list, repr=False)  # my messages (never drafts)
     decided_at: datetime | None = None  # when their answer (rejection or offer) came
+    # One process may span several mail threads (the ATS acknowledgement, the interview
+    # thread, an offer with a new subject): `id` is one of them, kept as mail arrives (join).
+    members: tuple[Thread, ...] = field(default=(), repr=False)
+    reply_to: Message | None = field(default=None, repr=False)  # the message a draft answers
+
+    @property
+    def thread_ids(self) -> list[str]:
+        return [t.id for t in self.members] or [self.id]
+
+    @property
+    def reply_thread_id(self) -> str:
+        """The mail thread a draft goes into: the one holding the message it answers."""
+        if self.reply_to is not None:
+            for t in self.members:
+                if any(m is self.reply_to for m in t.messages):
+                    return t.id
+        return self.id
 
     @property
     def next_date(self) -> date | None:
@@ -73,6 +90,7 @@ class Process:
     def to_json(self) -> dict:
         return {
             "id": self.id,
+            "threads": self.thread_ids,
             "subject": self.subject,
             "company": self.company,
             "role": self.role,
@@ -113,7 +131,8 @@ def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: in
     if not is_hiring(messages, me, interviews, score):
         return None
     theirs = [m for m in messages if is_company_sender(m, me)]
-    mine = [m for m in messages if is_mine(m, me)]
+    # My calendar's "Accepted: Interview ..." is no message of mine: not a follow-up or a reply.
+    mine = [m for m in messages if is_mine(m, me) and not is_calendar_reply(m)]
 
     # The newest word from them decides the promise (PROMISES.md rule 15): their last
     # message, or what they said in the room if the debrief records it and it came later.
@@ -168,7 +187,26 @@ def build_process(thread: Thread, me: frozenset[str], today: date, wait_days: in
         thread=thread,
         sent=mine,
         decided_at=decided_at if outcome in ("rejected", "offer") else None,
+        members=(thread,),
+        reply_to=answered_by_a_draft(theirs),
     )
+
+
+_CALENDAR_REPLY = re.compile(r"^(?:Accepted|Declined|Tentatively accepted|Tentative|Maybe)\s*:", re.I)
+
+
+def is_calendar_reply(m: Message) -> bool:
+    """An RSVP my calendar mailed for me: "Accepted: Interview with Priya @ Thu 13 Mar"."""
+    return bool(_CALENDAR_REPLY.match(m.subject or "")) or any(
+        (e.method or "").upper() == "REPLY" for e in m.events)
+
+
+def answered_by_a_draft(theirs: list[Message]) -> Message | None:
+    """The message a draft replies to: their newest real mail, not a calendar invitation
+    (nobody answers an invite by email) unless that is all they sent."""
+    real = [m for m in theirs if m.message_id and not m.draft]
+    written = [m for m in real if not m.events]
+    return (written or real or [None])[-1]
 
 
 def without_drafts(thread: Thread) -> Thread:
@@ -249,12 +287,147 @@ def list_processes(threads: list[Thread], me: frozenset[str], today: date, wait_
     active ones, before the answered ones (the order `status` shows)."""
     threads = fold_invitations([t for t in map(without_drafts, threads) if t.messages], me)
     found = [p for t in threads if (p := build_process(t, me, today, wait_days, debrief_for)) is not None]
+    found = [join(group, me, today, wait_days, debrief_for) for group in one_process_each(found)]
     far = date.max
 
     def rank(p: Process) -> float:
         return URGENCY["applied"] + 0.5 if gone_quiet(p, today, close_after_days) else URGENCY[p.state]
 
     return sorted(found, key=lambda p: (rank(p), p.next_date or far, p.company.lower()))
+
+
+JOIN_GAP_DAYS = 90  # threads of one company further apart than this are two applications
+_LEGAL_WORDS = {"inc", "ltd", "llc", "gmbh", "plc", "corp", "co", "sa", "ag", "bv", "limited", "the"}
+
+
+def one_process_each(found: list[Process]) -> list[list[Process]]:
+    """Group the threads that tell of one application: same company, compatible role, close in time.
+
+    Gmail keeps the ATS acknowledgement, the scheduling, the interview thread and an offer
+    or rejection with a new subject apart; the job seeker sees one process. Roles are
+    compatible when equal, when one thread names none, or when one only adds the team
+    ("Data Analyst" and "Data Analyst, Claims"); two named roles at one company stay two
+    processes. A role-less thread joins only when exactly one process of that company is
+    near it in time, and a new acknowledgement after a rejection is a new application.
+    """
+    groups: list[list[Process]] = []
+    by_word: dict[str, list[list[Process]]] = {}  # first word of the company -> its groups
+    named = sorted((p for p in found if p.role), key=_started)
+    unnamed = sorted((p for p in found if not p.role), key=_started)
+    for p in named + unnamed:
+        words = _company_words(p.company)
+        same = by_word.get(words[0], []) if words else []
+        near = [g for g in same if _same_company(g, words) and _near(g, p)]
+        fits = [g for g in near if _roles_fit(g, p)]
+        if not p.role and len({_letters(_role_key(g)) for g in fits}) > 1:
+            fits = []  # which of two roles? keep it apart rather than guess
+        if fits:
+            fits[-1].append(p)
+        else:
+            groups.append([p])
+            if words:
+                by_word.setdefault(words[0], []).append(groups[-1])
+    return [sorted(g, key=_started) for g in groups]
+
+
+def join(group: list[Process], me: frozenset[str], today: date, wait_days: int,
+         debrief_for: Callable[[str], Debrief | None]) -> Process:
+    """One process from the threads of one application: its facts from all their messages
+    in date order (the newest word from them wins, PROMISES.md rule 15).
+
+    Its id is the first thread where a person of theirs wrote (the conversation, where the
+    debrief and the drafts were keyed when it was a process alone), else the first thread:
+    an offer or a rejection arriving later, in a new thread, never renames it.
+    """
+    if len(group) == 1:
+        return group[0]
+    members = tuple(p.thread for p in group)
+    seen: set[int] = set()
+    messages = sorted((m for t in members for m in t.messages if not (id(m) in seen or seen.add(id(m)))),
+                      key=_sent_key)
+
+    def debrief(pid: str) -> Debrief | None:  # its own, else one written under another of its threads
+        return next((d for tid in dict.fromkeys([pid, *(t.id for t in members)])
+                     if (d := debrief_for(tid)) is not None), None)
+
+    primary = next((t for t in members if any(_a_person_of_theirs(m, me) for m in t.messages)), members[0])
+    joined = build_process(Thread(primary.id, messages), me, today, wait_days, debrief)
+    if joined is None:  # cannot happen for hiring threads, but never lose them
+        return group[0]
+    joined.members = members
+    home = next((t for t in members if joined.reply_to is not None
+                 and any(m is joined.reply_to for m in t.messages)), members[0])
+    joined.subject = home.messages[0].subject  # what the conversation with them is about
+    return joined
+
+
+def _a_person_of_theirs(m: Message, me: frozenset[str]) -> bool:
+    return is_company_sender(m, me) and not is_automated(m.sender.email) and not is_acknowledgement(m)
+
+
+def _started(p: Process) -> tuple[float, str]:
+    return (_sent_key(p.thread.messages[0]) if p.thread and p.thread.messages else float("-inf"), p.id)
+
+
+def _span(group: list[Process]) -> tuple[date | None, date | None]:
+    days = [d for p in group for d in (_first_day(p), last_activity(p)) if d is not None]
+    return (min(days), max(days)) if days else (None, None)
+
+
+def _first_day(p: Process) -> date | None:
+    dated = [m.date.date() for m in (p.thread.messages if p.thread else []) if m.date]
+    return min(dated) if dated else None
+
+
+def _company_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in _LEGAL_WORDS)
+
+
+def _same_company(group: list[Process], mine: tuple[str, ...]) -> bool:
+    """"Northwind" and "Northwind Logistics, Inc." are one company; "Meta" and "Metabase" are not."""
+    for other in (_company_words(q.company) for q in group):
+        short, long = sorted((mine, other), key=len)
+        if short and long[:len(short)] == short:
+            return True
+    return False
+
+
+def _role_key(group: list[Process]) -> str:
+    """The group's role as its most specific thread names it ("Data Analyst, Claims")."""
+    return max((q.role for q in group if q.role), key=len, default="")
+
+
+_ROLE_DETAIL = re.compile(r"\s*(?:,|\(|\s[-\u2013\u2014]\s).*$")  # ", Claims", "(R-1048)", " - Remote"
+
+
+def _roles_fit(group: list[Process], p: Process) -> bool:
+    """Same role, or one unnamed; "Data Analyst" fits "Data Analyst, Claims" (the team named
+    in one thread only), but "Data Analyst, Claims" and "Data Analyst, Growth" are two roles."""
+    return all(_same_role(q.role, p.role) for q in group)
+
+
+def _same_role(a: str, b: str) -> bool:
+    if not a or not b or _letters(a) == _letters(b):
+        return True
+    base = [_letters(_ROLE_DETAIL.sub("", r)) for r in (a, b)]
+    return base[0] == base[1] and (_letters(a) == base[0] or _letters(b) == base[1])
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _near(group: list[Process], p: Process) -> bool:
+    """Close enough in time to be one application, and not a new one after their answer."""
+    start, end = _span(group)
+    first, last = _first_day(p), last_activity(p)
+    if None in (start, end, first, last):
+        return False
+    gap = timedelta(days=JOIN_GAP_DAYS)
+    if first > end + gap or last < start - gap:
+        return False
+    closed = [q.decided_at for q in group if q.state in ("rejected", "withdrawn") and q.decided_at]
+    return not (closed and p.state == "applied" and first > max(closed).date())
 
 
 def fold_invitations(threads: list[Thread], me: frozenset[str]) -> list[Thread]:
@@ -357,7 +530,8 @@ def quiet_step(p: Process, today: date) -> str:
 
 def follow_up_due(processes: list[Process], today: date, close_after_days: int = 45) -> set[str]:
     """The threads to label "Follow-up due" on Gmail: overdue, and not gone quiet."""
-    return {p.id for p in processes if p.state == "overdue" and not gone_quiet(p, today, close_after_days)}
+    return {p.reply_thread_id for p in processes
+            if p.state == "overdue" and not gone_quiet(p, today, close_after_days)}
 
 
 def needs_action(p: Process, today: date | None = None, close_after_days: int = 45) -> bool:
@@ -434,10 +608,10 @@ def find_process(processes: list[Process], key: str) -> Process:
     from assistant.errors import FollowupError
 
     key = key.strip()
-    exact = [p for p in processes if p.id == key.lower()]
+    exact = [p for p in processes if p.id == key.lower()] or [p for p in processes if key.lower() in p.thread_ids]
     if exact:
         return exact[0]
-    by_prefix = [p for p in processes if key and p.id.startswith(key.lower())]
+    by_prefix = [p for p in processes if key and any(t.startswith(key.lower()) for t in p.thread_ids)]
     by_company = [p for p in processes if p.company.lower() == key.lower()]
     if not by_company:
         by_company = [p for p in processes if key.lower() in p.company.lower()]

@@ -221,17 +221,12 @@ def test_her_own_calendar_is_never_a_process(facts):
     assert not {p["company"] for p in facts} & set(EXPECTED["never_a_company"])
 
 
-@pytest.mark.xfail(strict=True, reason="new class, one process across Gmail threads: the ATS "
-                   "acknowledgement and an offer with a new subject are separate Gmail threads, so one "
-                   "company shows as 2-3 processes (process.list_processes folds only invitations)")
 def test_one_company_is_one_process(facts):
     companies = [p["company"] for p in facts]
     assert len(companies) == len(set(companies))
+    assert len(facts) == EXPECTED["process_count"]
 
 
-@pytest.mark.xfail(strict=True, reason="one process across threads: with the offer in its own "
-                   "thread, the interview thread is 'overdue' and sweep drafts a status check to the "
-                   "manager who just made her an offer (process.py / sweep.py)")
 def test_no_status_check_to_a_company_that_made_an_offer(sweep):
     assert not {d for d in drafted(sweep) if d[0] == "Lumen Robotics"}
 
@@ -358,9 +353,6 @@ def test_reminders_name_no_calendar_and_one_interview_per_slot(mbox, tmp_path):
     assert [d for s, d in got if s.startswith("Interview with")] == ["2026-12-08"]
 
 
-@pytest.mark.xfail(strict=True, reason="one process across threads: README says THREAD may be a "
-                   "company name, but 'draft thank-you northwind' exits 2 ('matches 2 processes') "
-                   "because the Greenhouse acknowledgement is a process of its own (process.find_process)")
 def test_a_company_name_finds_its_process(mbox, tmp_path):
     result = cli(mbox, "draft", "thank-you", "northwind", "--drafts-dir", str(tmp_path))
     assert result.exit_code == 0, result.output

@@ -128,6 +128,7 @@ class GmailMailbox:
         self._progress = progress if progress is not None else _terminal_progress
         self.api: GmailApi | None = None
         self.last_sync: dict = {}
+        self._thread_of: dict[str, str] = {}  # Message-ID -> Gmail thread id, from the last scan
 
     def __repr__(self) -> str:
         return "GmailMailbox()"
@@ -164,6 +165,8 @@ class GmailMailbox:
             skipped += problems
             if messages:
                 threads.append(Thread(item["id"], _oldest_first(messages)))
+        # A draft goes into the thread of the message it answers: one process may span threads.
+        self._thread_of = {m.message_id: t.id for t in threads for m in t.messages if m.message_id}
         given = frozenset(me) | ({email} if email else frozenset())
         return Scan(threads=threads, me=who_am_i(given, (t.messages for t in threads)),
                     skipped=skipped, messages_seen=seen)
@@ -318,6 +321,9 @@ class GmailMailbox:
     def save_draft(self, message, key: str, drafts_dir=None):
         """Save the tool's draft for `key` as a reply inside its Gmail thread; never send.
 
+        The thread is the one holding the message the draft answers (In-Reply-To), which for
+        a process joined from several threads need not be the key's (the process id).
+
         The tool's own draft is found through a ledger (data dir: key -> draft id and the
         digest of what was written; a draft id survives edits in Gmail) and, failing that,
         through its X-Followup-Draft header among the thread's drafts (a create whose answer
@@ -330,7 +336,8 @@ class GmailMailbox:
         match = re.search(r"thread=([0-9a-fA-F]+)", key)
         if not match:
             raise FollowupError(f"cannot save to Gmail: the draft key has no thread id ({key})")
-        tid = match.group(1).lower()
+        parent = str(message.get("In-Reply-To", "")).strip().strip("<>")
+        tid = self._thread_of.get(parent) or match.group(1).lower()
         for header in (MARKER, DIGEST):
             del message[header]
         digest = content_digest(_reparse(message))
@@ -402,11 +409,23 @@ class GmailMailbox:
                 if d.get("message", {}).get("threadId") != tid:
                     continue
                 old = get(d["id"])
-                if old is not None and " ".join(str(old.get(MARKER, "")).split()) == key:
+                if old is not None and same_draft(" ".join(str(old.get(MARKER, "")).split()), key):
                     return d["id"], old
             token = listed.get("nextPageToken")
             if not token:
                 return None
+
+
+def same_draft(marker: str, key: str) -> bool:
+    """Within one Gmail thread, the tool's draft of one kind to one person is one draft, even
+    under another process id: the thread was a process alone before it joined its
+    application's other threads (process.join), and must not get a second draft for that."""
+    if marker == key:
+        return True
+    def parts(k: str) -> tuple[str, str]:
+        kind, _, rest = k.partition("; thread=")
+        return kind, rest.partition("; to=")[2]
+    return bool(marker) and parts(marker) == parts(key) and "; thread=" in marker
 
 
 def lock_name(account: str | None) -> str:
