@@ -201,13 +201,34 @@ def check_rules(process, kind: str, me: frozenset[str], today: date, force: bool
     from assistant.process import LAST_CHECKIN_DAYS, answered_verdict, first_fair_day
 
     problems: list[str] = []
+    if kind == "keep-in-touch" and process.state != "rejected":
+        problems.append(f"no rejection in {process.company}'s thread ({_state_words(process)}): a keep-in-touch "
+                        "note answers their 'no', and none has come")
     if kind == "keep-in-touch" and process.state == "rejected" and (answered := answered_verdict(process)):
         problems.append(f"you already replied to their decision on {answered.date:%a %d %b %Y}; "
                         "there is nothing more to send")
+    if kind in ("thank-you", "recruiter-feedback") and process.state in ("rejected", "offer", "withdrawn"):
+        instead = {"rejected": "a keep-in-touch note is the reply that fits now",
+                   "offer": "answer the offer instead",
+                   "withdrawn": "you have withdrawn from it"}[process.state]
+        problems.append(f"{process.company} has already given you an answer ({_state_words(process)}): {instead}"
+                        if process.state != "withdrawn" else f"the process is closed: {instead}")
+    if kind in ("thank-you", "recruiter-feedback") and _interview(process, today, True) is None:
+        if problems and not force:  # the answer they gave says more than the missing interview
+            raise Refusal(f"{problems[0]} (--force to draft it anyway)")
+        upcoming = _interview(process, today, False)
+        when = f" (it is on {upcoming['day']:%a %d %b %Y})" if upcoming else ""
+        raise Refusal(f"no interview has taken place yet in {process.company}'s thread{when}; nothing to "
+                      f"{'thank them' if kind == 'thank-you' else 'give feedback'} for")
     if kind == "status-check":
         if process.state in ("rejected", "offer"):
             problems.append(f"{process.company} has already given you an answer "
                             f"({process.state.replace('_', ' ')}); there is nothing to check on")
+        elif process.state == "withdrawn":
+            problems.append("you have withdrawn from this process; there is nothing to check on")
+        elif process.state == "scheduled" and (upcoming := _interview(process, today, False)):
+            problems.append(f"your interview is on {upcoming['day']:%a %d %b %Y}; there is nothing to check on "
+                            "before it")
         elif process.state == "applied":
             problems.append("only an application acknowledgement so far: the one polite check-in the "
                             "advice means comes after an interview")
@@ -229,6 +250,13 @@ def check_rules(process, kind: str, me: frozenset[str], today: date, force: bool
     if problems and not force:
         raise Refusal(f"{problems[0]} (--force to draft it anyway)")
     return problems
+
+
+def _state_words(process) -> str:
+    return {"thank_you_due": "the interview was just held", "overdue": "their time frame has passed",
+            "offer": "they made you an offer", "withdrawn": "you withdrew",
+            "scheduled": "an interview is coming up", "waiting": "still waiting for their answer",
+            "applied": "you have applied"}.get(process.state, process.state.replace("_", " "))
 
 
 def check_done(process, kind: str, people: list, today: date, force: bool) -> tuple[list, list[str], list[str]]:
@@ -303,6 +331,9 @@ def recipients(process, kind: str, to: str | None = None, person: str | None = N
             by_role["recruiter"][:1] or by_role["coordinator"][:1]
     else:  # recruiter-feedback: the person who runs the process
         chosen = by_role["recruiter"][:1] or by_role["coordinator"][:1]
+    if not chosen and kind == "recruiter-feedback":
+        raise Refusal("no one on this thread to send recruiter feedback to: it goes to the recruiter who prepared you "
+                      "for the interview (name one with --to ADDRESS)")
     if not chosen:
         raise FollowupError(f"no one on this thread to send a {kind} to (name one with --to ADDRESS)")
     return chosen
@@ -407,11 +438,16 @@ def _their_texts(process, me: frozenset[str]) -> list[str]:
 
 def greeting_for(process, recipient: Person, me: frozenset[str]) -> str:
     """The opening in the thread's register: how they greeted me, the recipient's own mail first."""
-    from assistant.wording import greeting, salutation_of, title_of
+    from assistant.wording import greeting, her_form_of_address, salutation_of, title_of
 
     messages = list(reversed(process.thread.messages if process.thread else []))
     theirs = [m for m in messages if m.sender and m.sender.email not in me]
     mine = [m for m in messages if m.sender and m.sender.email in me]
+    for m in mine:  # how she herself addresses them, in mail that went to them, newest first
+        if recipient.email in {a.email for a in (*m.to, *m.cc)}:
+            own = her_form_of_address(m.newest, recipient.first_name, recipient.name)
+            if own:
+                return own
     found = None
     for m in ([m for m in theirs if m.sender.email == recipient.email] + theirs + mine):
         found = salutation_of(m.newest[:200])
@@ -422,12 +458,16 @@ def greeting_for(process, recipient: Person, me: frozenset[str]) -> str:
     return greeting(word, formal, recipient.first_name, recipient.name, title)
 
 
-def _said_on(process, today: date) -> str:
-    """"11 March": the day they said it (the interview day for a debrief's timeline)."""
+def _said_day(process) -> date | None:
+    """The day they said it (the interview day for a debrief's timeline)."""
     if process.promise_source == "debrief":
-        day = process.debrief.interview_day if process.debrief else None
-    else:
-        day = process.promise_made_at.date() if process.promise_made_at else None
+        return process.debrief.interview_day if process.debrief else None
+    return process.promise_made_at.date() if process.promise_made_at else None
+
+
+def _said_on(process, today: date) -> str:
+    """"11 March": the day they said it, as a draft names it."""
+    day = _said_day(process)
     if day is None:
         return ""
     return f"{day.day} {day:%B}" if day.year == today.year else f"{day.day} {day:%B %Y}"
@@ -442,7 +482,7 @@ def _promise_context(process, recipient: Person, today: date) -> dict | None:
     that the team would ...". Said out loud: "At my interview on 11 March, you mentioned
     that ..." to an interviewer, "..., I heard that the team would ..." to anyone else.
     """
-    from assistant.wording import reported
+    from assistant.wording import anchored, reported
 
     if process.promise is None:
         return None
@@ -465,6 +505,9 @@ def _promise_context(process, recipient: Person, today: date) -> dict | None:
     said = reported(promise.sentence, promise.phrase, "you" if to_them else "the team") \
         if promise.sentence else None
     said = said or f"I could expect to hear back {_phrase(promise.phrase)}"
+    said_day = _said_day(process)
+    if said_day is None or said_day < today:  # reported after the fact: "next week" is not this one
+        said = anchored(said)
     return {"phrase": promise.phrase, "sentence": promise.sentence, "reported": said,
             "said": f"{lead} {said}", "due": due, "due_text": f"{due:%A} {due.day} {due:%B}"}
 
@@ -622,9 +665,6 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
     if kind not in KINDS:
         raise FollowupError(f"unknown kind '{kind}' (one of: {', '.join(KINDS)})")
     overridden = check_rules(process, kind, me, today, force)
-    if kind in ("thank-you", "recruiter-feedback") and _interview(process, today, True) is None:
-        raise FollowupError(f"no interview has taken place yet in {process.company}'s thread; "
-                            f"nothing to {'thank them' if kind == 'thank-you' else 'give feedback'} for")
     people, done, notes = check_done(process, kind, recipients(process, kind, to, person), today, force)
     overridden += done
     debrief = process.debrief
