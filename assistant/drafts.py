@@ -443,16 +443,17 @@ def greeting_for(process, recipient: Person, me: frozenset[str]) -> str:
     messages = list(reversed(process.thread.messages if process.thread else []))
     theirs = [m for m in messages if m.sender and m.sender.email not in me]
     mine = [m for m in messages if m.sender and m.sender.email in me]
-    for m in mine:  # how she herself addresses them, in mail that went to them, newest first
-        if recipient.email in {a.email for a in (*m.to, *m.cc)}:
-            own = her_form_of_address(m.newest, recipient.first_name, recipient.name)
-            if own:
-                return own
     found = None
     for m in ([m for m in theirs if m.sender.email == recipient.email] + theirs + mine):
         found = salutation_of(m.newest[:200])
         if found:
             break
+    for m in mine:  # how she herself addresses them, in mail that went to them, newest first
+        if recipient.email in {a.email for a in (*m.to, *m.cc)}:
+            own = her_form_of_address(m.newest, recipient.first_name, recipient.name)
+            # her own words, unless she was formal and they have since written "Hi Jordan"
+            if own and not (own[1] and found and not found[1]):
+                return own[0]
     word, formal = found or ("Hi", False)
     title = title_of(recipient.name, recipient.first_name, _their_texts(process, me)) if formal else ""
     return greeting(word, formal, recipient.first_name, recipient.name, title)
@@ -540,8 +541,9 @@ def _placeholder(recipient: Person) -> str:
 
 
 def context(process, recipient: Person, *, me: frozenset[str], today: date, debrief,
-            linkedin_limit: int = 200, display_name: str = "") -> dict:
-    """Everything a template may use; templates/README.md lists it."""
+            linkedin_limit: int = 200, display_name: str = "", writing_to: list[Person] | None = None) -> dict:
+    """Everything a template may use; templates/README.md lists it. `writing_to`: everyone this
+    kind goes to (each gets a note of their own, so no one is thanked through another)."""
     from assistant.debrief import Debrief
 
     from assistant.wording import interview_kind, job_title_of
@@ -584,6 +586,8 @@ def context(process, recipient: Person, *, me: frozenset[str], today: date, debr
         "contacts": [recipient_dict(p) for p in people],
         "interviewers": [recipient_dict(p) for p in interviewers],
         "others": [recipient_dict(p) for p in others],
+        "pass_thanks_to": [recipient_dict(p) for p in others
+                           if p.email not in {w.email for w in (writing_to or [recipient])}],
         "recruiter": recipient_dict(recruiter) if recruiter else None,
         "linkedin_limit": linkedin_limit,
     }
@@ -665,7 +669,8 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
     if kind not in KINDS:
         raise FollowupError(f"unknown kind '{kind}' (one of: {', '.join(KINDS)})")
     overridden = check_rules(process, kind, me, today, force)
-    people, done, notes = check_done(process, kind, recipients(process, kind, to, person), today, force)
+    chosen = recipients(process, kind, to, person)
+    people, done, notes = check_done(process, kind, chosen, today, force)
     overridden += done
     debrief = process.debrief
     if debrief is None and kind in ("thank-you", "recruiter-feedback"):
@@ -679,7 +684,7 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
     drafts = []
     for recipient in people:
         ctx = context(process, recipient, me=me, today=today, debrief=debrief, linkedin_limit=limit,
-                      display_name=settings.name)
+                      display_name=settings.name, writing_to=chosen)
         rendered, template = render(kind, ctx)
         names = lint_context.people + ((recipient.name,) if recipient.name not in lint_context.people else ())
         report = lint(rendered, kind, replace(lint_context, people=names), config)

@@ -148,10 +148,10 @@ def salutation_of(text: str) -> tuple[str, bool] | None:
     return word, formal
 
 
-def her_form_of_address(text: str, first: str, full: str) -> str | None:
+def her_form_of_address(text: str, first: str, full: str) -> tuple[str, bool] | None:
     """How the user herself greeted this person ("Dear Ms. Calloway, dear Mr. Osei," names two):
-    "Dear Ms. Calloway," or "Hi Zoë,", or None when her message greets someone else or no one.
-    Her own words are the best evidence of the register she keeps with them."""
+    ("Dear Ms. Calloway,", formal) or ("Hi Zoë,", False), or None when her message greets
+    someone else or no one. Her own words are the best evidence of how she addresses them."""
     surname = full.split()[-1] if len(full.split()) > 1 and len(full) <= NAME_LIMIT else ""
     names = [re.escape(n) for n in (first, surname) if n]
     if not names:
@@ -166,8 +166,8 @@ def her_form_of_address(text: str, first: str, full: str) -> str | None:
     if m.group(2):
         title = m.group(2).capitalize()
         title = title if title.endswith(".") or title == "Miss" else title + "."
-        return f"{word} {title} {m.group(3)},"
-    return f"{word} {m.group(3)},"
+        return f"{word} {title} {m.group(3)},", True
+    return f"{word} {m.group(3)},", False
 
 
 def greeting(word: str, formal: bool, first: str, full: str, title: str = "") -> str:

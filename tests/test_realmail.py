@@ -270,9 +270,6 @@ def test_role_never_carries_the_company(facts):
     assert all("Lumen Robotics" not in p["role"] for p in facts if p["company"] == "Lumen Robotics")
 
 
-@pytest.mark.xfail(strict=True, reason="new class, a reply to a rejection without a rejection: "
-                   "keep-in-touch ('Thank you for letting me know... I am disappointed') is drafted "
-                   "with exit 0 for open processes and for an offer (drafts.py refusals)")
 def test_keep_in_touch_only_after_a_rejection(facts, mbox):
     for company, word in [("Lumen Robotics", "Offer"), ("Kestrel Insurance", "Pricing Analyst - interview"),
                           ("Tessellate Games", "Data Engineer interview")]:
@@ -280,18 +277,12 @@ def test_keep_in_touch_only_after_a_rejection(facts, mbox):
         assert result.exit_code != 0, (company, result.output)
 
 
-@pytest.mark.xfail(strict=True, reason="wording, register: a recruiter who writes 'Dear Ms. Marín' "
-                   "and whom she addresses 'Dear Ms. Calloway' gets 'Dear Harriet Calloway' "
-                   "(wording.py greeting)")
 def test_formal_register_uses_her_own_form_of_address(facts, mbox):
     p = process(facts, "Kestrel Insurance", "Pricing Analyst - interview")
     result = cli(mbox, "draft", "status-check", p["id"], "--print")
     assert "Dear Ms. Calloway," in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="wording, stale relative time: 15 days later the status "
-                   "check says 'you mentioned that I should hear back from you early next week', "
-                   "which now reads as a date still ahead (wording.py reported time frame)")
 def test_status_check_does_not_replay_a_relative_time_frame_as_if_current(facts, mbox):
     p = process(facts, "Kestrel Insurance", "Pricing Analyst - interview")
     result = cli(mbox, "draft", "status-check", p["id"], "--print")
@@ -299,9 +290,6 @@ def test_status_check_does_not_replay_a_relative_time_frame_as_if_current(facts,
     assert not re.search(r"from you early next week\.", result.output)
 
 
-@pytest.mark.xfail(strict=True, reason="wording, tense: a LinkedIn note before the interview says "
-                   "'I look forward to our conversation on Tuesday ... I enjoyed it' "
-                   "(templates/linkedin)")
 def test_linkedin_note_before_the_interview_does_not_say_it_was_enjoyed(facts, mbox):
     p = process(facts, "Tessellate Games", "Data Engineer interview")
     result = cli(mbox, "draft", "linkedin", p["id"], "--print")
