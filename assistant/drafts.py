@@ -71,6 +71,15 @@ class Plan:
     drafts: list[Draft]
     overridden: list[str] = field(default_factory=list)  # what --force let through
     notes: list[str] = field(default_factory=list)  # things the user should know
+    yours: list[tuple[Person, str]] = field(default_factory=list)  # left alone: her own unsent draft
+
+
+class YourDraft(Refusal):
+    """Every recipient already has an unsent draft of the user's in the thread: never two messages."""
+
+    def __init__(self, message: str, yours: list[tuple[Person, str]]):
+        super().__init__(message)
+        self.yours = yours
 
 
 # -- templates ---------------------------------------------------------------------------
@@ -283,6 +292,31 @@ def check_done(process, kind: str, people: list, today: date, force: bool) -> tu
     if len(done) == len(people):
         raise Refusal(f"{next(iter(done.values()))} (--force to draft it anyway)")
     return [p for p in people if p.email not in done], [], [f"{why}; no second {kind} for them" for why in done.values()]
+
+
+def check_unsent(process, people: list, me: frozenset[str], force: bool) -> tuple[list, list[str], list]:
+    """Never two messages: a person she already has an unsent draft to, in this thread, gets no
+    second one from the tool (its own drafts are found again by key instead). Returns (people,
+    overridden, [(person, why)] left alone); with force, keeps them and says so."""
+    hers = {}
+    for m in sorted(process.unsent, key=lambda m: m.date.timestamp() if m.date else 0):
+        if not m.by_followup and m.sender and m.sender.email in me:
+            for a in (*m.to, *m.cc):
+                hers[a.email.lower()] = m  # the newest wins
+    yours = []
+    for p in people:
+        if (m := hers.get(p.email)) is not None:
+            when = f" ({m.date:%a %d %b %Y})" if m.date else ""
+            yours.append((p, f"you already have an unsent draft to {p.name or p.email}{when} in this thread; "
+                             "finish or delete that one"))
+    if not yours:
+        return people, [], []
+    if force:
+        return people, [why for _, why in yours], []
+    if len(yours) == len(people):
+        raise YourDraft(f"{yours[0][1]} (--force to draft another anyway)", yours)
+    left = {p.email for p, _ in yours}
+    return [p for p in people if p.email not in left], [], yours
 
 
 # -- recipients --------------------------------------------------------------------------
@@ -672,6 +706,9 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
     chosen = recipients(process, kind, to, person)
     people, done, notes = check_done(process, kind, chosen, today, force)
     overridden += done
+    people, theirs, yours = check_unsent(process, people, me, force)
+    overridden += theirs
+    notes += [f"no {kind} for {p.name or p.email}: {why}" for p, why in yours]
     debrief = process.debrief
     if debrief is None and kind in ("thank-you", "recruiter-feedback"):
         notes.append(f"no debrief for this thread, so the note says only what the thread told; "
@@ -697,4 +734,4 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
             notes.append(f"the {kind} to {recipient.name or recipient.email} has a line for you to replace, "
                          f"{left[0]}: the thread says nothing personal about them; "
                          f"`followup debrief {process.id}` would make it personal")
-    return Plan(drafts, overridden, notes)
+    return Plan(drafts, overridden, notes, yours)

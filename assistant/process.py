@@ -49,6 +49,7 @@ class Process:
     thread: Thread | None = field(default=None, repr=False)  # as it happened: drafts left out
     sent: list[Message] = field(default_factory=list, repr=False)  # my messages (never drafts)
     decided_at: datetime | None = None  # when their answer (rejection or offer) came
+    unsent: list[Message] = field(default_factory=list, repr=False)  # drafts in the thread, never sent
 
     @property
     def next_date(self) -> date | None:
@@ -247,8 +248,11 @@ def list_processes(threads: list[Thread], me: frozenset[str], today: date, wait_
                    close_after_days: int = 45) -> list[Process]:
     """Every hiring process among the threads, most urgent first; gone quiet after the
     active ones, before the answered ones (the order `status` shows)."""
+    unsent = {t.id: [m for m in t.messages if m.draft] for t in threads}  # for drafts.check_unsent
     threads = fold_invitations([t for t in map(without_drafts, threads) if t.messages], me)
     found = [p for t in threads if (p := build_process(t, me, today, wait_days, debrief_for)) is not None]
+    for p in found:
+        p.unsent = unsent.get(p.id, [])
     far = date.max
 
     def rank(p: Process) -> float:

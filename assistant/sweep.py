@@ -103,6 +103,7 @@ class Outcome:
 
 NOT_CREATED = "not created"
 WOULD_DRAFT = "would draft"
+YOURS = "left to your draft"  # she has an unsent draft to them in the thread: never two messages
 
 
 # -- planning (pure) ----------------------------------------------------------------------
@@ -232,7 +233,7 @@ def apply(plan: SweepPlan, mailbox, *, me: frozenset[str], settings, drafts_dir=
     A lint error stops that draft (never the others): the outcome is "not created" with
     the first error. A failure to render (a broken user template, say) is the same.
     """
-    from assistant.drafts import prepare
+    from assistant.drafts import YourDraft, prepare
     from assistant.errors import FollowupError, Refusal
 
     outcomes: list[Outcome] = []
@@ -240,9 +241,14 @@ def apply(plan: SweepPlan, mailbox, *, me: frozenset[str], settings, drafts_dir=
         try:
             prepared = prepare(item.process, item.kind, me=me, today=plan.today, settings=settings,
                                to=item.to)
+        except YourDraft as e:
+            outcomes.extend(Outcome(item.kind, item.process, p, YOURS, reason=why, why=item.why) for p, why in e.yours)
+            continue
         except (Refusal, FollowupError) as e:
             outcomes.append(Outcome(item.kind, item.process, None, NOT_CREATED, reason=str(e), why=item.why))
             continue
+        outcomes.extend(Outcome(item.kind, item.process, p, YOURS, reason=why, why=item.why)
+                        for p, why in prepared.yours)
         for d in prepared.drafts:
             errors = d.blocking
             note = (f"replace the line {d.to_replace[0]} (`followup debrief {item.process.id}` would make it "
