@@ -1,7 +1,10 @@
 """Follow-up drafts: who gets one, what the template is told, the rules that refuse, the email.
 
 `prepare()` is the core of `followup draft`: it applies the advice's rules (no status check
-before their time frame has passed, no second check-in while the first is unanswered),
+before their time frame has passed, no second check-in while the first is unanswered; each
+kind only where it fits the moment: a keep-in-touch answers a rejection, a thank-you follows
+an interview and precedes their answer; never a second message to someone she already has
+an unsent draft to),
 chooses the recipients (a thank-you goes to each interviewer, one draft each), renders the
 template in Jinja2's sandbox, lints the result and builds an `EmailMessage` that replies in
 the thread. Nothing here prints, writes or sends; saving is the mailbox's job

@@ -34,6 +34,9 @@ What is due on a day (each rule traces to reference/after-the-interview.txt):
   nothing addressed To them since the interview began (a thank-you to the interviewer
   with the recruiter in Cc is not feedback to the recruiter).
 
+A person she already has an unsent draft to in the thread gets no second one: the outcome
+is "left to your draft", with the date of hers (`drafts.check_unsent`).
+
 Idempotency is the mailbox's (`mailbox/drafts_local.py`): a draft has a key of kind,
 thread and recipient, so a second run finds its own drafts ("unchanged"), keeps the ones
 the user edited, and never makes a second copy.

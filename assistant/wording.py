@@ -111,8 +111,8 @@ ANCHORS: tuple[tuple[str, str, str], ...] = (
     (r"\b(later )?today\b", r"\1that day", "as above"),
     (r"\bin (a|one|two|three|four|five|six|a couple of|a few|\d+) (days?|weeks?|business days?|working days?)\b",
      r"within \1 \2", "'in two weeks' now would count from today"),
-    (rf"\b(by|on|before|until|after) {_DAY}\b(?! (?:the following|that|next|this) )",
-     r"\1 that \2", "a bare weekday now would be the coming one"),
+    (rf"\b(by|on|before|until|after) {_DAY}\b(?! (?:the following|that|next|this) |,? (?:the )?\d)",
+     r"\1 that \2", "a bare weekday now would be the coming one (a dated one, 'Friday 20 November', stays)"),
 )
 _ANCHORS = tuple((re.compile(p, re.I), r) for p, r, _ in ANCHORS)
 

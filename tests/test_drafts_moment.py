@@ -139,6 +139,7 @@ def test_a_relative_time_frame_is_reported_as_said_on_its_day(mbox, ids):
     ("you would let me know early next week", "you would let me know early the following week"),
     ("you would let me know by Friday", "you would let me know by that Friday"),
     ("you would let me know by Friday next week", "you would let me know by Friday the following week"),
+    ("you would let me know by Friday 20 November", "you would let me know by Friday 20 November"),
     ("the team would decide by the end of the week", "the team would decide by the end of that week"),
     ("you hoped to have news this month", "you hoped to have news that month"),
     ("you would get back to me tomorrow", "you would get back to me the next day"),
