@@ -297,15 +297,21 @@ def check_done(process, kind: str, people: list, today: date, force: bool) -> tu
     return [p for p in people if p.email not in done], [], [f"{why}; no second {kind} for them" for why in done.values()]
 
 
-def check_unsent(process, people: list, me: frozenset[str], force: bool) -> tuple[list, list[str], list]:
-    """Never two messages: a person she already has an unsent draft to, in this thread, gets no
-    second one from the tool (its own drafts are found again by key instead). Returns (people,
-    overridden, [(person, why)] left alone); with force, keeps them and says so."""
+def her_unsent_drafts(process, me: frozenset[str]) -> dict:
+    """{address: her newest unsent draft to it} in this thread; the tool's own are not hers."""
     hers = {}
     for m in sorted(process.unsent, key=lambda m: m.date.timestamp() if m.date else 0):
         if not m.by_followup and m.sender and m.sender.email in me:
             for a in (*m.to, *m.cc):
                 hers[a.email.lower()] = m  # the newest wins
+    return hers
+
+
+def check_unsent(process, people: list, me: frozenset[str], force: bool) -> tuple[list, list[str], list]:
+    """Never two messages: a person she already has an unsent draft to, in this thread, gets no
+    second one from the tool (its own drafts are found again by key instead). Returns (people,
+    overridden, [(person, why)] left alone); with force, keeps them and says so."""
+    hers = her_unsent_drafts(process, me)
     yours = []
     for p in people:
         if (m := hers.get(p.email)) is not None:
@@ -709,6 +715,8 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
     chosen = recipients(process, kind, to, person)
     people, done, notes = check_done(process, kind, chosen, today, force)
     overridden += done
+    # each of these gets a note of their own (from this run, or hers): no thanks passed through another
+    writing_to = chosen + [_person("", a, "") for a in her_unsent_drafts(process, me)]
     people, theirs, yours = check_unsent(process, people, me, force)
     overridden += theirs
     notes += [f"no {kind} for {p.name or p.email}: {why}" for p, why in yours]
@@ -724,7 +732,7 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
     drafts = []
     for recipient in people:
         ctx = context(process, recipient, me=me, today=today, debrief=debrief, linkedin_limit=limit,
-                      display_name=settings.name, writing_to=chosen)
+                      display_name=settings.name, writing_to=writing_to)
         rendered, template = render(kind, ctx)
         names = lint_context.people + ((recipient.name,) if recipient.name not in lint_context.people else ())
         report = lint(rendered, kind, replace(lint_context, people=names), config)
