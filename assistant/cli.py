@@ -948,6 +948,7 @@ _SWEEP_GROUPS = (
     ("updated", "Redrafted (your copy was untouched, so the new text replaced it)"),
     ("unchanged", "Already drafted (unchanged)"),
     ("kept (edited by you)", "Kept (you edited it; left as it is)"),
+    ("left to your draft", "Left to your own unsent draft (--force with `followup draft` for another)"),
     ("not created", "Not created"),
 )
 

@@ -1,7 +1,10 @@
 """Follow-up drafts: who gets one, what the template is told, the rules that refuse, the email.
 
 `prepare()` is the core of `followup draft`: it applies the advice's rules (no status check
-before their time frame has passed, no second check-in while the first is unanswered),
+before their time frame has passed, no second check-in while the first is unanswered; each
+kind only where it fits the moment: a keep-in-touch answers a rejection, a thank-you follows
+an interview and precedes their answer; never a second message to someone she already has
+an unsent draft to),
 chooses the recipients (a thank-you goes to each interviewer, one draft each), renders the
 template in Jinja2's sandbox, lints the result and builds an `EmailMessage` that replies in
 the thread. Nothing here prints, writes or sends; saving is the mailbox's job
@@ -72,6 +75,15 @@ class Plan:
     drafts: list[Draft]
     overridden: list[str] = field(default_factory=list)  # what --force let through
     notes: list[str] = field(default_factory=list)  # things the user should know
+    yours: list[tuple[Person, str]] = field(default_factory=list)  # left alone: her own unsent draft
+
+
+class YourDraft(Refusal):
+    """Every recipient already has an unsent draft of the user's in the thread: never two messages."""
+
+    def __init__(self, message: str, yours: list[tuple[Person, str]]):
+        super().__init__(message)
+        self.yours = yours
 
 
 # -- templates ---------------------------------------------------------------------------
@@ -202,13 +214,34 @@ def check_rules(process, kind: str, me: frozenset[str], today: date, force: bool
     from assistant.process import LAST_CHECKIN_DAYS, answered_verdict, first_fair_day
 
     problems: list[str] = []
+    if kind == "keep-in-touch" and process.state != "rejected":
+        problems.append(f"no rejection in {process.company}'s thread ({_state_words(process)}): a keep-in-touch "
+                        "note answers their 'no', and none has come")
     if kind == "keep-in-touch" and process.state == "rejected" and (answered := answered_verdict(process)):
         problems.append(f"you already replied to their decision on {answered.date:%a %d %b %Y}; "
                         "there is nothing more to send")
+    if kind in ("thank-you", "recruiter-feedback") and process.state in ("rejected", "offer", "withdrawn"):
+        instead = {"rejected": "a keep-in-touch note is the reply that fits now",
+                   "offer": "answer the offer instead",
+                   "withdrawn": "you have withdrawn from it"}[process.state]
+        problems.append(f"{process.company} has already given you an answer ({_state_words(process)}): {instead}"
+                        if process.state != "withdrawn" else f"the process is closed: {instead}")
+    if kind in ("thank-you", "recruiter-feedback") and _interview(process, today, True) is None:
+        if problems and not force:  # the answer they gave says more than the missing interview
+            raise Refusal(f"{problems[0]} (--force to draft it anyway)")
+        upcoming = _interview(process, today, False)
+        when = f" (it is on {upcoming['day']:%a %d %b %Y})" if upcoming else ""
+        raise Refusal(f"no interview has taken place yet in {process.company}'s thread{when}; nothing to "
+                      f"{'thank them' if kind == 'thank-you' else 'give feedback'} for")
     if kind == "status-check":
         if process.state in ("rejected", "offer"):
             problems.append(f"{process.company} has already given you an answer "
                             f"({process.state.replace('_', ' ')}); there is nothing to check on")
+        elif process.state == "withdrawn":
+            problems.append("you have withdrawn from this process; there is nothing to check on")
+        elif process.state == "scheduled" and (upcoming := _interview(process, today, False)):
+            problems.append(f"your interview is on {upcoming['day']:%a %d %b %Y}; there is nothing to check on "
+                            "before it")
         elif process.state == "applied":
             problems.append("only an application acknowledgement so far: the one polite check-in the "
                             "advice means comes after an interview")
@@ -230,6 +263,13 @@ def check_rules(process, kind: str, me: frozenset[str], today: date, force: bool
     if problems and not force:
         raise Refusal(f"{problems[0]} (--force to draft it anyway)")
     return problems
+
+
+def _state_words(process) -> str:
+    return {"thank_you_due": "the interview was just held", "overdue": "their time frame has passed",
+            "offer": "they made you an offer", "withdrawn": "you withdrew",
+            "scheduled": "an interview is coming up", "waiting": "still waiting for their answer",
+            "applied": "you have applied"}.get(process.state, process.state.replace("_", " "))
 
 
 def check_done(process, kind: str, people: list, today: date, force: bool) -> tuple[list, list[str], list[str]]:
@@ -256,6 +296,37 @@ def check_done(process, kind: str, people: list, today: date, force: bool) -> tu
     if len(done) == len(people):
         raise Refusal(f"{next(iter(done.values()))} (--force to draft it anyway)")
     return [p for p in people if p.email not in done], [], [f"{why}; no second {kind} for them" for why in done.values()]
+
+
+def her_unsent_drafts(process, me: frozenset[str]) -> dict:
+    """{address: her newest unsent draft to it} in this thread; the tool's own are not hers."""
+    hers = {}
+    for m in sorted(process.unsent, key=lambda m: m.date.timestamp() if m.date else 0):
+        if not m.by_followup and m.sender and m.sender.email in me:
+            for a in (*m.to, *m.cc):
+                hers[a.email.lower()] = m  # the newest wins
+    return hers
+
+
+def check_unsent(process, people: list, me: frozenset[str], force: bool) -> tuple[list, list[str], list]:
+    """Never two messages: a person she already has an unsent draft to, in this thread, gets no
+    second one from the tool (its own drafts are found again by key instead). Returns (people,
+    overridden, [(person, why)] left alone); with force, keeps them and says so."""
+    hers = her_unsent_drafts(process, me)
+    yours = []
+    for p in people:
+        if (m := hers.get(p.email)) is not None:
+            when = f" ({m.date:%a %d %b %Y})" if m.date else ""
+            yours.append((p, f"you already have an unsent draft to {p.name or p.email}{when} in this thread; "
+                             "finish or delete that one"))
+    if not yours:
+        return people, [], []
+    if force:
+        return people, [why for _, why in yours], []
+    if len(yours) == len(people):
+        raise YourDraft(f"{yours[0][1]} (--force to draft another anyway)", yours)
+    left = {p.email for p, _ in yours}
+    return [p for p in people if p.email not in left], [], yours
 
 
 # -- recipients --------------------------------------------------------------------------
@@ -304,6 +375,9 @@ def recipients(process, kind: str, to: str | None = None, person: str | None = N
             by_role["recruiter"][:1] or by_role["coordinator"][:1]
     else:  # recruiter-feedback: the person who runs the process
         chosen = by_role["recruiter"][:1] or by_role["coordinator"][:1]
+    if not chosen and kind == "recruiter-feedback":
+        raise Refusal("no one on this thread to send recruiter feedback to: it goes to the recruiter who prepared you "
+                      "for the interview (name one with --to ADDRESS)")
     if not chosen:
         raise FollowupError(f"no one on this thread to send a {kind} to (name one with --to ADDRESS)")
     return chosen
@@ -408,7 +482,7 @@ def _their_texts(process, me: frozenset[str]) -> list[str]:
 
 def greeting_for(process, recipient: Person, me: frozenset[str]) -> str:
     """The opening in the thread's register: how they greeted me, the recipient's own mail first."""
-    from assistant.wording import greeting, salutation_of, title_of
+    from assistant.wording import greeting, her_form_of_address, salutation_of, title_of
 
     messages = list(reversed(process.thread.messages if process.thread else []))
     theirs = [m for m in messages if m.sender and m.sender.email not in me]
@@ -418,17 +492,27 @@ def greeting_for(process, recipient: Person, me: frozenset[str]) -> str:
         found = salutation_of(m.newest[:200])
         if found:
             break
+    for m in mine:  # how she herself addresses them, in mail that went to them, newest first
+        if recipient.email in {a.email for a in (*m.to, *m.cc)}:
+            own = her_form_of_address(m.newest, recipient.first_name, recipient.name)
+            # her own words, unless she was formal and they have since written "Hi Jordan"
+            if own and not (own[1] and found and not found[1]):
+                return own[0]
     word, formal = found or ("Hi", False)
     title = title_of(recipient.name, recipient.first_name, _their_texts(process, me)) if formal else ""
     return greeting(word, formal, recipient.first_name, recipient.name, title)
 
 
-def _said_on(process, today: date) -> str:
-    """"11 March": the day they said it (the interview day for a debrief's timeline)."""
+def _said_day(process) -> date | None:
+    """The day they said it (the interview day for a debrief's timeline)."""
     if process.promise_source == "debrief":
-        day = process.debrief.interview_day if process.debrief else None
-    else:
-        day = process.promise_made_at.date() if process.promise_made_at else None
+        return process.debrief.interview_day if process.debrief else None
+    return process.promise_made_at.date() if process.promise_made_at else None
+
+
+def _said_on(process, today: date) -> str:
+    """"11 March": the day they said it, as a draft names it."""
+    day = _said_day(process)
     if day is None:
         return ""
     return f"{day.day} {day:%B}" if day.year == today.year else f"{day.day} {day:%B %Y}"
@@ -443,7 +527,7 @@ def _promise_context(process, recipient: Person, today: date) -> dict | None:
     that the team would ...". Said out loud: "At my interview on 11 March, you mentioned
     that ..." to an interviewer, "..., I heard that the team would ..." to anyone else.
     """
-    from assistant.wording import reported
+    from assistant.wording import anchored, reported
 
     if process.promise is None:
         return None
@@ -466,6 +550,9 @@ def _promise_context(process, recipient: Person, today: date) -> dict | None:
     said = reported(promise.sentence, promise.phrase, "you" if to_them else "the team") \
         if promise.sentence else None
     said = said or f"I could expect to hear back {_phrase(promise.phrase)}"
+    said_day = _said_day(process)
+    if said_day is None or said_day < today:  # reported after the fact: "next week" is not this one
+        said = anchored(said)
     return {"phrase": promise.phrase, "sentence": promise.sentence, "reported": said,
             "said": f"{lead} {said}", "due": due, "due_text": f"{due:%A} {due.day} {due:%B}"}
 
@@ -498,8 +585,9 @@ def _placeholder(recipient: Person) -> str:
 
 
 def context(process, recipient: Person, *, me: frozenset[str], today: date, debrief,
-            linkedin_limit: int = 200, display_name: str = "") -> dict:
-    """Everything a template may use; templates/README.md lists it."""
+            linkedin_limit: int = 200, display_name: str = "", writing_to: list[Person] | None = None) -> dict:
+    """Everything a template may use; templates/README.md lists it. `writing_to`: everyone this
+    kind goes to (each gets a note of their own, so no one is thanked through another)."""
     from assistant.debrief import Debrief
 
     from assistant.wording import interview_kind, job_title_of
@@ -542,6 +630,8 @@ def context(process, recipient: Person, *, me: frozenset[str], today: date, debr
         "contacts": [recipient_dict(p) for p in people],
         "interviewers": [recipient_dict(p) for p in interviewers],
         "others": [recipient_dict(p) for p in others],
+        "pass_thanks_to": [recipient_dict(p) for p in others
+                           if p.email not in {w.email for w in (writing_to or [recipient])}],
         "recruiter": recipient_dict(recruiter) if recruiter else None,
         "linkedin_limit": linkedin_limit,
     }
@@ -627,11 +717,14 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
     if kind not in KINDS:
         raise FollowupError(f"unknown kind '{kind}' (one of: {', '.join(KINDS)})")
     overridden = check_rules(process, kind, me, today, force)
-    if kind in ("thank-you", "recruiter-feedback") and _interview(process, today, True) is None:
-        raise FollowupError(f"no interview has taken place yet in {process.company}'s thread; "
-                            f"nothing to {'thank them' if kind == 'thank-you' else 'give feedback'} for")
-    people, done, notes = check_done(process, kind, recipients(process, kind, to, person), today, force)
+    chosen = recipients(process, kind, to, person)
+    people, done, notes = check_done(process, kind, chosen, today, force)
     overridden += done
+    # each of these gets a note of their own (from this run, or hers): no thanks passed through another
+    writing_to = chosen + [_person("", a, "") for a in her_unsent_drafts(process, me)]
+    people, theirs, yours = check_unsent(process, people, me, force)
+    overridden += theirs
+    notes += [f"no {kind} for {p.name or p.email}: {why}" for p, why in yours]
     debrief = process.debrief
     if debrief is None and kind in ("thank-you", "recruiter-feedback"):
         notes.append(f"no debrief for this thread, so the note says only what the thread told; "
@@ -644,7 +737,7 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
     drafts = []
     for recipient in people:
         ctx = context(process, recipient, me=me, today=today, debrief=debrief, linkedin_limit=limit,
-                      display_name=settings.name)
+                      display_name=settings.name, writing_to=writing_to)
         rendered, template = render(kind, ctx)
         names = lint_context.people + ((recipient.name,) if recipient.name not in lint_context.people else ())
         report = lint(rendered, kind, replace(lint_context, people=names), config)
@@ -657,4 +750,4 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
             notes.append(f"the {kind} to {recipient.name or recipient.email} has a line for you to replace, "
                          f"{left[0]}: the thread says nothing personal about them; "
                          f"`followup debrief {process.id}` would make it personal")
-    return Plan(drafts, overridden, notes)
+    return Plan(drafts, overridden, notes, yours)

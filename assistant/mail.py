@@ -70,6 +70,8 @@ class Message:
     # parse_message sets it from the headers; each mailbox adapter adds what only it knows
     # (Maildir's D flag, a Drafts folder, Gmail's DRAFT label, IMAP's \Draft flag).
     draft: bool = False
+    # This tool wrote it (X-Followup-Draft): its own draft, found again by key, not one of hers.
+    by_followup: bool = False
 
 
 class MalformedMessage(Exception):
@@ -1008,4 +1010,5 @@ def parse_message(raw: bytes) -> Message:
         signature=signature,
         events=tuple(events.values()),
         draft=is_unsent(labels, headers),
+        by_followup="x-followup-draft" in headers,
     )

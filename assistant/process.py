@@ -49,6 +49,7 @@ class Process:
     thread: Thread | None = field(default=None, repr=False)  # as it happened: drafts left out
     sent: list[Message] = field(default_factory=list, repr=False)  # my messages (never drafts)
     decided_at: datetime | None = None  # when their answer (rejection or offer) came
+    unsent: list[Message] = field(default_factory=list, repr=False)  # drafts in the thread, never sent
     # One process may span several mail threads (the ATS acknowledgement, the interview
     # thread, an offer with a new subject): `id` is one of them, kept as mail arrives (join).
     members: tuple[Thread, ...] = field(default=(), repr=False)
@@ -285,9 +286,12 @@ def list_processes(threads: list[Thread], me: frozenset[str], today: date, wait_
                    close_after_days: int = 45) -> list[Process]:
     """Every hiring process among the threads, most urgent first; gone quiet after the
     active ones, before the answered ones (the order `status` shows)."""
+    unsent = {t.id: [m for m in t.messages if m.draft] for t in threads}  # for drafts.check_unsent
     threads = fold_invitations([t for t in map(without_drafts, threads) if t.messages], me)
     found = [p for t in threads if (p := build_process(t, me, today, wait_days, debrief_for)) is not None]
     found = [join(group, me, today, wait_days, debrief_for) for group in one_process_each(found)]
+    for p in found:
+        p.unsent = sorted((m for tid in p.thread_ids for m in unsent.get(tid, [])), key=_sent_key)
     far = date.max
 
     def rank(p: Process) -> float:

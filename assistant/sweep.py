@@ -34,6 +34,9 @@ What is due on a day (each rule traces to reference/after-the-interview.txt):
   nothing addressed To them since the interview began (a thank-you to the interviewer
   with the recruiter in Cc is not feedback to the recruiter).
 
+A person she already has an unsent draft to in the thread gets no second one: the outcome
+is "left to your draft", with the date of hers (`drafts.check_unsent`).
+
 Idempotency is the mailbox's (`mailbox/drafts_local.py`): a draft has a key of kind,
 thread and recipient, so a second run finds its own drafts ("unchanged"), keeps the ones
 the user edited, and never makes a second copy.
@@ -103,6 +106,7 @@ class Outcome:
 
 NOT_CREATED = "not created"
 WOULD_DRAFT = "would draft"
+YOURS = "left to your draft"  # she has an unsent draft to them in the thread: never two messages
 
 
 # -- planning (pure) ----------------------------------------------------------------------
@@ -232,7 +236,7 @@ def apply(plan: SweepPlan, mailbox, *, me: frozenset[str], settings, drafts_dir=
     A lint error stops that draft (never the others): the outcome is "not created" with
     the first error. A failure to render (a broken user template, say) is the same.
     """
-    from assistant.drafts import prepare
+    from assistant.drafts import YourDraft, prepare
     from assistant.errors import FollowupError, Refusal
 
     outcomes: list[Outcome] = []
@@ -240,9 +244,14 @@ def apply(plan: SweepPlan, mailbox, *, me: frozenset[str], settings, drafts_dir=
         try:
             prepared = prepare(item.process, item.kind, me=me, today=plan.today, settings=settings,
                                to=item.to)
+        except YourDraft as e:
+            outcomes.extend(Outcome(item.kind, item.process, p, YOURS, reason=why, why=item.why) for p, why in e.yours)
+            continue
         except (Refusal, FollowupError) as e:
             outcomes.append(Outcome(item.kind, item.process, None, NOT_CREATED, reason=str(e), why=item.why))
             continue
+        outcomes.extend(Outcome(item.kind, item.process, p, YOURS, reason=why, why=item.why)
+                        for p, why in prepared.yours)
         for d in prepared.drafts:
             errors = d.blocking
             note = (f"replace the line {d.to_replace[0]} (`followup debrief {item.process.id}` would make it "

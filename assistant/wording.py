@@ -93,6 +93,36 @@ def reported(sentence: str, phrase: str, speaker: str = "you") -> str | None:
     return None
 
 
+# Relative time words in a time frame reported after the fact, anchored to the day it was said:
+# "early next week", read fifteen days later, would name a week still ahead. Their words
+# stay, shifted as reported speech shifts them; never a date they did not write.
+# (pattern, replacement, why)
+_DAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+ANCHORS: tuple[tuple[str, str, str], ...] = (
+    (r"\bnext week\b", "the following week", "'next week' now would be the coming one"),
+    (r"\bnext month\b", "the following month", "as above, for months"),
+    (rf"\bnext {_DAY}\b", r"the following \1", "as above, for a weekday"),
+    (r"\bthe end of the week\b", "the end of that week", "'the week' is the week it was said"),
+    (r"\bthis (week|month|year)\b", r"that \1", "'this' is the week it was said"),
+    (rf"\bthis {_DAY}\b", r"that \1", "as above, for a weekday"),
+    (r"\bwithin the next\b", "within the", "'the next' days are those after the email"),
+    (r"\btomorrow\b", "the next day", "'tomorrow' now would be the day after today"),
+    (r"\btonight\b", "that evening", "as above"),
+    (r"\b(later )?today\b", r"\1that day", "as above"),
+    (r"\bin (a|one|two|three|four|five|six|a couple of|a few|\d+) (days?|weeks?|business days?|working days?)\b",
+     r"within \1 \2", "'in two weeks' now would count from today"),
+    (rf"\b(by|on|before|until|after) {_DAY}\b(?! (?:the following|that|next|this) |,? (?:the )?\d)",
+     r"\1 that \2", "a bare weekday now would be the coming one (a dated one, 'Friday 20 November', stays)"),
+)
+_ANCHORS = tuple((re.compile(p, re.I), r) for p, r, _ in ANCHORS)
+
+
+def anchored(text: str) -> str:
+    """Their time frame, reported after the day they said it: "you would let me know early
+    next week" -> "... early the following week", "by Friday" -> "by that Friday"."""
+    for pattern, replacement in _ANCHORS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 # -- greetings --------------------------------------------------------------------------
@@ -116,6 +146,28 @@ def salutation_of(text: str) -> tuple[str, bool] | None:
         word = "Hello"  # "Good morning" is read at another time of day
     formal = bool(m.group(2) and TITLE.match(m.group(2)))
     return word, formal
+
+
+def her_form_of_address(text: str, first: str, full: str) -> tuple[str, bool] | None:
+    """How the user herself greeted this person ("Dear Ms. Calloway, dear Mr. Osei," names two):
+    ("Dear Ms. Calloway,", formal) or ("Hi Zoë,", False), or None when her message greets
+    someone else or no one. Her own words are the best evidence of how she addresses them."""
+    surname = full.split()[-1] if len(full.split()) > 1 and len(full) <= NAME_LIMIT else ""
+    names = [re.escape(n) for n in (first, surname) if n]
+    if not names:
+        return None
+    opening = "\n".join((text or "").strip().splitlines()[:2])[:300]
+    pattern = re.compile(rf"(?:^|[,;&]\s*|\band\s+)(dear|hi|hello|hey)\s+(?:((?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof)\.?)\s+)?"
+                         rf"({'|'.join(names)})\b", re.I)
+    m = pattern.search(opening)
+    if m is None:
+        return None
+    word = "Hi" if m.group(1).lower() == "hey" else m.group(1).capitalize()
+    if m.group(2):
+        title = m.group(2).capitalize()
+        title = title if title.endswith(".") or title == "Miss" else title + "."
+        return f"{word} {title} {m.group(3)},", True
+    return f"{word} {m.group(3)},", False
 
 
 def greeting(word: str, formal: bool, first: str, full: str, title: str = "") -> str:

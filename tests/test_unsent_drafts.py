@@ -41,8 +41,9 @@ def harbor(mailbox: str) -> dict:
 
 
 def saved_draft(mailbox: str, drafts: Path) -> object:
-    """Draft the thank-you into a folder and read back the one saved email."""
-    result = cli(mailbox, "draft", "thank-you", "harbor", "--drafts-dir", str(drafts))
+    """Draft the thank-you into a folder and read back the one saved email (--force: beside her
+    own unsent one, which is never a second message without it)."""
+    result = cli(mailbox, "draft", "thank-you", "harbor", "--drafts-dir", str(drafts), "--force")
     assert result.exit_code == 0, result.output
     saved = sorted(drafts.glob("*.eml"))
     assert len(saved) == 1, result.output
@@ -102,7 +103,7 @@ def test_gmail_leaves_a_draft_out_of_the_conversation(tmp_path, monkeypatch, sle
         drafted = [m for m in fake.messages.values() if "DRAFT" in m.labels]
         assert len(drafted) == 1  # the fake holds it as Gmail does, in the thread, labelled DRAFT
         assert_thank_you_still_owed(harbor("gmail"))
-        result = cli("gmail", "draft", "thank-you", "harbor")
+        result = cli("gmail", "draft", "thank-you", "harbor", "--force")  # beside her unsent one
         assert result.exit_code == 0, result.output
         (new_id,) = fake.drafts.values()
         reply = message_from_bytes(fake.messages[new_id].raw, policy=policy.default)
@@ -142,7 +143,8 @@ def test_a_drafted_check_in_is_not_a_check_in(tmp_path):
     assert p["state"] == "overdue" and p["followups_since_reply"] == 0
     assert "one polite status check" in cli(box, "threads", today="2026-03-05").output
     drafted = cli(box, "draft", "status-check", p["id"], "--print", today="2026-03-05")
-    assert drafted.exit_code == 0, drafted.output  # not "you already checked in"
+    assert "already checked in" not in drafted.output  # the draft is not a check-in...
+    assert drafted.exit_code == 3 and "you already have an unsent draft to" in drafted.output  # ...but it is hers
 
 
 def test_a_drafted_reply_to_a_rejection_leaves_the_keep_in_touch_due(tmp_path):
