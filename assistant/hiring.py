@@ -8,12 +8,13 @@ with --verbose, so the body pass is strict where the header pass was generous.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from assistant.mail import Address, Message
 from assistant.mailbox.scan import is_reply_subject
 from assistant.senders import (
-    ATS, NOTIFIERS, could_be_company, domain_of, in_domains, is_automated, is_calendar_system, is_robot,
+    ATS, NOTIFIERS, could_be_company, domain_of, in_domains, is_ats, is_automated, is_calendar_system, is_robot,
 )
 
 # (pattern, weight, why). Scored on the newest text and subject of a company's messages.
@@ -243,7 +244,7 @@ def _name_in_text(stem: str, texts: list[str]) -> str | None:
     # "quillstone" is "Quillstone Insurance": a company word may follow.
     own_words = [w for w in PRODUCT_WORDS if w.lower() in stem.replace("-", "")]
     word = _COMPANY_WORD if not own_words else _COMPANY_WORD.replace("(?-i:", "(?-i:" + "|".join(own_words) + "|", 1)
-    pattern = re.compile(r"\b" + r"[ -]?".join(map(re.escape, letters)) + r"\w*\b" + word + _PRODUCT_AFTER, re.I)
+    pattern = re.compile(r"\b" + _LETTER_GAP.join(map(_letter, letters)) + r"\w*\b" + word + _PRODUCT_AFTER, re.I)
     seen: dict[str, int] = {}
     for t in texts:
         for m in pattern.finditer(t):
@@ -260,6 +261,21 @@ def _name_in_text(stem: str, texts: list[str]) -> str | None:
             if longer != name and longer.startswith(name + " "):
                 seen[longer] += seen[name]
     return max(seen, key=lambda w: (seen[w], len(w)))
+
+
+# A domain drops what its name's letters are written with: "marlowfinch" is "Marlow & Finch",
+# "att" is "AT&T", "oreilly" is "O'Reilly", "zoelabs" is "Zoë Labs".
+_LETTER_GAP = r"(?:[ '’-]|[ \t]?&[ \t]?)?"
+_ACCENTED: dict[str, str] = {}
+for _c in map(chr, range(0xC0, 0x250)):
+    _base = unicodedata.normalize("NFKD", _c)[:1].lower()
+    if _base.isascii() and _base.isalpha() and _c.isalpha():
+        _ACCENTED[_base] = _ACCENTED.get(_base, "") + _c
+
+
+def _letter(c: str) -> str:
+    """One letter of a domain, as the name may write it: "e" is also "ë" and "É"."""
+    return f"[{re.escape(c)}{_ACCENTED[c]}]" if c in _ACCENTED else re.escape(c)
 
 
 # Words that end a company's name ("Quillstone Insurance", "Solvane Energy"); case matters.
@@ -284,17 +300,28 @@ _ATS_NAME_NOISE = re.compile(
     r"|talent|jobs|people team|team|hr)\b)\s*",
     re.I,
 )
-_NAME_WORD = r"[A-Z][\w&'-]*(?:\.[\w&'-]+)*"  # "Acme", "Acme.io", never "Acme." ending a sentence
+# One word of a company's name as people write it: "Acme", "Acme.io" (never "Acme." ending a
+# sentence), "AT&T", "O'Reilly", "Zoë", "Électricité", "3M", "23andMe", and the lower-case brands
+# that show they are names by a capital or a dot inside ("eBay", "e.on", "bol.com").
+_NAME_WORD = (r"(?:[A-ZÀ-ÖØ-Þ][\w&'’-]*|[a-z]{1,20}(?:[A-Z]|\.[a-z])[\w&'’-]*|\d{1,6}[A-Za-z][\w&'’-]*)"
+              r"(?:\.[\w&'’-]+)*")
+# Between its words: a space, an ampersand ("Marlow & Finch", "Procter&Gamble"), or the comma
+# of a partners' list that an ampersand ends ("Smith, Jones & Co.").
+_NAME_GAP = r"(?:[ \t]{1,3}(?:&[ \t]{1,3})?|[ \t]?&[ \t]?|,[ \t]{1,3}(?=[A-Z][\w'’-]{0,40}[ \t]{1,3}&))"
+# A name: up to five words, and the full stop that belongs to "Inc." or "& Co.".
+COMPANY_NAME = (r"(" + _NAME_WORD + r"(?:" + _NAME_GAP + _NAME_WORD + r"){0,4}"
+                r"(?:(?<=\bCo)\.|(?<=\bInc)\.|(?<=\bLtd)\.|(?<=\bCorp)\.)?)")
 _APPLIED_TO = re.compile(
-    r"(?:applying|application|applied|interest)\s+(?:to|at|with|for a role at|in joining)\s+"
-    r"(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3})"
+    r"(?:applying|application|applied|interest)\s+(?:to|at|with|for a role at|in joining)\s+" + COMPANY_NAME
 )
 # How an agency recruiter names the client: "my client Orbital Payments", "recruiting for a
 # Data Analyst role at Northwind Logistics", "on behalf of Northwind".
+# The words before the name are matched in any case ("My client, Fenwick Analytics, is hiring"
+# begins a sentence); the name itself keeps its capital.
 _CLIENT = re.compile(
-    r"(?:my client|our client|the client|on behalf of|(?:role|position|opportunity|opening|vacancy) at"
+    r"(?i:my client|our client|the client|on behalf of|(?:role|position|opportunity|opening|vacancy) at"
     r"|role with|position with)"
-    r",?\s+(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3})"
+    r",?\s+" + COMPANY_NAME
 )
 
 
@@ -314,8 +341,8 @@ def company_of(messages: list[Message], me: frozenset[str]) -> str:
     people = _people(messages)
     for t in texts:  # an agency names its client; an ATS names the company it sends for
         for m in (*_CLIENT.finditer(t[:5000]), *_APPLIED_TO.finditer(t[:5000])):
-            if m.group(1).rstrip(".,") not in people:
-                return m.group(1).rstrip(".,")
+            if m.group(1) not in people:
+                return m.group(1)
     for m in senders:
         if in_domains(domain_of(m.sender.email), ATS) and m.sender.name:
             name = _ATS_NAME_NOISE.sub(" ", m.sender.name).strip()
@@ -428,7 +455,6 @@ def role_of(messages: list[Message]) -> str:
 
 # -- contacts --------------------------------------------------------------------------------
 
-_TEAM = re.compile(r"\b(careers?|jobs|recruiting|hiring team|talent acquisition|team|hr)\b", re.I)
 _MEETING = re.compile(r"\b(?:meet|meeting|interview with|speak with|talk with|panel)\b")
 _SENTENCE_END = re.compile(r"[.!?]+")
 
@@ -459,8 +485,8 @@ def _people_of(messages: list[Message], me: frozenset[str], interviews: list) ->
             return
         if in_domains(domain_of(addr.email), NOTIFIERS):
             return
-        if in_domains(domain_of(addr.email), ATS) and _TEAM.search(addr.name or "careers"):
-            return  # "Acme Careers" through Workday is a robot, not a person to thank
+        if is_ats(addr.email):
+            return  # an ATS writes for the company ("Quayside Bank" via Workday): no one reads it
         known = people.get(addr.email)
         if known is None or (addr.name and not known.name):
             people[addr.email] = addr
@@ -468,8 +494,12 @@ def _people_of(messages: list[Message], me: frozenset[str], interviews: list) ->
     for m in messages:
         for a in (m.sender, *m.to, *m.cc):
             add(a)
-        if m.sender and m.sender.email not in me:
-            titles[m.sender.email] = titles.get(m.sender.email, "") + f"\n{m.sender.name}\n{_sign_off(m)}"
+        author = m.sender
+        if m.sender and is_ats(m.sender.email) and m.reply_to and could_be_company(m.reply_to.email):
+            author = m.reply_to  # Greenhouse sends a recruiter's mail from its robot; replies go to her
+            add(author)
+        if author and author.email not in me:
+            titles[author.email] = titles.get(author.email, "") + f"\n{author.name}\n{_sign_off(m)}"
     interviewers: set[str] = set()
     for i in interviews:
         if i.source == "calendar":

@@ -25,12 +25,36 @@ NOTIFIERS = frozenset(
 )
 
 # Applicant tracking systems send on a company's behalf; the company is in the name/subject.
-ATS = frozenset(
-    """greenhouse.io greenhouse-mail.io lever.co hire.lever.co myworkday.com workday.com
-    ashbyhq.com smartrecruiters.com icims.com workable.com jobvite.com bamboohr.com
-    teamtailor.com recruitee.com personio.de personio.com successfactors.com taleo.net
-    breezy.hr jazzhr.com applytojob.com pinpointhq.com""".split()
+# No person reads these addresses (Workday writes as "Quayside Bank <quaysidebank@myworkday.com>"):
+# they are never a contact, and a reply goes to the Reply-To, when there is one. (domain, why)
+ATS_SENDERS: tuple[tuple[str, str], ...] = (
+    ("greenhouse.io", "Greenhouse: no-reply@ and the recruiter's name over a robot address"),
+    ("greenhouse-mail.io", "Greenhouse's sending domain (us.greenhouse-mail.io)"),
+    ("lever.co", "Lever: no-reply@hire.lever.co, and a recruiter's name over it"),
+    ("myworkday.com", "Workday: <company>@myworkday.com with the company as display name"),
+    ("myworkdayjobs.com", "Workday's careers sites and their notices"),
+    ("workday.com", "Workday itself"),
+    ("ashbyhq.com", "Ashby: no-reply@ashbyhq.com"),
+    ("smartrecruiters.com", "SmartRecruiters: noreply@ and <company>@smartrecruiters.com"),
+    ("icims.com", "iCIMS: <company>@talent.icims.com"),
+    ("taleo.net", "Oracle Taleo: <company>@taleo.net"),
+    ("successfactors.com", "SAP SuccessFactors recruiting notices"),
+    ("successfactors.eu", "SAP SuccessFactors (EU data centres)"),
+    ("jobvite.com", "Jobvite: notifications@ and <company>@jobvite.com"),
+    ("bamboohr.com", "BambooHR: <company>.bamboohr.com notices"),
+    ("teamtailor.com", "Teamtailor: <company>@teamtailor.com"),
+    ("teamtailor-mail.com", "Teamtailor's sending domain"),
+    ("recruitee.com", "Recruitee: <company>@recruitee.com"),
+    ("workable.com", "Workable: <company>@workable.com"),
+    ("workablemail.com", "Workable's sending domain"),
+    ("personio.de", "Personio (Germany)"),
+    ("personio.com", "Personio"),
+    ("breezy.hr", "Breezy HR"),
+    ("jazzhr.com", "JazzHR"),
+    ("applytojob.com", "JazzHR's applicant mail (<company>.applytojob.com)"),
+    ("pinpointhq.com", "Pinpoint"),
 )
+ATS = frozenset(domain for domain, _ in ATS_SENDERS)
 
 AUTOMATED_LOCALPART = re.compile(
     r"^(no[-._]?reply|do[-._]?not[-._]?reply|notifications?|mailer-daemon|postmaster|bounces?"
@@ -72,6 +96,11 @@ def is_automated(email: str) -> bool:
 def is_robot(email: str) -> bool:
     """An automated sender other than an ATS (whose no-reply mail is an application's first word)."""
     return is_automated(email) and not in_domains(domain_of(email), ATS)
+
+
+def is_ats(email: str) -> bool:
+    """An applicant tracking system's address: it writes for a company, no one reads it."""
+    return in_domains(domain_of(email), ATS)
 
 
 def in_domains(domain: str, names: frozenset[str]) -> bool:

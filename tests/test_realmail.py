@@ -236,16 +236,11 @@ def test_no_status_check_to_a_company_that_made_an_offer(sweep):
     assert not {d for d in drafted(sweep) if d[0] == "Lumen Robotics"}
 
 
-@pytest.mark.xfail(strict=True, reason="class 4 (company never an agency): an agency recruiter's "
-                   "client ('My client, Fenwick Analytics') is the company, not 'Talentbridge' "
-                   "(hiring.py company; not fixed on facts-read)")
 def test_agency_placement_names_the_client(facts):
     assert any(p["company"] == "Fenwick Analytics" for p in facts)
     assert not any(p["company"].lower() == "talentbridge" for p in facts)
 
 
-@pytest.mark.xfail(strict=True, reason="class 4 (company as written): 'Marlow & Finch' in the "
-                   "display name and body becomes 'Marlow' (hiring.py company cut at '&')")
 def test_company_with_an_ampersand(facts):
     assert [p["company"] for p in facts if p["role"] == "Operations Data Analyst"] == ["Marlow & Finch"]
 
@@ -318,9 +313,6 @@ def test_lint_reads_only_the_body_of_a_saved_draft(facts, mbox, tmp_path):
     assert not re.search(r"\.eml:[1-9]:\d+: warning readability\.sentence", result.output)
 
 
-@pytest.mark.xfail(strict=True, reason="class 4 sibling (an ATS is not a person): Workday's "
-                   "'Quayside Bank <quaysidebank@myworkday.com>' is listed as the process's recruiter "
-                   "(hiring._people_of drops ATS senders only when the name says team/careers)")
 def test_an_applicant_tracking_system_is_never_a_contact(facts):
     contacts = {c["email"] for p in facts for c in p["contacts"]}
     assert not contacts & set(EXPECTED["never_a_contact"])

@@ -1,0 +1,110 @@
+"""Company names as people write them, the agency's client, and robots that are no one (issue 8, class 4)."""
+
+import time
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from assistant.hiring import company_of, contacts_of, is_agency
+from assistant.mail import parse_message
+from assistant.senders import ATS_SENDERS, is_ats
+from tests.mailmaker import ME, message
+
+AT = datetime(2026, 3, 2, 10, tzinfo=timezone(timedelta(hours=-5)))
+MINE = frozenset([ME])
+
+
+def mails(*specs):
+    """(sender, subject, body[, headers]) -> parsed messages, one thread."""
+    out = []
+    for n, spec in enumerate(specs):
+        sender, subject, body, *rest = spec
+        out.append(parse_message(message(sender, ME, subject, body, AT + timedelta(hours=n), msgid=f"n{n}@x",
+                                         headers=rest[0] if rest else None).as_bytes()))
+    return out
+
+
+@pytest.mark.parametrize("name", [
+    "Marlow & Finch", "AT&T", "Procter & Gamble", "Smith, Jones & Co.", "O'Reilly Media", "Zoë Labs",
+    "3M", "e.on", "Électricité Nouvelle", "Acme Inc.", "eBay",
+])
+def test_an_ats_acknowledgement_names_the_company_as_written(name):
+    thread = mails((f"{name} Careers <no-reply@greenhouse.io>", f"Your application to {name}",
+                    f"Dear Jordan,\n\nThank you for applying to {name}. We have received your application."))
+    assert company_of(thread, MINE) == name
+
+
+@pytest.mark.parametrize("text, company", [
+    # The name stops where the sentence or the clause does.
+    ("Thank you for applying to Marlow & Finch. Our team will review it.", "Marlow & Finch"),
+    ("Thanks for your application to Acme, and good luck.", "Acme"),
+    ("Thank you for applying to Acme Inc. We will be in touch.", "Acme Inc."),
+])
+def test_a_name_ends_where_the_writer_ended_it(text, company):
+    thread = mails(("Careers <no-reply@lever.co>", "Application received", f"Dear Jordan,\n\n{text}"))
+    assert company_of(thread, MINE) == company
+
+
+@pytest.mark.parametrize("domain, written", [
+    ("marlowfinch.com", "Marlow & Finch"), ("att.com", "AT&T"), ("oreilly.com", "O'Reilly"),
+    ("zoelabs.io", "Zoë Labs"),
+])
+def test_a_company_domain_is_named_as_its_people_write_it(domain, written):
+    body = f"Hi Jordan,\n\nThanks for applying to {written}. Could you do an interview next week?\n\nPriya\n{written}"
+    thread = mails((f"Priya Shah <priya@{domain}>", "Data Analyst interview", body))
+    assert company_of(thread, MINE) == written
+
+
+@pytest.mark.parametrize("opening", [
+    "My client, Fenwick Analytics, is hiring a Senior BI Developer.",
+    "my client Fenwick Analytics is hiring a Senior BI Developer.",
+    "On behalf of Fenwick Analytics, I'd like to talk to you about a Senior BI Developer role.",
+    "I'm recruiting for a Senior BI Developer role at Fenwick Analytics.",
+])
+def test_an_agency_recruiter_names_the_client_at_the_start_of_a_sentence_or_in_it(opening):
+    body = f"Hi Jordan,\n\nI'm a recruiter with Bridgewell. {opening} Could we have a quick call?\n\nMarcus"
+    thread = mails(("Marcus Hale <marcus@bridgewell.ca>", "Senior BI Developer opportunity", body))
+    assert is_agency("bridgewell.ca", thread)
+    assert company_of(thread, MINE) == "Fenwick Analytics"
+
+
+def test_an_employer_naming_itself_at_the_start_of_a_sentence_is_no_agency():
+    body = "Hi Jordan,\n\nOn behalf of Northwind, thank you for applying. Could you do an interview next week?"
+    thread = mails(("Priya Shah <priya@northwind.com>", "Data Analyst", body))
+    assert not is_agency("northwind.com", thread)
+    assert company_of(thread, MINE) == "Northwind"
+
+
+@pytest.mark.parametrize("sender", [
+    "Quayside Bank <quaysidebank@myworkday.com>",   # Workday: the company as the display name
+    "Priya Shah <no-reply@greenhouse.io>",           # a person's name over a robot address
+    "Acme <acme@talent.icims.com>",
+    "Acme Hiring <acme@smartrecruiters.com>",
+    "Acme <acme@jobs.teamtailor.com>",
+    "Acme <notifications@jobvite.com>",
+    "Acme <acme@ashbyhq.com>",
+])
+def test_an_applicant_tracking_system_is_never_a_contact(sender):
+    thread = mails((sender, "Application received: Data Analyst",
+                    "Dear Jordan,\n\nThank you for applying to Acme. We have received your application."))
+    assert contacts_of(thread, MINE, []) == []
+
+
+def test_the_person_behind_an_ats_reply_to_is_the_contact():
+    thread = mails(("Priya Shah <no-reply@us.greenhouse-mail.io>", "Interview: Data Analyst",
+                    "Hi Jordan,\n\nCould you do an interview next week?\n\nPriya\nRecruiter, Acme",
+                    {"Reply-To": "Priya Shah <priya@acme.com>"}))
+    assert [(c.email, c.role) for c in contacts_of(thread, MINE, [])] == [("priya@acme.com", "recruiter")]
+
+
+def test_every_ats_says_why_it_is_listed():
+    assert all(domain and why for domain, why in ATS_SENDERS)
+    assert is_ats("quaysidebank@myworkday.com") and is_ats("x@hire.lever.co") and not is_ats("priya@acme.com")
+
+
+def test_company_names_are_read_in_linear_time_on_hostile_text():
+    hostile = "applying to " + "Aa & " * 4000 + "\n" + "my client " + "e" * 20000 + " " + "Ab, " * 5000
+    thread = mails(("Careers <no-reply@lever.co>", "Application", hostile))
+    started = time.perf_counter()
+    company_of(thread, MINE)
+    assert time.perf_counter() - started < 2  # a quadratic routine takes minutes here
