@@ -252,10 +252,6 @@ def test_prose_only_phone_screens_count(facts):
                             TRUE["Brightwater Energy"]["interviews"])
 
 
-@pytest.mark.xfail(strict=True, reason="class 3 (interview times): the Cobalt interview asked in "
-                   "prose, confirmed by her and referred to after ('meeting with Sam and me on "
-                   "Wednesday') is missed on main; facts-read finds it at 12:00 EST (reads 'ET' as "
-                   "EDT in November) and invents 11 Nov from 'Wednesday the 18th' (interviews.py)")
 def test_interview_confirmed_in_prose_with_et(facts):
     assert interviews_match(process(facts, "Cobalt Freight", "Supply Chain Analyst"),
                             TRUE["Cobalt Freight"]["interviews"])
