@@ -455,7 +455,20 @@ def role_of(messages: list[Message]) -> str:
 
 # -- contacts --------------------------------------------------------------------------------
 
-_MEETING = re.compile(r"\b(?:meet|meeting|interview with|speak with|talk with|panel)\b")
+# A sentence that says who I meet (or met): "you'll meet Greg", "an interview with me and Sam
+# Patel, our Network Planning Lead", "Tom, our Head of Data, will join", "meeting with Sam and me".
+INTERVIEWER_CUES: tuple[tuple[str, str], ...] = (
+    (r"\bmeet(?:s|ing)?\b", "you'll meet X; thanks for meeting with X"),
+    (r"\b(?:interview(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?) with\b", "an interview with X"),
+    (r"\bpanel\b", "X is on the panel"),
+    (r"\bwith (?:me|us) and\b|\band me\b", "with me and X; X and me"),
+    (r"\b(?:will|to|'ll) (?:also )?join\b|\bjoining (?:us|me|you|the)\b", "X will join"),
+    (r"\bon the (?:call|panel|interview)\b", "X will be on the call"),
+)
+_MEETING = re.compile("|".join(p for p, _ in INTERVIEWER_CUES), re.I)
+# "Sam can't join after all": a name in a sentence that says no is no interviewer.
+_NOT_MEETING = re.compile(r"n't\b|\b(?:not|unable|no longer|instead of|unfortunately)\b", re.I)
+_AUTHOR_MEETS = re.compile(r"\b(?:with me|and me|me and|with us)\b", re.I)  # the writer is there too
 _SENTENCE_END = re.compile(r"[.!?]+")
 
 
@@ -508,12 +521,9 @@ def _people_of(messages: list[Message], me: frozenset[str], interviews: list) ->
             interviewers.update(a.email for a in i.attendees if a.email not in me)
         elif i.organizer is not None:  # whoever set up a meeting in prose is meeting me
             interviewers.add(i.organizer.email)
-    for m in messages:  # "You will meet Greg Lindqvist" names an interviewer
-        sentences = _SENTENCE_END.split(" ".join(m.newest.split()))
-        for sentence in (t for t in sentences if _MEETING.search(t)):
-            interviewers.update(a.email for a in people.values() if a.name and a.name in sentence)
-
     trusted = _process_domains(messages, me, interviews)
+    interviewers.update(_named_to_meet(messages, me, people, trusted))
+
     contacts, newcomers = [], []
     for email, addr in people.items():
         title = titles.get(email, "")
@@ -531,6 +541,38 @@ def _people_of(messages: list[Message], me: frozenset[str], interviews: list) ->
         contacts.append(Contact(addr.name or email.partition("@")[0], email, role))
     order = {"recruiter": 0, "coordinator": 1, "interviewer": 2, "other": 3}
     return sorted(contacts, key=lambda c: order[c.role]), newcomers
+
+
+def _named_to_meet(messages: list[Message], me: frozenset[str], people: dict[str, Address],
+                   trusted: frozenset[str]) -> set[str]:
+    """The people the company (or I) name as meeting me: "with me and Sam Patel", "Tom will
+    join", "thanks for meeting with Sam and me". A first name alone counts when one person in
+    the thread has it. Only the company's words and mine: a stranger's word makes no one an
+    interviewer (and contacts_of gives roles only on the process's domains)."""
+    named: dict[str, re.Pattern] = {}
+    firsts: dict[str, int] = {}
+    for a in people.values():
+        if a.name and a.name.split():
+            first = a.name.split()[0]
+            firsts[first] = firsts.get(first, 0) + 1
+    for email, a in people.items():
+        if not (a.name and a.name.split()):
+            continue
+        first = a.name.split()[0]
+        forms = [re.escape(a.name)] + ([re.escape(first)] if firsts[first] == 1 and len(first) > 1 else [])
+        named[email] = re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)")
+    found: set[str] = set()
+    for m in messages:
+        company = is_company_sender(m, me) and (not trusted or in_domains(domain_of(m.sender.email), trusted))
+        if not (company or is_mine(m, me)):
+            continue
+        for sentence in _SENTENCE_END.split(" ".join(m.newest[:5000].split())):
+            if len(sentence) > 600 or not _MEETING.search(sentence) or _NOT_MEETING.search(sentence):
+                continue
+            found.update(email for email, pattern in named.items() if pattern.search(sentence))
+            if company and _AUTHOR_MEETS.search(sentence):
+                found.add(m.sender.email)
+    return found
 
 
 def _process_domains(messages: list[Message], me: frozenset[str], interviews: list) -> frozenset[str]:

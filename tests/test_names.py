@@ -108,3 +108,78 @@ def test_company_names_are_read_in_linear_time_on_hostile_text():
     started = time.perf_counter()
     company_of(thread, MINE)
     assert time.perf_counter() - started < 2  # a quadratic routine takes minutes here
+
+
+DANA = "Dana Kowalski <dana@cobaltfreight.com>"
+SAM = "Sam Patel <sam@cobaltfreight.com>"
+TOM = "Tom Becker <tom@cobaltfreight.com>"
+
+
+def thread_with(body, sender=DANA, cc=f"{SAM}, {TOM}", mine=None):
+    """Dana writes with Sam and Tom in copy; optionally my reply follows."""
+    first = message(sender, ME, "Supply Chain Analyst - interview", body, AT, msgid="c1@x",
+                    headers={"Cc": cc})
+    out = [parse_message(first.as_bytes())]
+    if mine:
+        out.append(parse_message(message(f"Jordan Rivera <{ME}>", "dana@cobaltfreight.com",
+                                         "Re: Supply Chain Analyst - interview", mine, AT + timedelta(hours=2),
+                                         msgid="c2@x", reply_to_ids=("c1@x",)).as_bytes()))
+    return out
+
+
+def roles(thread):
+    return {c.email: c.role for c in contacts_of(thread, MINE, [])}
+
+
+SIGNED = "\n\nDana Kowalski\nRecruiter, Cobalt Freight"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Can you do a video interview on Wednesday with me and Sam Patel, our Network Planning Lead?",
+    "You'll meet Sam Patel and Tom Becker on Wednesday.",
+    "Sam Patel, our Network Planning Lead, will join the interview.",
+    "Sam will also join us on Wednesday.",
+    "Thanks again for meeting with Sam and me on Wednesday.",
+    "Sam Patel will be on the call too.",
+])
+def test_people_the_company_names_as_meeting_me_are_interviewers(sentence):
+    got = roles(thread_with(f"Hi Jordan,\n\n{sentence}{SIGNED}"))
+    assert got["sam@cobaltfreight.com"] == "interviewer"
+    assert got["dana@cobaltfreight.com"] == "recruiter"  # her title wins over her seat at the table
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sam Patel will send you the calendar invite.",        # arranges, does not meet
+    "Unfortunately Sam can't join on Wednesday.",           # says no
+    "I've copied Sam Patel from our payroll team.",
+    "Sam is not on the panel this time.",
+])
+def test_people_merely_named_are_not_interviewers(sentence):
+    assert roles(thread_with(f"Hi Jordan,\n\n{sentence}{SIGNED}"))["sam@cobaltfreight.com"] == "other"
+
+
+def test_a_first_name_shared_by_two_people_names_neither():
+    body = f"Hi Jordan,\n\nYou'll meet Sam on Wednesday.{SIGNED}"
+    got = roles(thread_with(body, cc=f"{SAM}, Sam Ortiz <sam.ortiz@cobaltfreight.com>"))
+    assert got["sam@cobaltfreight.com"] == got["sam.ortiz@cobaltfreight.com"] == "other"
+
+
+def test_my_thanks_names_the_interviewers_too():
+    got = roles(thread_with(f"Hi Jordan,\n\nYour interview is on Wednesday.{SIGNED}",
+                            mine="Hi Dana,\n\nThanks for setting up the interview; I enjoyed meeting Tom."))
+    assert got["tom@cobaltfreight.com"] == "interviewer" and got["sam@cobaltfreight.com"] == "other"
+
+
+def test_a_stranger_naming_someone_makes_no_interviewer_and_gets_no_role():
+    """Someone from outside the process, replying all, cannot make anyone an interviewer."""
+    first = message(DANA, ME, "Supply Chain Analyst - interview", f"Hi Jordan,\n\nInterview on Wednesday?{SIGNED}",
+                    AT, msgid="s1@x", headers={"Cc": SAM})
+    mine = message(f"Jordan Rivera <{ME}>", "dana@cobaltfreight.com", "Re: Supply Chain Analyst - interview",
+                   "Wednesday works.", AT + timedelta(hours=1), msgid="s2@x", reply_to_ids=("s1@x",))
+    ben = message("Ben Adler <ben@arcadia-freight.com>", f"dana@cobaltfreight.com, {ME}",
+                  "Re: Supply Chain Analyst - interview", "Hi all, you'll meet Sam Patel, and Ben Adler will join too.",
+                  AT + timedelta(hours=2), msgid="s3@x", reply_to_ids=("s1@x", "s2@x"), headers={"Cc": SAM})
+    thread = [parse_message(m.as_bytes()) for m in (first, mine, ben)]
+    got = roles(thread)
+    assert got["sam@cobaltfreight.com"] == "other"
+    assert "ben@arcadia-freight.com" not in got
