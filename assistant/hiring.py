@@ -57,7 +57,7 @@ JOB_NOUN = (
     r"|Accountant|Officer|Advocate|Technician|Programmer|Editor|Marketer|Partner"
 )
 ROLE = re.compile(
-    r"\b((?:(?:Senior|Sr\.|Junior|Jr\.|Lead|Staff|Principal|Head of|Chief|[A-Z][A-Za-z+/&.-]*)[ \t]+){0,4}"
+    r"\b((?:(?:Senior|Sr\.|Junior|Jr\.|Lead|Staff|Principal|Head of|Chief|[A-ZÀ-ÖØ-Þ][\w+/&.'’-]*|&)[ \t]+){0,4}"
     rf"(?:{JOB_NOUN}))(?:[ \t]+(?:I{{1,3}}|IV|\d))?\b"
 )
 _ROLE_TEAM = re.compile(r",[ \t]+[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*)?(?=$|[ \t]*[-|:(])|[ \t]+\([A-Z][A-Za-z& ]*\)")
@@ -244,12 +244,12 @@ def _name_in_text(stem: str, texts: list[str]) -> str | None:
     # "quillstone" is "Quillstone Insurance": a company word may follow.
     own_words = [w for w in PRODUCT_WORDS if w.lower() in stem.replace("-", "")]
     word = _COMPANY_WORD if not own_words else _COMPANY_WORD.replace("(?-i:", "(?-i:" + "|".join(own_words) + "|", 1)
-    pattern = re.compile(r"\b" + _LETTER_GAP.join(map(_letter, letters)) + r"\w*\b" + word + _PRODUCT_AFTER, re.I)
+    pattern = re.compile(r"\b" + _LETTER_GAP.join(map(_letter, letters)) + r"\w*\b" + word + r"(?:[ \t]&[ \t](?-i:Co)\b\.?)?" + _PRODUCT_AFTER, re.I)
     seen: dict[str, int] = {}
     for t in texts:
         for m in pattern.finditer(t):
             word = m.group(0)
-            if word[0].isupper():
+            if word[0].isupper() or "." in word:  # "Acme", "e.on"; never "acme" in a URL
                 seen[word] = seen.get(word, 0) + 1
     if not seen:
         return None
@@ -265,7 +265,7 @@ def _name_in_text(stem: str, texts: list[str]) -> str | None:
 
 # A domain drops what its name's letters are written with: "marlowfinch" is "Marlow & Finch",
 # "att" is "AT&T", "oreilly" is "O'Reilly", "zoelabs" is "Zoë Labs".
-_LETTER_GAP = r"(?:[ '’-]|[ \t]?&[ \t]?)?"
+_LETTER_GAP = r"(?:[ .'’-]|,?[ \t]?&[ \t]?|,[ \t])?"
 _ACCENTED: dict[str, str] = {}
 for _c in map(chr, range(0xC0, 0x250)):
     _base = unicodedata.normalize("NFKD", _c)[:1].lower()
@@ -376,7 +376,8 @@ def _people(messages: list[Message]) -> set[str]:
 # -- role ------------------------------------------------------------------------------------
 
 def _letters(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalnum())
+    """The letters a domain would spell a name with: "Zoë Labs" -> "zoelabs", "AT&T" -> "att"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isalnum() and c.isascii())
 
 
 def _company_names(messages: list[Message]) -> list[str]:
@@ -405,8 +406,8 @@ def _names_company(words: str, companies: list[str], whole: bool = True) -> bool
     begin a title, and only a name the company's own begins with counts.
     """
     letters = _letters(words)
-    if len(letters) < 4:
-        return False
+    if len(letters) < 4:  # "AT&T", "3M": a short name counts only whole
+        return len(letters) >= 2 and letters in companies
     return bool(_LEGAL_SUFFIX.search(words.strip())) or any(
         c.startswith(letters) or (whole and letters.startswith(c)) for c in companies)
 
