@@ -312,15 +312,16 @@ _NAME_GAP = r"(?:[ \t]{1,3}(?:&[ \t]{1,3})?|[ \t]?&[ \t]?|,[ \t]{1,3}(?=[A-Z][\w
 COMPANY_NAME = (r"(" + _NAME_WORD + r"(?:" + _NAME_GAP + _NAME_WORD + r"){0,4}"
                 r"(?:(?<=\bCo)\.|(?<=\bInc)\.|(?<=\bLtd)\.|(?<=\bCorp)\.)?)")
 _APPLIED_TO = re.compile(
-    r"(?:applying|application|applied|interest)\s+(?:to|at|with|for a role at|in joining)\s+" + COMPANY_NAME
+    r"\b(?:[Aa]pplying|[Aa]pplication|[Aa]pplied|[Ii]nterest)\s+(?:to|at|with|for a role at|in joining)\s+"
+    + COMPANY_NAME
 )
 # How an agency recruiter names the client: "my client Orbital Payments", "recruiting for a
 # Data Analyst role at Northwind Logistics", "on behalf of Northwind".
-# The words before the name are matched in any case ("My client, Fenwick Analytics, is hiring"
-# begins a sentence); the name itself keeps its capital.
+# The words before the name may begin a sentence ("My client, Fenwick Analytics, is hiring");
+# only their first letter may be a capital: "our Client Success team" names no client.
 _CLIENT = re.compile(
-    r"(?i:my client|our client|the client|on behalf of|(?:role|position|opportunity|opening|vacancy) at"
-    r"|role with|position with)"
+    r"\b(?:[Mm]y client|[Oo]ur client|[Tt]he client|[Oo]n behalf of|(?:[Rr]ole|[Pp]osition|[Oo]pportunity|[Oo]pening"
+    r"|[Vv]acancy) at|[Rr]ole with|[Pp]osition with)"
     r",?\s+" + COMPANY_NAME
 )
 

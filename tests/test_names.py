@@ -183,3 +183,19 @@ def test_a_stranger_naming_someone_makes_no_interviewer_and_gets_no_role():
     got = roles(thread)
     assert got["sam@cobaltfreight.com"] == "other"
     assert "ben@arcadia-freight.com" not in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our Client Success team works closely with this role.",
+    "The Client Services group would be your partners.",
+])
+def test_an_employer_writing_about_its_client_teams_is_no_agency(sentence):
+    body = f"Hi Jordan,\n\nThanks for applying to Northwind. {sentence} Could you do an interview next week?"
+    thread = mails(("Priya Shah <priya@northwind.com>", "Data Analyst", body))
+    assert not is_agency("northwind.com", thread)
+    assert company_of(thread, MINE) == "Northwind"
+
+
+def test_an_application_named_at_the_start_of_a_sentence_names_the_company():
+    thread = mails(("Careers <no-reply@lever.co>", "Update", "Dear Jordan,\n\nApplication to Marlow & Finch: received."))
+    assert company_of(thread, MINE) == "Marlow & Finch"
