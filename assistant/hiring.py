@@ -57,7 +57,7 @@ JOB_NOUN = (
     r"|Accountant|Officer|Advocate|Technician|Programmer|Editor|Marketer|Partner"
 )
 ROLE = re.compile(
-    r"\b((?:(?:Senior|Sr\.|Junior|Jr\.|Lead|Staff|Principal|Head of|Chief|[A-ZÀ-ÖØ-Þ][\w+/&.'’-]*|&)[ \t]+){0,4}"
+    r"\b((?:(?:Senior|Sr\.|Junior|Jr\.|Lead|Staff|Principal|Head of|Chief|[A-ZÀ-ÖØ-Þ][\w+/&.'’-]{0,40}|&)[ \t]+){0,4}"
     rf"(?:{JOB_NOUN}))(?:[ \t]+(?:I{{1,3}}|IV|\d))?\b"
 )
 _ROLE_TEAM = re.compile(r",[ \t]+[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*)?(?=$|[ \t]*[-|:(])|[ \t]+\([A-Z][A-Za-z& ]*\)")
@@ -431,7 +431,7 @@ def role_of(messages: list[Message]) -> str:
     people = {a.name for m in messages for a in (m.sender, *m.to, *m.cc) if a and a.name}
     companies = _company_names(messages)
     for m in messages:
-        for text, weight in ((m.subject, 3), (m.newest, 1)):
+        for text, weight in ((m.subject[:500], 3), (m.newest[:5000], 1)):  # a title is near the top
             for match in ROLE.finditer(text):
                 title = ROLE_STOP.sub("", match.group(1)).strip()
                 while ROLE_STOP.match(title):
@@ -529,7 +529,7 @@ def _people_of(messages: list[Message], me: frozenset[str], interviews: list) ->
     contacts, newcomers = [], []
     for email, addr in people.items():
         title = titles.get(email, "")
-        if trusted and not in_domains(domain_of(email), trusted) and not in_domains(domain_of(email), ATS):
+        if trusted and not in_domains(domain_of(email), trusted):
             newcomers.append(addr)  # a stranger threaded into the process takes over no role
             continue
         if COORDINATOR.search(title):

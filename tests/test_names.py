@@ -199,3 +199,26 @@ def test_an_employer_writing_about_its_client_teams_is_no_agency(sentence):
 def test_an_application_named_at_the_start_of_a_sentence_names_the_company():
     thread = mails(("Careers <no-reply@lever.co>", "Update", "Dear Jordan,\n\nApplication to Marlow & Finch: received."))
     assert company_of(thread, MINE) == "Marlow & Finch"
+
+
+def test_a_process_known_only_through_workday_has_no_one_to_draft_to(tmp_path):
+    """Before: 'Quayside Bank <quaysidebank@myworkday.com>' was the recruiter, and a forced status
+    check went to a robot's address. Now the user is told to name someone."""
+    import json
+
+    from click.testing import CliRunner
+
+    from assistant.cli import main
+    from tests.mailmaker import write_mbox
+
+    ack = message("Quayside Bank <quaysidebank@myworkday.com>", ME, "Application Received: Junior Quantitative Analyst",
+                  "Dear Jordan,\n\nThank you for applying for the position of Junior Quantitative Analyst at "
+                  "Quayside Bank. We have received your application.", AT, msgid="q1@x", thread=7)
+    box = str(write_mbox(tmp_path / "box.mbox", [ack]))
+    run = CliRunner().invoke(main, ["--mailbox", box, "--me", ME, "--today", "2026-03-20", "threads", "--json"])
+    (p,) = json.loads(run.output)
+    assert (p["company"], p["contacts"]) == ("Quayside Bank", [])
+    forced = CliRunner().invoke(main, ["--mailbox", box, "--me", ME, "--today", "2026-03-20",
+                                       "draft", "status-check", p["id"], "--force", "--print"])
+    assert forced.exit_code != 0 and "myworkday" not in forced.output
+    assert "--to" in forced.output
