@@ -466,6 +466,8 @@ INTERVIEWER_CUES: tuple[tuple[str, str], ...] = (
     (r"\bwith (?:me|us) and\b|\band me\b", "with me and X; X and me"),
     (r"\b(?:will|to|'ll) (?:also )?join\b|\bjoining (?:us|me|you|the)\b", "X will join"),
     (r"\bon the (?:call|panel|interview)\b", "X will be on the call"),
+    (r"\binterviewers?\b(?! (?:notes|feedback|guide))|\b(?:interview|call) (?:will|is going to) be with\b",
+     "your interviewers are X and Y; the interview will be with X"),
 )
 _MEETING = re.compile("|".join(p for p, _ in INTERVIEWER_CUES), re.I)
 # "Sam can't join after all": a name in a sentence that says no is no interviewer.

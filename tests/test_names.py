@@ -141,6 +141,8 @@ SIGNED = "\n\nDana Kowalski\nRecruiter, Cobalt Freight"
     "Sam will also join us on Wednesday.",
     "Thanks again for meeting with Sam and me on Wednesday.",
     "Sam Patel will be on the call too.",
+    "Your interviewers are Sam Patel and Tom Becker.",
+    "The interview will be with Sam Patel, our Network Planning Lead.",
 ])
 def test_people_the_company_names_as_meeting_me_are_interviewers(sentence):
     got = roles(thread_with(f"Hi Jordan,\n\n{sentence}{SIGNED}"))
@@ -153,6 +155,7 @@ def test_people_the_company_names_as_meeting_me_are_interviewers(sentence):
     "Unfortunately Sam can't join on Wednesday.",           # says no
     "I've copied Sam Patel from our payroll team.",
     "Sam is not on the panel this time.",
+    "Sam Patel will share the interviewer notes with the team.",
 ])
 def test_people_merely_named_are_not_interviewers(sentence):
     assert roles(thread_with(f"Hi Jordan,\n\n{sentence}{SIGNED}"))["sam@cobaltfreight.com"] == "other"
