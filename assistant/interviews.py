@@ -99,14 +99,21 @@ _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _WEEKDAY = (r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
             r"|(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?")
 _NO_MONTH = r"(?!\s(?:of\s)?" + _MONTH + r"\b)"  # "Wednesday 18th November" is read whole
+# "the 2nd round", "the 3rd interview": a rank, not a day. A bare "the 18th" is a date only where
+# a date ends: before punctuation, a time or a verb ("the 18th at 2pm", "the 18th works").
+_NO_RANK = r"(?!\s(?i:round|interview|stage|step|time|call|meeting|candidate|option|slot|attempt|place)s?\b)"
+_AS_DATE = (r"(?=\s?(?:[,.;:!?)(]|$)|\s(?i:at|@|from|between|or|and|in the|works?|suits?|is|would|could|if|for)\b"
+            r"|\s\d)")
 _DAY = re.compile(
     r"\b(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<m1>" + _MONTH + r")\b\.?"
     r"|(?P<m2>" + _MONTH + r")\b\.?\s(?:the\s)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.]\d)"
     r"|(?P<iy>20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"
     r"|(?P<rel>today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening))\b"
     # "Wednesday the 18th", "Wed 18th", "on the 18th": a day of the month without its month
-    r"|(?:(?:on|next|this)\s)?(?:(?P<wd3>" + _WEEKDAY + r"),?\s|\bthe\s)(?P<d3>[0-3]?\d)(?:st|nd|rd|th)\b" + _NO_MONTH +
-    r"|(?:(?:on|next|this)\s)?(?P<wd4>" + _WEEKDAY + r"),?\sthe\s(?P<d4>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.]\d|\s?[ap]\.?m\b)" + _NO_MONTH +
+    r"|(?:(?:on|next|this)\s)?(?P<wd3>" + _WEEKDAY + r"),?\s(?P<d3>[0-3]?\d)(?:st|nd|rd|th)\b" + _NO_MONTH + _NO_RANK +
+    r"|(?:(?:on|next|this)\s)?(?P<wd4>" + _WEEKDAY + r"),?\sthe\s(?P<d4>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.]\d|\s?[ap]\.?m\b)"
+    + _NO_MONTH + _NO_RANK +
+    r"|\bthe\s(?P<d5>[0-3]?\d)(?:st|nd|rd|th)\b" + _NO_MONTH + _AS_DATE +
     r"|(?P<which>next |this |last |on )?(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?))"
     r"(?:,?\s(?P<year>20\d\d)\b)?",
@@ -353,7 +360,7 @@ def _day_tokens(sentence: str, sent: datetime) -> list[tuple[int, int, re.Match,
     """(start, end, match, explicit) for each day named, a weekday beside its date merged into it."""
     out: list[tuple[int, int, re.Match, bool]] = []
     for m in _DAY.finditer(sentence):
-        explicit = bool(m.group("m1") or m.group("m2") or m.group("iy") or m.group("d3") or m.group("d4"))
+        explicit = bool(m.group("m1") or m.group("m2") or m.group("iy") or m.group("d3") or m.group("d4") or m.group("d5"))
         if out and m.start() - out[-1][1] <= 3 and sentence[out[-1][1]:m.start()].strip(" ,(") == "":
             prev = out[-1]
             if explicit or not prev[3]:
@@ -470,9 +477,9 @@ def _resolve(token, sent: datetime, past: bool) -> date | None:
             return _nearest(month, day, today)
     except ValueError:
         return None
-    if m.group("d3") or m.group("d4"):
+    if m.group("d3") or m.group("d4") or m.group("d5"):
         named = m.group("wd3") or m.group("wd4")
-        return _day_of_month(int(m.group("d3") or m.group("d4")), WEEKDAYS[named.lower()[:3]] if named else None,
+        return _day_of_month(int(m.group("d3") or m.group("d4") or m.group("d5")), WEEKDAYS[named.lower()[:3]] if named else None,
                              today)
     rel = (m.group("rel") or "").lower()
     if rel:

@@ -256,3 +256,15 @@ def test_days_of_the_month_are_read_in_linear_time():
         began = time.perf_counter()
         interviews_of([mail(text, MON, subject="Interview")])
         assert time.perf_counter() - began < 1.0, phrase
+
+
+@pytest.mark.parametrize("text, day", [
+    # An ordinal that ranks a round is no day of the month.
+    ("We'd like to invite you to the 2nd round interview at 2pm on Friday.", "2026-11-13"),
+    ("Your interview for the 3rd stage is at 10am ET on Tuesday.", "2026-11-10"),
+    ("This is the 2nd time I write: your interview is at 3pm tomorrow.", "2026-11-07"),
+    ("Your interview is on Monday the 2nd round of calls at 9am.", "2026-11-09"),
+])
+def test_a_rank_is_not_a_day_of_the_month(text, day):
+    got = [i.start.date().isoformat() for i in interviews_of([mail(text, NOV6)])]
+    assert got == ([day] if day else [])
