@@ -49,7 +49,8 @@ RECRUITER = re.compile(
 )
 HIRING_MANAGER = re.compile(r"hiring manager", re.I)
 # Domains whose words say "agency": they introduce candidates to a client.
-AGENCY_DOMAIN = re.compile(r"recruit|talent|staffing|resourcing|search|headhunt|placement|agency", re.I)
+# "research" is no search firm (researchgate.net is an employer).
+AGENCY_DOMAIN = re.compile(r"recruit|talent|staffing|resourcing|(?<!re)search|headhunt|placement|agency", re.I)
 
 JOB_NOUN = (
     r"Analyst|Engineer|Scientist|Developer|Designer|Manager|Architect|Consultant|Specialist"

@@ -56,11 +56,16 @@ ATS_SENDERS: tuple[tuple[str, str], ...] = (
 )
 ATS = frozenset(domain for domain, _ in ATS_SENDERS)
 
-AUTOMATED_LOCALPART = re.compile(
-    r"^(no[-._]?reply|do[-._]?not[-._]?reply|notifications?|mailer-daemon|postmaster|bounces?"
-    r"|calendar-notification|invitations?|alerts?|news(letter)?|updates?|info|mailer)\b",
-    re.I,
+# Robot mailboxes, by the part before the @. (pattern, why); each is matched at the start, and
+# the no-reply words anywhere as a word of their own ("jobs-noreply@", "careers.no-reply@").
+ROBOT_LOCALPARTS: tuple[tuple[str, str], ...] = (
+    (r"no[-._]?reply|do[-._]?not[-._]?reply", "says no one reads replies"),
+    (r"notifications?|alerts?|updates?|news(?:letter)?|info|mailer", "broadcasts, not a person"),
+    (r"mailer-daemon|postmaster|bounces?", "delivery reports"),
+    (r"calendar-notification|invitations?", "calendar robots"),
 )
+AUTOMATED_LOCALPART = re.compile(r"^(?:" + "|".join(p for p, _ in ROBOT_LOCALPARTS) + r")\b", re.I)
+_NO_REPLY_ANYWHERE = re.compile(r"(?:^|[-._+])(?:no[-._]?reply|do[-._]?not[-._]?reply)(?:$|[-._+])", re.I)
 
 # Calendar systems write on behalf of a calendar's owner: reminders, notifications, updates
 # and invitations of the user's own events. Their mail is never a company's word; it belongs
@@ -90,7 +95,8 @@ def domain_of(email: str) -> str:
 
 
 def is_automated(email: str) -> bool:
-    return bool(AUTOMATED_LOCALPART.match(email.partition("@")[0])) or is_calendar_system(email)
+    local = email.partition("@")[0][:200]
+    return bool(AUTOMATED_LOCALPART.match(local) or _NO_REPLY_ANYWHERE.search(local)) or is_calendar_system(email)
 
 
 def is_robot(email: str) -> bool:

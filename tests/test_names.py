@@ -225,3 +225,26 @@ def test_a_process_known_only_through_workday_has_no_one_to_draft_to(tmp_path):
                                        "draft", "status-check", p["id"], "--force", "--print"])
     assert forced.exit_code != 0 and "myworkday" not in forced.output
     assert "--to" in forced.output
+
+
+@pytest.mark.parametrize("sender", [
+    "Acme Jobs <jobs-noreply@acme.com>", "Acme <careers.no-reply@acme.com>", "Acme <noreply+jobs@acme.com>",
+    "Acme <do-not-reply@acme.com>", "Acme Talent <notifications@acme.com>",
+])
+def test_a_no_reply_address_is_never_a_contact(sender):
+    thread = mails((sender, "Interview: Data Analyst", "Dear Jordan,\n\nThank you for applying to Acme."))
+    assert contacts_of(thread, MINE, []) == []
+
+
+@pytest.mark.parametrize("sender", ["Noreen Price <noreen@acme.com>", "Replyn Smith <replyn@acme.com>",
+                                    "Info Desk Lead <infonia.ross@acme.com>"])
+def test_a_person_whose_name_looks_like_a_robot_word_is_still_a_person(sender):
+    thread = mails((sender, "Interview: Data Analyst", "Hi Jordan,\n\nCould you do an interview next week?"))
+    assert [c.email for c in contacts_of(thread, MINE, [])] == [sender.split("<")[1].rstrip(">")]
+
+
+def test_a_research_company_is_no_search_firm():
+    body = "Hi Jordan,\n\nThanks for applying. You'll meet Tom Becker on Tuesday for the interview."
+    thread = mails(("Tom Becker <tom@researchgate.net>", "Data Analyst interview", body))
+    assert not is_agency("researchgate.net", thread)
+    assert [c.role for c in contacts_of(thread, MINE, [])] == ["interviewer"]
