@@ -475,6 +475,8 @@ _MEETING = re.compile("|".join(p for p, _ in INTERVIEWER_CUES), re.I)
 _NOT_MEETING = re.compile(r"n't\b|\b(?:not|unable|no longer|instead of|unfortunately)\b", re.I)
 _AUTHOR_MEETS = re.compile(r"\b(?:with me|and me|me and|with us)\b", re.I)  # the writer is there too
 _SENTENCE_END = re.compile(r"[.!?]+")
+# A display name that is a team or a mailbox, not a person: "Data Team", "Acme Careers".
+_TEAM_NAME = re.compile(r"\b(?:careers?|jobs|recruit\w*|hiring|talent|team|hr|people|info|support|notifications?)\b", re.I)
 
 
 def _sign_off(m: Message) -> str:
@@ -556,15 +558,14 @@ def _named_to_meet(messages: list[Message], me: frozenset[str], people: dict[str
     interviewer (and contacts_of gives roles only on the process's domains)."""
     named: dict[str, re.Pattern] = {}
     firsts: dict[str, int] = {}
-    for a in people.values():
-        if a.name and a.name.split():
-            first = a.name.split()[0]
-            firsts[first] = firsts.get(first, 0) + 1
-    for email, a in people.items():
-        if not (a.name and a.name.split()):
-            continue
+    persons = {email: a for email, a in people.items() if a.name and a.name.split() and not _TEAM_NAME.search(a.name)}
+    for a in persons.values():
         first = a.name.split()[0]
-        forms = [re.escape(a.name)] + ([re.escape(first)] if firsts[first] == 1 and len(first) > 1 else [])
+        firsts[first] = firsts.get(first, 0) + 1
+    for email, a in persons.items():
+        first = a.name.split()[0]
+        alone = firsts[first] == 1 and len(first) > 1 and len(a.name.split()) > 1 and first[0].isupper()
+        forms = [re.escape(a.name)] + ([re.escape(first)] if alone else [])
         named[email] = re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)")
     found: set[str] = set()
     for m in messages:

@@ -248,3 +248,10 @@ def test_a_research_company_is_no_search_firm():
     thread = mails(("Tom Becker <tom@researchgate.net>", "Data Analyst interview", body))
     assert not is_agency("researchgate.net", thread)
     assert [c.role for c in contacts_of(thread, MINE, [])] == ["interviewer"]
+
+
+def test_a_team_mailbox_is_never_named_as_an_interviewer():
+    body = f"Hi Jordan,\n\nYou'll meet the Data team and Sam on Wednesday.{SIGNED}"
+    got = roles(thread_with(body, cc=f"{SAM}, Data Team <data@cobaltfreight.com>"))
+    assert got["sam@cobaltfreight.com"] == "interviewer"
+    assert got["data@cobaltfreight.com"] == "other"
