@@ -58,7 +58,8 @@ JOB_NOUN = (
     r"|Accountant|Officer|Advocate|Technician|Programmer|Editor|Marketer|Partner"
 )
 ROLE = re.compile(
-    r"\b((?:(?:Senior|Sr\.|Junior|Jr\.|Lead|Staff|Principal|Head of|Chief|[A-ZÀ-ÖØ-Þ][\w+/&.'’-]{0,40}|&)[ \t]+){0,4}"
+    r"\b((?:(?:Senior|Sr\.|Junior|Jr\.|Lead|Staff|Principal|Head of|Chief|[A-ZÀ-ÖØ-Þ][\w+/&.'’-]{0,40}|&)"
+    r"[ \t]+){0,4}"
     rf"(?:{JOB_NOUN}))(?:[ \t]+(?:I{{1,3}}|IV|\d))?\b"
 )
 _ROLE_TEAM = re.compile(r",[ \t]+[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*)?(?=$|[ \t]*[-|:(])|[ \t]+\([A-Z][A-Za-z& ]*\)")
@@ -245,7 +246,8 @@ def _name_in_text(stem: str, texts: list[str]) -> str | None:
     # "quillstone" is "Quillstone Insurance": a company word may follow.
     own_words = [w for w in PRODUCT_WORDS if w.lower() in stem.replace("-", "")]
     word = _COMPANY_WORD if not own_words else _COMPANY_WORD.replace("(?-i:", "(?-i:" + "|".join(own_words) + "|", 1)
-    pattern = re.compile(r"\b" + _LETTER_GAP.join(map(_letter, letters)) + r"\w*\b" + word + r"(?:[ \t]&[ \t](?-i:Co)\b\.?)?" + _PRODUCT_AFTER, re.I)
+    pattern = re.compile(r"\b" + _LETTER_GAP.join(map(_letter, letters)) + r"\w*\b" + word
+                         + r"(?:[ \t]&[ \t](?-i:Co)\b\.?)?" + _PRODUCT_AFTER, re.I)
     seen: dict[str, int] = {}
     for t in texts:
         for m in pattern.finditer(t):
@@ -476,7 +478,8 @@ _NOT_MEETING = re.compile(r"n't\b|\b(?:not|unable|no longer|instead of|unfortuna
 _AUTHOR_MEETS = re.compile(r"\b(?:with me|and me|me and|with us)\b", re.I)  # the writer is there too
 _SENTENCE_END = re.compile(r"[.!?]+")
 # A display name that is a team or a mailbox, not a person: "Data Team", "Acme Careers".
-_TEAM_NAME = re.compile(r"\b(?:careers?|jobs|recruit\w*|hiring|talent|team|hr|people|info|support|notifications?)\b", re.I)
+_TEAM_NAME = re.compile(
+    r"\b(?:careers?|jobs|recruit\w*|hiring|talent|team|hr|people|info|support|notifications?)\b", re.I)
 
 
 def _sign_off(m: Message) -> str:
@@ -558,7 +561,8 @@ def _named_to_meet(messages: list[Message], me: frozenset[str], people: dict[str
     interviewer (and contacts_of gives roles only on the process's domains)."""
     named: dict[str, re.Pattern] = {}
     firsts: dict[str, int] = {}
-    persons = {email: a for email, a in people.items() if a.name and a.name.split() and not _TEAM_NAME.search(a.name)}
+    persons = {email: a for email, a in people.items()
+               if a.name and a.name.split() and not _TEAM_NAME.search(a.name)}
     for a in persons.values():
         first = a.name.split()[0]
         firsts[first] = firsts.get(first, 0) + 1

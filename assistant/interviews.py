@@ -110,9 +110,10 @@ _DAY = re.compile(
     r"|(?P<iy>20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"
     r"|(?P<rel>today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening))\b"
     # "Wednesday the 18th", "Wed 18th", "on the 18th": a day of the month without its month
-    r"|(?:(?:on|next|this)\s)?(?P<wd3>" + _WEEKDAY + r"),?\s(?P<d3>[0-3]?\d)(?:st|nd|rd|th)\b" + _NO_MONTH + _NO_RANK +
-    r"|(?:(?:on|next|this)\s)?(?P<wd4>" + _WEEKDAY + r"),?\sthe\s(?P<d4>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.]\d|\s?[ap]\.?m\b)"
+    r"|(?:(?:on|next|this)\s)?(?P<wd3>" + _WEEKDAY + r"),?\s(?P<d3>[0-3]?\d)(?:st|nd|rd|th)\b"
     + _NO_MONTH + _NO_RANK +
+    r"|(?:(?:on|next|this)\s)?(?P<wd4>" + _WEEKDAY + r"),?\sthe\s(?P<d4>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    r"(?![:.]\d|\s?[ap]\.?m\b)" + _NO_MONTH + _NO_RANK +
     r"|\bthe\s(?P<d5>[0-3]?\d)(?:st|nd|rd|th)\b" + _NO_MONTH + _AS_DATE +
     r"|(?P<which>next |this |last |on )?(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?))"
@@ -360,7 +361,7 @@ def _day_tokens(sentence: str, sent: datetime) -> list[tuple[int, int, re.Match,
     """(start, end, match, explicit) for each day named, a weekday beside its date merged into it."""
     out: list[tuple[int, int, re.Match, bool]] = []
     for m in _DAY.finditer(sentence):
-        explicit = bool(m.group("m1") or m.group("m2") or m.group("iy") or m.group("d3") or m.group("d4") or m.group("d5"))
+        explicit = bool(m.group("m1") or m.group("m2") or m.group("iy") or _day_of_month_group(m))
         if out and m.start() - out[-1][1] <= 3 and sentence[out[-1][1]:m.start()].strip(" ,(") == "":
             prev = out[-1]
             if explicit or not prev[3]:
@@ -477,10 +478,9 @@ def _resolve(token, sent: datetime, past: bool) -> date | None:
             return _nearest(month, day, today)
     except ValueError:
         return None
-    if m.group("d3") or m.group("d4") or m.group("d5"):
+    if _day_of_month_group(m):
         named = m.group("wd3") or m.group("wd4")
-        return _day_of_month(int(m.group("d3") or m.group("d4") or m.group("d5")), WEEKDAYS[named.lower()[:3]] if named else None,
-                             today)
+        return _day_of_month(int(_day_of_month_group(m)), WEEKDAYS[named.lower()[:3]] if named else None, today)
     rel = (m.group("rel") or "").lower()
     if rel:
         return today + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(rel, 0))
@@ -504,6 +504,11 @@ def _nearest(month: int, day: int, sent: date) -> date:
     if not options:
         raise ValueError("no such day")
     return min(options, key=lambda d: abs((d - sent).days))
+
+
+def _day_of_month_group(m: re.Match) -> str | None:
+    """The day of the month of "Wednesday the 18th", "Wed 18th" or "the 18th", if that is the token."""
+    return m.group("d3") or m.group("d4") or m.group("d5")
 
 
 def _day_of_month(day: int, weekday: int | None, sent: date) -> date | None:

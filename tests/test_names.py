@@ -200,7 +200,8 @@ def test_an_employer_writing_about_its_client_teams_is_no_agency(sentence):
 
 
 def test_an_application_named_at_the_start_of_a_sentence_names_the_company():
-    thread = mails(("Careers <no-reply@lever.co>", "Update", "Dear Jordan,\n\nApplication to Marlow & Finch: received."))
+    thread = mails(("Careers <no-reply@lever.co>", "Update",
+                    "Dear Jordan,\n\nApplication to Marlow & Finch: received."))
     assert company_of(thread, MINE) == "Marlow & Finch"
 
 
