@@ -332,7 +332,7 @@ _CLIENT = re.compile(
 def company_of(messages: list[Message], me: frozenset[str]) -> str:
     """The employer's name: the client's where an agency is involved, never the ATS's."""
     senders = [m for m in messages if is_company_sender(m, me)]
-    texts = [f"{m.subject}\n{m.text}" for m in messages]
+    texts = [f"{m.subject[:500]}\n{m.text[:20_000]}" for m in messages]  # a name is written near the top
     domains = []
     for m in senders:
         d = domain_of(m.sender.email)

@@ -31,6 +31,10 @@ MAX_SENTENCE = 600
 MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 WEEKDAYS = {d: i for i, d in enumerate("mon tue wed thu fri sat sun".split())}
+# Every name maps to its region's zone, so the offset follows daylight saving on the interview's
+# own date: "1pm ET" is 18:00 UTC on 18 November and 17:00 UTC in July. "EST" and "EDT" too:
+# writers use them all year for the region's wall clock ("2pm EST" in July means 2pm in New
+# York); a fixed -05:00 would put her an hour late, the region's rule at worst an hour early.
 TZ_ABBREVIATIONS = {
     "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
     "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
