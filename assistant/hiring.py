@@ -8,12 +8,13 @@ with --verbose, so the body pass is strict where the header pass was generous.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from assistant.mail import Address, Message
 from assistant.mailbox.scan import is_reply_subject
 from assistant.senders import (
-    ATS, NOTIFIERS, could_be_company, domain_of, in_domains, is_automated, is_calendar_system, is_robot,
+    ATS, NOTIFIERS, could_be_company, domain_of, in_domains, is_ats, is_automated, is_calendar_system, is_robot,
 )
 
 # (pattern, weight, why). Scored on the newest text and subject of a company's messages.
@@ -48,7 +49,8 @@ RECRUITER = re.compile(
 )
 HIRING_MANAGER = re.compile(r"hiring manager", re.I)
 # Domains whose words say "agency": they introduce candidates to a client.
-AGENCY_DOMAIN = re.compile(r"recruit|talent|staffing|resourcing|search|headhunt|placement|agency", re.I)
+# "research" is no search firm (researchgate.net is an employer).
+AGENCY_DOMAIN = re.compile(r"recruit|talent|staffing|resourcing|(?<!re)search|headhunt|placement|agency", re.I)
 
 JOB_NOUN = (
     r"Analyst|Engineer|Scientist|Developer|Designer|Manager|Architect|Consultant|Specialist"
@@ -56,7 +58,8 @@ JOB_NOUN = (
     r"|Accountant|Officer|Advocate|Technician|Programmer|Editor|Marketer|Partner"
 )
 ROLE = re.compile(
-    r"\b((?:(?:Senior|Sr\.|Junior|Jr\.|Lead|Staff|Principal|Head of|Chief|[A-Z][A-Za-z+/&.-]*)[ \t]+){0,4}"
+    r"\b((?:(?:Senior|Sr\.|Junior|Jr\.|Lead|Staff|Principal|Head of|Chief|[A-ZÀ-ÖØ-Þ][\w+/&.'’-]{0,40}|&)"
+    r"[ \t]+){0,4}"
     rf"(?:{JOB_NOUN}))(?:[ \t]+(?:I{{1,3}}|IV|\d))?\b"
 )
 _ROLE_TEAM = re.compile(r",[ \t]+[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*)?(?=$|[ \t]*[-|:(])|[ \t]+\([A-Z][A-Za-z& ]*\)")
@@ -243,12 +246,13 @@ def _name_in_text(stem: str, texts: list[str]) -> str | None:
     # "quillstone" is "Quillstone Insurance": a company word may follow.
     own_words = [w for w in PRODUCT_WORDS if w.lower() in stem.replace("-", "")]
     word = _COMPANY_WORD if not own_words else _COMPANY_WORD.replace("(?-i:", "(?-i:" + "|".join(own_words) + "|", 1)
-    pattern = re.compile(r"\b" + r"[ -]?".join(map(re.escape, letters)) + r"\w*\b" + word + _PRODUCT_AFTER, re.I)
+    pattern = re.compile(r"\b" + _LETTER_GAP.join(map(_letter, letters)) + r"\w*\b" + word
+                         + r"(?:[ \t]&[ \t](?-i:Co)\b\.?)?" + _PRODUCT_AFTER, re.I)
     seen: dict[str, int] = {}
     for t in texts:
         for m in pattern.finditer(t):
             word = m.group(0)
-            if word[0].isupper():
+            if word[0].isupper() or "." in word:  # "Acme", "e.on"; never "acme" in a URL
                 seen[word] = seen.get(word, 0) + 1
     if not seen:
         return None
@@ -260,6 +264,21 @@ def _name_in_text(stem: str, texts: list[str]) -> str | None:
             if longer != name and longer.startswith(name + " "):
                 seen[longer] += seen[name]
     return max(seen, key=lambda w: (seen[w], len(w)))
+
+
+# A domain drops what its name's letters are written with: "marlowfinch" is "Marlow & Finch",
+# "att" is "AT&T", "oreilly" is "O'Reilly", "zoelabs" is "Zoë Labs".
+_LETTER_GAP = r"(?:[ .'’-]|,?[ \t]?&[ \t]?|,[ \t])?"
+_ACCENTED: dict[str, str] = {}
+for _c in map(chr, range(0xC0, 0x250)):
+    _base = unicodedata.normalize("NFKD", _c)[:1].lower()
+    if _base.isascii() and _base.isalpha() and _c.isalpha():
+        _ACCENTED[_base] = _ACCENTED.get(_base, "") + _c
+
+
+def _letter(c: str) -> str:
+    """One letter of a domain, as the name may write it: "e" is also "ë" and "É"."""
+    return f"[{re.escape(c)}{_ACCENTED[c]}]" if c in _ACCENTED else re.escape(c)
 
 
 # Words that end a company's name ("Quillstone Insurance", "Solvane Energy"); case matters.
@@ -284,24 +303,36 @@ _ATS_NAME_NOISE = re.compile(
     r"|talent|jobs|people team|team|hr)\b)\s*",
     re.I,
 )
-_NAME_WORD = r"[A-Z][\w&'-]*(?:\.[\w&'-]+)*"  # "Acme", "Acme.io", never "Acme." ending a sentence
+# One word of a company's name as people write it: "Acme", "Acme.io" (never "Acme." ending a
+# sentence), "AT&T", "O'Reilly", "Zoë", "Électricité", "3M", "23andMe", and the lower-case brands
+# that show they are names by a capital or a dot inside ("eBay", "e.on", "bol.com").
+_NAME_WORD = (r"(?:[A-ZÀ-ÖØ-Þ][\w&'’-]*|[a-z]{1,20}(?:[A-Z]|\.[a-z])[\w&'’-]*|\d{1,6}[A-Za-z][\w&'’-]*)"
+              r"(?:\.[\w&'’-]+)*")
+# Between its words: a space, an ampersand ("Marlow & Finch", "Procter&Gamble"), or the comma
+# of a partners' list that an ampersand ends ("Smith, Jones & Co.").
+_NAME_GAP = r"(?:[ \t]{1,3}(?:&[ \t]{1,3})?|[ \t]?&[ \t]?|,[ \t]{1,3}(?=[A-Z][\w'’-]{0,40}[ \t]{1,3}&))"
+# A name: up to five words, and the full stop that belongs to "Inc." or "& Co.".
+COMPANY_NAME = (r"(" + _NAME_WORD + r"(?:" + _NAME_GAP + _NAME_WORD + r"){0,4}"
+                r"(?:(?<=\bCo)\.|(?<=\bInc)\.|(?<=\bLtd)\.|(?<=\bCorp)\.)?)")
 _APPLIED_TO = re.compile(
-    r"(?:applying|application|applied|interest)\s+(?:to|at|with|for a role at|in joining)\s+"
-    r"(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3})"
+    r"\b(?:[Aa]pplying|[Aa]pplication|[Aa]pplied|[Ii]nterest)\s+(?:to|at|with|for a role at|in joining)\s+"
+    + COMPANY_NAME
 )
 # How an agency recruiter names the client: "my client Orbital Payments", "recruiting for a
 # Data Analyst role at Northwind Logistics", "on behalf of Northwind".
+# The words before the name may begin a sentence ("My client, Fenwick Analytics, is hiring");
+# only their first letter may be a capital: "our Client Success team" names no client.
 _CLIENT = re.compile(
-    r"(?:my client|our client|the client|on behalf of|(?:role|position|opportunity|opening|vacancy) at"
-    r"|role with|position with)"
-    r",?\s+(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3})"
+    r"\b(?:[Mm]y client|[Oo]ur client|[Tt]he client|[Oo]n behalf of|(?:[Rr]ole|[Pp]osition|[Oo]pportunity|[Oo]pening"
+    r"|[Vv]acancy) at|[Rr]ole with|[Pp]osition with)"
+    r",?\s+" + COMPANY_NAME
 )
 
 
 def company_of(messages: list[Message], me: frozenset[str]) -> str:
     """The employer's name: the client's where an agency is involved, never the ATS's."""
     senders = [m for m in messages if is_company_sender(m, me)]
-    texts = [f"{m.subject}\n{m.text}" for m in messages]
+    texts = [f"{m.subject[:500]}\n{m.text[:20_000]}" for m in messages]  # a name is written near the top
     domains = []
     for m in senders:
         d = domain_of(m.sender.email)
@@ -314,8 +345,8 @@ def company_of(messages: list[Message], me: frozenset[str]) -> str:
     people = _people(messages)
     for t in texts:  # an agency names its client; an ATS names the company it sends for
         for m in (*_CLIENT.finditer(t[:5000]), *_APPLIED_TO.finditer(t[:5000])):
-            if m.group(1).rstrip(".,") not in people:
-                return m.group(1).rstrip(".,")
+            if m.group(1) not in people:
+                return m.group(1)
     for m in senders:
         if in_domains(domain_of(m.sender.email), ATS) and m.sender.name:
             name = _ATS_NAME_NOISE.sub(" ", m.sender.name).strip()
@@ -349,7 +380,8 @@ def _people(messages: list[Message]) -> set[str]:
 # -- role ------------------------------------------------------------------------------------
 
 def _letters(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalnum())
+    """The letters a domain would spell a name with: "Zoë Labs" -> "zoelabs", "AT&T" -> "att"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isalnum() and c.isascii())
 
 
 def _company_names(messages: list[Message]) -> list[str]:
@@ -378,8 +410,8 @@ def _names_company(words: str, companies: list[str], whole: bool = True) -> bool
     begin a title, and only a name the company's own begins with counts.
     """
     letters = _letters(words)
-    if len(letters) < 4:
-        return False
+    if len(letters) < 4:  # "AT&T", "3M": a short name counts only whole
+        return len(letters) >= 2 and letters in companies
     return bool(_LEGAL_SUFFIX.search(words.strip())) or any(
         c.startswith(letters) or (whole and letters.startswith(c)) for c in companies)
 
@@ -402,7 +434,7 @@ def role_of(messages: list[Message]) -> str:
     people = {a.name for m in messages for a in (m.sender, *m.to, *m.cc) if a and a.name}
     companies = _company_names(messages)
     for m in messages:
-        for text, weight in ((m.subject, 3), (m.newest, 1)):
+        for text, weight in ((m.subject[:500], 3), (m.newest[:5000], 1)):  # a title is near the top
             for match in ROLE.finditer(text):
                 title = ROLE_STOP.sub("", match.group(1)).strip()
                 while ROLE_STOP.match(title):
@@ -428,9 +460,26 @@ def role_of(messages: list[Message]) -> str:
 
 # -- contacts --------------------------------------------------------------------------------
 
-_TEAM = re.compile(r"\b(careers?|jobs|recruiting|hiring team|talent acquisition|team|hr)\b", re.I)
-_MEETING = re.compile(r"\b(?:meet|meeting|interview with|speak with|talk with|panel)\b")
+# A sentence that says who I meet (or met): "you'll meet Greg", "an interview with me and Sam
+# Patel, our Network Planning Lead", "Tom, our Head of Data, will join", "meeting with Sam and me".
+INTERVIEWER_CUES: tuple[tuple[str, str], ...] = (
+    (r"\bmeet(?:s|ing)?\b", "you'll meet X; thanks for meeting with X"),
+    (r"\b(?:interview(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?) with\b", "an interview with X"),
+    (r"\bpanel\b", "X is on the panel"),
+    (r"\bwith (?:me|us) and\b|\band me\b", "with me and X; X and me"),
+    (r"\b(?:will|to|'ll) (?:also )?join\b|\bjoining (?:us|me|you|the)\b", "X will join"),
+    (r"\bon the (?:call|panel|interview)\b", "X will be on the call"),
+    (r"\binterviewers?\b(?! (?:notes|feedback|guide))|\b(?:interview|call) (?:will|is going to) be with\b",
+     "your interviewers are X and Y; the interview will be with X"),
+)
+_MEETING = re.compile("|".join(p for p, _ in INTERVIEWER_CUES), re.I)
+# "Sam can't join after all": a name in a sentence that says no is no interviewer.
+_NOT_MEETING = re.compile(r"n't\b|\b(?:not|unable|no longer|instead of|unfortunately)\b", re.I)
+_AUTHOR_MEETS = re.compile(r"\b(?:with me|and me|me and|with us)\b", re.I)  # the writer is there too
 _SENTENCE_END = re.compile(r"[.!?]+")
+# A display name that is a team or a mailbox, not a person: "Data Team", "Acme Careers".
+_TEAM_NAME = re.compile(
+    r"\b(?:careers?|jobs|recruit\w*|hiring|talent|team|hr|people|info|support|notifications?)\b", re.I)
 
 
 def _sign_off(m: Message) -> str:
@@ -459,8 +508,8 @@ def _people_of(messages: list[Message], me: frozenset[str], interviews: list) ->
             return
         if in_domains(domain_of(addr.email), NOTIFIERS):
             return
-        if in_domains(domain_of(addr.email), ATS) and _TEAM.search(addr.name or "careers"):
-            return  # "Acme Careers" through Workday is a robot, not a person to thank
+        if is_ats(addr.email):
+            return  # an ATS writes for the company ("Quayside Bank" via Workday): no one reads it
         known = people.get(addr.email)
         if known is None or (addr.name and not known.name):
             people[addr.email] = addr
@@ -468,8 +517,12 @@ def _people_of(messages: list[Message], me: frozenset[str], interviews: list) ->
     for m in messages:
         for a in (m.sender, *m.to, *m.cc):
             add(a)
-        if m.sender and m.sender.email not in me:
-            titles[m.sender.email] = titles.get(m.sender.email, "") + f"\n{m.sender.name}\n{_sign_off(m)}"
+        author = m.sender
+        if m.sender and is_ats(m.sender.email) and m.reply_to and could_be_company(m.reply_to.email):
+            author = m.reply_to  # Greenhouse sends a recruiter's mail from its robot; replies go to her
+            add(author)
+        if author and author.email not in me:
+            titles[author.email] = titles.get(author.email, "") + f"\n{author.name}\n{_sign_off(m)}"
     interviewers: set[str] = set()
     for i in interviews:
         if i.source == "calendar":
@@ -478,16 +531,13 @@ def _people_of(messages: list[Message], me: frozenset[str], interviews: list) ->
             interviewers.update(a.email for a in i.attendees if a.email not in me)
         elif i.organizer is not None:  # whoever set up a meeting in prose is meeting me
             interviewers.add(i.organizer.email)
-    for m in messages:  # "You will meet Greg Lindqvist" names an interviewer
-        sentences = _SENTENCE_END.split(" ".join(m.newest.split()))
-        for sentence in (t for t in sentences if _MEETING.search(t)):
-            interviewers.update(a.email for a in people.values() if a.name and a.name in sentence)
-
     trusted = _process_domains(messages, me, interviews)
+    interviewers.update(_named_to_meet(messages, me, people, trusted))
+
     contacts, newcomers = [], []
     for email, addr in people.items():
         title = titles.get(email, "")
-        if trusted and not in_domains(domain_of(email), trusted) and not in_domains(domain_of(email), ATS):
+        if trusted and not in_domains(domain_of(email), trusted):
             newcomers.append(addr)  # a stranger threaded into the process takes over no role
             continue
         if COORDINATOR.search(title):
@@ -501,6 +551,38 @@ def _people_of(messages: list[Message], me: frozenset[str], interviews: list) ->
         contacts.append(Contact(addr.name or email.partition("@")[0], email, role))
     order = {"recruiter": 0, "coordinator": 1, "interviewer": 2, "other": 3}
     return sorted(contacts, key=lambda c: order[c.role]), newcomers
+
+
+def _named_to_meet(messages: list[Message], me: frozenset[str], people: dict[str, Address],
+                   trusted: frozenset[str]) -> set[str]:
+    """The people the company (or I) name as meeting me: "with me and Sam Patel", "Tom will
+    join", "thanks for meeting with Sam and me". A first name alone counts when one person in
+    the thread has it. Only the company's words and mine: a stranger's word makes no one an
+    interviewer (and contacts_of gives roles only on the process's domains)."""
+    named: dict[str, re.Pattern] = {}
+    firsts: dict[str, int] = {}
+    persons = {email: a for email, a in people.items()
+               if a.name and a.name.split() and not _TEAM_NAME.search(a.name)}
+    for a in persons.values():
+        first = a.name.split()[0]
+        firsts[first] = firsts.get(first, 0) + 1
+    for email, a in persons.items():
+        first = a.name.split()[0]
+        alone = firsts[first] == 1 and len(first) > 1 and len(a.name.split()) > 1 and first[0].isupper()
+        forms = [re.escape(a.name)] + ([re.escape(first)] if alone else [])
+        named[email] = re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)")
+    found: set[str] = set()
+    for m in messages:
+        company = is_company_sender(m, me) and (not trusted or in_domains(domain_of(m.sender.email), trusted))
+        if not (company or is_mine(m, me)):
+            continue
+        for sentence in _SENTENCE_END.split(" ".join(m.newest[:5000].split())):
+            if len(sentence) > 600 or not _MEETING.search(sentence) or _NOT_MEETING.search(sentence):
+                continue
+            found.update(email for email, pattern in named.items() if pattern.search(sentence))
+            if company and _AUTHOR_MEETS.search(sentence):
+                found.add(m.sender.email)
+    return found
 
 
 def _process_domains(messages: list[Message], me: frozenset[str], interviews: list) -> frozenset[str]:

@@ -31,6 +31,10 @@ MAX_SENTENCE = 600
 MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 WEEKDAYS = {d: i for i, d in enumerate("mon tue wed thu fri sat sun".split())}
+# Every name maps to its region's zone, so the offset follows daylight saving on the interview's
+# own date: "1pm ET" is 18:00 UTC on 18 November and 17:00 UTC in July. "EST" and "EDT" too:
+# writers use them all year for the region's wall clock ("2pm EST" in July means 2pm in New
+# York); a fixed -05:00 would put her an hour late, the region's rule at worst an hour early.
 TZ_ABBREVIATIONS = {
     "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
     "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
@@ -96,11 +100,25 @@ _YOUR_TIME = re.compile(r"^\s*\)?\s*(?:your|local|for you|in your|where you are|
 
 # -- the tokens ----------------------------------------------------------------------------
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_WEEKDAY = (r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            r"|(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?")
+_NO_MONTH = r"(?!\s(?:of\s)?" + _MONTH + r"\b)"  # "Wednesday 18th November" is read whole
+# "the 2nd round", "the 3rd interview": a rank, not a day. A bare "the 18th" is a date only where
+# a date ends: before punctuation, a time or a verb ("the 18th at 2pm", "the 18th works").
+_NO_RANK = r"(?!\s(?i:round|interview|stage|step|time|call|meeting|candidate|option|slot|attempt|place)s?\b)"
+_AS_DATE = (r"(?=\s?(?:[,.;:!?)(]|$)|\s(?i:at|@|from|between|or|and|in the|works?|suits?|is|would|could|if|for)\b"
+            r"|\s\d)")
 _DAY = re.compile(
     r"\b(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<m1>" + _MONTH + r")\b\.?"
     r"|(?P<m2>" + _MONTH + r")\b\.?\s(?:the\s)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.]\d)"
     r"|(?P<iy>20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"
     r"|(?P<rel>today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening))\b"
+    # "Wednesday the 18th", "Wed 18th", "on the 18th": a day of the month without its month
+    r"|(?:(?:on|next|this)\s)?(?P<wd3>" + _WEEKDAY + r"),?\s(?P<d3>[0-3]?\d)(?:st|nd|rd|th)\b"
+    + _NO_MONTH + _NO_RANK +
+    r"|(?:(?:on|next|this)\s)?(?P<wd4>" + _WEEKDAY + r"),?\sthe\s(?P<d4>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    r"(?![:.]\d|\s?[ap]\.?m\b)" + _NO_MONTH + _NO_RANK +
+    r"|\bthe\s(?P<d5>[0-3]?\d)(?:st|nd|rd|th)\b" + _NO_MONTH + _AS_DATE +
     r"|(?P<which>next |this |last |on )?(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?))"
     r"(?:,?\s(?P<year>20\d\d)\b)?",
@@ -347,7 +365,7 @@ def _day_tokens(sentence: str, sent: datetime) -> list[tuple[int, int, re.Match,
     """(start, end, match, explicit) for each day named, a weekday beside its date merged into it."""
     out: list[tuple[int, int, re.Match, bool]] = []
     for m in _DAY.finditer(sentence):
-        explicit = bool(m.group("m1") or m.group("m2") or m.group("iy"))
+        explicit = bool(m.group("m1") or m.group("m2") or m.group("iy") or _day_of_month_group(m))
         if out and m.start() - out[-1][1] <= 3 and sentence[out[-1][1]:m.start()].strip(" ,(") == "":
             prev = out[-1]
             if explicit or not prev[3]:
@@ -464,6 +482,9 @@ def _resolve(token, sent: datetime, past: bool) -> date | None:
             return _nearest(month, day, today)
     except ValueError:
         return None
+    if _day_of_month_group(m):
+        named = m.group("wd3") or m.group("wd4")
+        return _day_of_month(int(_day_of_month_group(m)), WEEKDAYS[named.lower()[:3]] if named else None, today)
     rel = (m.group("rel") or "").lower()
     if rel:
         return today + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(rel, 0))
@@ -487,6 +508,27 @@ def _nearest(month: int, day: int, sent: date) -> date:
     if not options:
         raise ValueError("no such day")
     return min(options, key=lambda d: abs((d - sent).days))
+
+
+def _day_of_month_group(m: re.Match) -> str | None:
+    """The day of the month of "Wednesday the 18th", "Wed 18th" or "the 18th", if that is the token."""
+    return m.group("d3") or m.group("d4") or m.group("d5")
+
+
+def _day_of_month(day: int, weekday: int | None, sent: date) -> date | None:
+    """"Wednesday the 18th": the 18th nearest the sent date that is a Wednesday, else the nearest
+    18th (the number is the date; a weekday is checked, never counted from)."""
+    options = []
+    for shift in (-1, 0, 1, 2):
+        year, month = divmod(sent.month - 1 + shift, 12)
+        try:
+            options.append(date(sent.year + year, month + 1, day))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    fitting = [d for d in options if weekday is None or d.weekday() == weekday] or options
+    return min(fitting, key=lambda d: abs((d - sent).days))
 
 
 def _at(day: date, clock: tuple[int, int, tzinfo]) -> datetime | None:

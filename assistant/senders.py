@@ -25,18 +25,47 @@ NOTIFIERS = frozenset(
 )
 
 # Applicant tracking systems send on a company's behalf; the company is in the name/subject.
-ATS = frozenset(
-    """greenhouse.io greenhouse-mail.io lever.co hire.lever.co myworkday.com workday.com
-    ashbyhq.com smartrecruiters.com icims.com workable.com jobvite.com bamboohr.com
-    teamtailor.com recruitee.com personio.de personio.com successfactors.com taleo.net
-    breezy.hr jazzhr.com applytojob.com pinpointhq.com""".split()
+# No person reads these addresses (Workday writes as "Quayside Bank <quaysidebank@myworkday.com>"):
+# they are never a contact, and a reply goes to the Reply-To, when there is one. (domain, why)
+ATS_SENDERS: tuple[tuple[str, str], ...] = (
+    ("greenhouse.io", "Greenhouse: no-reply@ and the recruiter's name over a robot address"),
+    ("greenhouse-mail.io", "Greenhouse's sending domain (us.greenhouse-mail.io)"),
+    ("lever.co", "Lever: no-reply@hire.lever.co, and a recruiter's name over it"),
+    ("myworkday.com", "Workday: <company>@myworkday.com with the company as display name"),
+    ("myworkdayjobs.com", "Workday's careers sites and their notices"),
+    ("workday.com", "Workday itself"),
+    ("ashbyhq.com", "Ashby: no-reply@ashbyhq.com"),
+    ("smartrecruiters.com", "SmartRecruiters: noreply@ and <company>@smartrecruiters.com"),
+    ("icims.com", "iCIMS: <company>@talent.icims.com"),
+    ("taleo.net", "Oracle Taleo: <company>@taleo.net"),
+    ("successfactors.com", "SAP SuccessFactors recruiting notices"),
+    ("successfactors.eu", "SAP SuccessFactors (EU data centres)"),
+    ("jobvite.com", "Jobvite: notifications@ and <company>@jobvite.com"),
+    ("bamboohr.com", "BambooHR: <company>.bamboohr.com notices"),
+    ("teamtailor.com", "Teamtailor: <company>@teamtailor.com"),
+    ("teamtailor-mail.com", "Teamtailor's sending domain"),
+    ("recruitee.com", "Recruitee: <company>@recruitee.com"),
+    ("workable.com", "Workable: <company>@workable.com"),
+    ("workablemail.com", "Workable's sending domain"),
+    ("personio.de", "Personio (Germany)"),
+    ("personio.com", "Personio"),
+    ("breezy.hr", "Breezy HR"),
+    ("jazzhr.com", "JazzHR"),
+    ("applytojob.com", "JazzHR's applicant mail (<company>.applytojob.com)"),
+    ("pinpointhq.com", "Pinpoint"),
 )
+ATS = frozenset(domain for domain, _ in ATS_SENDERS)
 
-AUTOMATED_LOCALPART = re.compile(
-    r"^(no[-._]?reply|do[-._]?not[-._]?reply|notifications?|mailer-daemon|postmaster|bounces?"
-    r"|calendar-notification|invitations?|alerts?|news(letter)?|updates?|info|mailer)\b",
-    re.I,
+# Robot mailboxes, by the part before the @. (pattern, why); each is matched at the start, and
+# the no-reply words anywhere as a word of their own ("jobs-noreply@", "careers.no-reply@").
+ROBOT_LOCALPARTS: tuple[tuple[str, str], ...] = (
+    (r"no[-._]?reply|do[-._]?not[-._]?reply", "says no one reads replies"),
+    (r"notifications?|alerts?|updates?|news(?:letter)?|info|mailer", "broadcasts, not a person"),
+    (r"mailer-daemon|postmaster|bounces?", "delivery reports"),
+    (r"calendar-notification|invitations?", "calendar robots"),
 )
+AUTOMATED_LOCALPART = re.compile(r"^(?:" + "|".join(p for p, _ in ROBOT_LOCALPARTS) + r")\b", re.I)
+_NO_REPLY_ANYWHERE = re.compile(r"(?:^|[-._+])(?:no[-._]?reply|do[-._]?not[-._]?reply)(?:$|[-._+])", re.I)
 
 # Calendar systems write on behalf of a calendar's owner: reminders, notifications, updates
 # and invitations of the user's own events. Their mail is never a company's word; it belongs
@@ -66,12 +95,18 @@ def domain_of(email: str) -> str:
 
 
 def is_automated(email: str) -> bool:
-    return bool(AUTOMATED_LOCALPART.match(email.partition("@")[0])) or is_calendar_system(email)
+    local = email.partition("@")[0][:200]
+    return bool(AUTOMATED_LOCALPART.match(local) or _NO_REPLY_ANYWHERE.search(local)) or is_calendar_system(email)
 
 
 def is_robot(email: str) -> bool:
     """An automated sender other than an ATS (whose no-reply mail is an application's first word)."""
     return is_automated(email) and not in_domains(domain_of(email), ATS)
+
+
+def is_ats(email: str) -> bool:
+    """An applicant tracking system's address: it writes for a company, no one reads it."""
+    return in_domains(domain_of(email), ATS)
 
 
 def in_domains(domain: str, names: frozenset[str]) -> bool:

@@ -198,3 +198,73 @@ def test_a_proposal_beside_a_cancelled_invite_then_chosen_is_one_interview():
     assert starts(mails) == ["2026-03-06T10:00:00-05:00"]  # agreed in words, before any invite
     got = interviews_of([*mails, mail("The new invite is attached.", MON + timedelta(hours=3), ics=new)])
     assert [(i.start.isoformat(), i.source) for i in got] == [("2026-03-06T10:00:00-05:00", "calendar")]
+
+
+@pytest.mark.parametrize("text, start", [
+    # The generic names follow daylight saving on the interview's own date.
+    ("Your interview is confirmed for Wednesday, November 18, 2026 at 1:00 pm ET.", "2026-11-18T18:00:00+00:00"),
+    ("Your interview is confirmed for Wednesday, July 15 at 1:00 pm ET.", "2026-07-15T17:00:00+00:00"),
+    ("Your interview is confirmed for Wednesday, November 18, 2026 at 10:00 am PT.", "2026-11-18T18:00:00+00:00"),
+    ("Your interview is confirmed for Wednesday, July 15 at 10:00 am PT.", "2026-07-15T17:00:00+00:00"),
+    ("Your interview is confirmed for Thursday, March 5 at 9:00 am CT.", "2026-03-05T15:00:00+00:00"),
+    ("Your interview is confirmed for Monday, March 9 at 9:00 am CT.", "2026-03-09T14:00:00+00:00"),  # DST began
+    ("Your interview is confirmed for Wednesday, July 15 at 9:00 am Mountain Time.", "2026-07-15T15:00:00+00:00"),
+    # "EST" written in July means Eastern wall-clock time, as its writer does: reading it as a fixed
+    # -05:00 would send the candidate an hour late; the zone's rule costs at worst an hour early.
+    ("Your interview is confirmed for Wednesday, July 15 at 1:00 pm EST.", "2026-07-15T17:00:00+00:00"),
+])
+def test_a_zone_name_follows_daylight_saving_for_the_interviews_date(text, start):
+    assert [i.start.astimezone(timezone.utc).isoformat() for i in interviews_of([mail(text, MON)])] == [start]
+
+
+NOV6 = datetime(2026, 11, 6, 10, tzinfo=NY)  # Friday 6 November 2026
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Your interview is on Wednesday the 18th at 1pm ET.", "2026-11-18"),
+    ("Your interview is on Wed 18th at 1pm ET.", "2026-11-18"),
+    ("Your interview is on Wednesday, the 18 at 1pm ET.", "2026-11-18"),
+    ("Your interview is on the 18th at 1pm ET.", "2026-11-18"),
+    ("Your interview is on Wednesday 18th November at 1pm ET.", "2026-11-18"),
+    ("Your interview is on Tuesday the 1st at 1pm ET.", "2026-12-01"),  # the 1st that is a Tuesday
+    ("Your interview is on Friday the 13th at 1pm ET.", "2026-11-13"),
+    # Not a day of the month: a weekday alone counts from the sent day, a clock is not a date.
+    ("Your interview is on Wednesday at 1pm ET.", "2026-11-11"),
+    ("Your interview is on Wednesday, 10 am ET.", "2026-11-11"),
+])
+def test_a_weekday_with_a_day_of_the_month_is_that_date(text, day):
+    assert [i.start.date().isoformat() for i in interviews_of([mail(text, NOV6)])] == [day]
+
+
+def test_an_interview_asked_in_prose_confirmed_by_her_and_recalled_after_is_one():
+    """Cobalt's way: a question, her "Wednesday the 18th at 1pm ET works", then "thanks for
+    meeting with Sam and me on Wednesday": one interview, at 1pm Eastern on the 18th."""
+    ask = mail("Can you do a video interview on Wednesday 18 November at 1:00 pm ET with me and Sam Patel, "
+               "our Network Planning Lead?", NOV6, subject="Supply Chain Analyst - interview")
+    yes = mail("Wednesday the 18th at 1pm ET works for me.", NOV6 + timedelta(hours=2), sender=JORDAN,
+               subject="Re: Supply Chain Analyst - interview")
+    after = mail("Thanks again for meeting with Sam and me on Wednesday. We normally get back to candidates "
+                 "within 5 to 7 business days.", datetime(2026, 11, 20, 10, tzinfo=NY),
+                 subject="Re: Supply Chain Analyst - interview")
+    assert [i.start.astimezone(timezone.utc).isoformat() for i in interviews_of([ask, yes, after])] \
+        == ["2026-11-18T18:00:00+00:00"]
+
+
+def test_days_of_the_month_are_read_in_linear_time():
+    for phrase in ("Wednesday the ", "Wed 18th ", "the 18th of ", "on the 1st, "):
+        text = "Your interview: " + phrase * (40_000 // len(phrase))
+        began = time.perf_counter()
+        interviews_of([mail(text, MON, subject="Interview")])
+        assert time.perf_counter() - began < 1.0, phrase
+
+
+@pytest.mark.parametrize("text, day", [
+    # An ordinal that ranks a round is no day of the month.
+    ("We'd like to invite you to the 2nd round interview at 2pm on Friday.", "2026-11-13"),
+    ("Your interview for the 3rd stage is at 10am ET on Tuesday.", "2026-11-10"),
+    ("This is the 2nd time I write: your interview is at 3pm tomorrow.", "2026-11-07"),
+    ("Your interview is on Monday the 2nd round of calls at 9am.", "2026-11-09"),
+])
+def test_a_rank_is_not_a_day_of_the_month(text, day):
+    got = [i.start.date().isoformat() for i in interviews_of([mail(text, NOV6)])]
+    assert got == ([day] if day else [])

@@ -119,7 +119,7 @@ def test_northwind_thank_you_still_owed_after_an_unsent_draft_and_one_panel_in_t
 
 
 def test_fenwick_reported_promise_from_the_agency(facts):
-    (p,) = [f for f in facts if f["role"] == "Senior BI Developer"]  # the company: see the xfail below
+    p = process(facts, "Fenwick Analytics", "Senior BI Developer")  # the client, never the agency
     t = TRUE["Fenwick Analytics"]
     assert (p["role"], p["state"], p["wait_until"]) == (t["role"], t["state"], t["wait_until"])
     assert p["promise"]["due"] == t["promise_due"]
@@ -236,16 +236,11 @@ def test_no_status_check_to_a_company_that_made_an_offer(sweep):
     assert not {d for d in drafted(sweep) if d[0] == "Lumen Robotics"}
 
 
-@pytest.mark.xfail(strict=True, reason="class 4 (company never an agency): an agency recruiter's "
-                   "client ('My client, Fenwick Analytics') is the company, not 'Talentbridge' "
-                   "(hiring.py company; not fixed on facts-read)")
 def test_agency_placement_names_the_client(facts):
     assert any(p["company"] == "Fenwick Analytics" for p in facts)
     assert not any(p["company"].lower() == "talentbridge" for p in facts)
 
 
-@pytest.mark.xfail(strict=True, reason="class 4 (company as written): 'Marlow & Finch' in the "
-                   "display name and body becomes 'Marlow' (hiring.py company cut at '&')")
 def test_company_with_an_ampersand(facts):
     assert [p["company"] for p in facts if p["role"] == "Operations Data Analyst"] == ["Marlow & Finch"]
 
@@ -257,10 +252,6 @@ def test_prose_only_phone_screens_count(facts):
                             TRUE["Brightwater Energy"]["interviews"])
 
 
-@pytest.mark.xfail(strict=True, reason="class 3 (interview times): the Cobalt interview asked in "
-                   "prose, confirmed by her and referred to after ('meeting with Sam and me on "
-                   "Wednesday') is missed on main; facts-read finds it at 12:00 EST (reads 'ET' as "
-                   "EDT in November) and invents 11 Nov from 'Wednesday the 18th' (interviews.py)")
 def test_interview_confirmed_in_prose_with_et(facts):
     assert interviews_match(process(facts, "Cobalt Freight", "Supply Chain Analyst"),
                             TRUE["Cobalt Freight"]["interviews"])
@@ -306,17 +297,11 @@ def test_lint_reads_only_the_body_of_a_saved_draft(facts, mbox, tmp_path):
     assert not re.search(r"\.eml:[1-9]:\d+: warning readability\.sentence", result.output)
 
 
-@pytest.mark.xfail(strict=True, reason="class 4 sibling (an ATS is not a person): Workday's "
-                   "'Quayside Bank <quaysidebank@myworkday.com>' is listed as the process's recruiter "
-                   "(hiring._people_of drops ATS senders only when the name says team/careers)")
 def test_an_applicant_tracking_system_is_never_a_contact(facts):
     contacts = {c["email"] for p in facts for c in p["contacts"]}
     assert not contacts & set(EXPECTED["never_a_contact"])
 
 
-@pytest.mark.xfail(strict=True, reason="class 3 sibling (who interviewed): Sam Patel, named in "
-                   "'with me and Sam Patel, our Network Planning Lead' and thanked with Dana, is "
-                   "'other', and the Cobalt interview itself is missed (hiring.py / interviews.py)")
 def test_interviewers_named_in_prose(facts):
     p = process(facts, "Cobalt Freight", "Supply Chain Analyst")
     roles = {c["email"]: c["role"] for c in p["contacts"]}

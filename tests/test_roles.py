@@ -86,3 +86,33 @@ def test_threads_json_shows_the_role_without_the_company(tmp_path):
     assert out.exit_code == 0, out.output
     (p,) = json.loads(out.output)
     assert (p["company"], p["role"]) == ("Northwind Logistics", "Data Analyst")
+
+
+@pytest.mark.parametrize("subject, domain, role, company", [
+    ("Marlow & Finch Data Analyst interview", "marlowfinch.com", "Data Analyst", "Marlow & Finch"),
+    ("Data Analyst, Marlow & Finch", "marlowfinch.com", "Data Analyst", "Marlow & Finch"),
+    ("AT&T Data Analyst interview", "att.com", "Data Analyst", "AT&T"),
+    ("Data Analyst at O'Reilly Media", "oreilly.com", "Data Analyst", "O'Reilly Media"),
+    ("Zoë Labs Senior Data Analyst", "zoelabs.io", "Senior Data Analyst", "Zoë Labs"),
+    ("3M Data Analyst interview", "3m.com", "Data Analyst", "3M"),
+    ("Data Analyst, Smith, Jones & Co.", "smithjones.com", "Data Analyst", "Smith, Jones & Co."),
+    ("Data Analyst at e.on", "eon.com", "Data Analyst", "e.on"),
+    # An ampersand inside a title is the title's own.
+    ("Research & Development Engineer interview", "acme.com", "Research & Development Engineer", "Acme"),
+])
+def test_a_company_written_with_an_ampersand_apostrophe_accent_or_digit_is_neither_role_nor_cut(
+        subject, domain, role, company):
+    mails = parsed(subject, sender=f"Priya Shah <priya@{domain}>")
+    assert role_of(mails) == role
+    assert company_of(mails, frozenset([ME])) == company
+
+
+@pytest.mark.parametrize("unit", ["A&", "A.", "A-", "Senior A.", "Zoë ", "3M "])
+def test_the_role_is_read_in_linear_time_on_hostile_text(unit):
+    """60 KB of capitalised fragments: was ~25 s (each capital restarted an unbounded word)."""
+    import time
+
+    mails = parsed("Data Analyst " + unit * 100, "Hi Jordan, " + unit * (60_000 // len(unit)))
+    began = time.perf_counter()
+    role_of(mails)
+    assert time.perf_counter() - began < 2.0
