@@ -76,7 +76,9 @@ def guess_kind(doc: Document) -> str:
     elif len(text.strip()) > rules.LINKEDIN_MAX_GUESS_CHARS or len(doc.prose) > 1:
         scores["linkedin-message"] += scores["linkedin"]
         scores["linkedin"] = 0
-    elif doc.greeting is None and doc.closing_from < 0 and len(text.strip()) <= 300:
+    elif doc.greeting is None and doc.closing_from < 0 and (
+            len(text.strip()) <= 300 or "\n" not in text.strip()):
+        # one short paragraph, greeting and sign-off inline: a note (over the limit, still a note)
         scores["linkedin"] += rules.LINKEDIN_ONE_PARAGRAPH
     kind = max(rules.KINDS, key=lambda k: scores[k])  # ties: the order of KINDS
     return kind if scores[kind] >= rules.MIN_KIND_SCORE else "other"
@@ -184,6 +186,18 @@ def exclamations(f: Facts) -> Iterator[Hit]:
     top = int(f.thresholds["max_exclamations"])
     if len(marks) > top:
         yield Hit("tone.exclamation", marks[top], {"count": len(marks)})
+
+
+def emoji(f: Facts) -> Iterator[Hit]:
+    marks = [m.start() for m in _emoji().finditer(f.doc.text)]
+    top = int(f.thresholds["max_emoji"])
+    if len(marks) > top:
+        yield Hit("tone.emoji", marks[top], {"count": len(marks)})
+
+
+@lru_cache(maxsize=None)
+def _emoji() -> re.Pattern:
+    return re.compile(rules.EMOJI)
 
 
 _CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:['\u2019][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['\u2019][A-Z]+)?)*\b")
@@ -315,5 +329,5 @@ def timing(f: Facts) -> Iterator[Hit]:
                       fields={"interview_day": f"{f.interview_day:%a %d %b}", "due": f"{due:%a %d %b}"})
 
 
-CHECKS = (empty, length, readability, questions, structure, greeting_name, exclamations, caps, phrases,
+CHECKS = (empty, length, readability, questions, structure, greeting_name, exclamations, emoji, caps, phrases,
           placeholders, subject, timing)
