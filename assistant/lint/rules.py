@@ -334,15 +334,17 @@ PHRASES: tuple[Phrases, ...] = (
     Phrases("tone.deadline", (
         # ...but not their own time frame reported back: "you mentioned that you would let me know by Friday"
         # ...nor the candidate's own: "an offer, which I need to answer by 20 March"
-        (r"(?<!you would )(?<!you'd )(?<!you will )(?<!I would )(?<!I need to )(?<!I have to )"
+        # (the lookahead first: the lookbehinds then run only where a verb starts, not at every spot)
+        (r"\b(?=let me know|respond|reply|get back to me|answer|confirm|hear from you)"
+         r"(?<!you would )(?<!you'd )(?<!you will )(?<!I would )(?<!I need to )(?<!I have to )"
          r"(?<!I must )(?<!me to )(?<!I'll need to )(?<!I will need to )(?<!I'd need to )(?<!deadline to )"
          r"(?<!I should )(?<!I'll have to )(?<!I will have to )(?<!I'd have to )(?<!asked to )"
          r"(?<!expected to )(?<!required to )(?<!supposed to )(?<!due to )"
-         r"\b(?:let me know|respond|reply|get back to me|answer|confirm|hear from you)"
+         r"(?:let me know|respond|reply|get back to me|answer|confirm|hear from you)"
          r"(?: with\w*)?(?: an? \w+)? (?:by|before|within|no later than) "
          r"(?:the )?(?:end of|close of|eod|cob|tomorrow|tonight|today|this|next|monday|tuesday"
          r"|wednesday|thursday|friday|noon|\d)", 1),
-        (r"(?<!I need to answer )(?<!I need to respond )\bno later than\b", 1),
+        (r"\b(?=no later than\b)(?<!I need to answer )(?<!I need to respond )no later than\b", 1),
         (r"\bwithin (?:the next )?(?:24|48|72|twenty-four|forty-eight) hours\b", 1),
         (r"\bby (?:EOD|COB|end of (?:the )?(?:day|business)|close of business)\b", 1),
         (r"\bif I (?:don't|do not) hear (?:back )?(?:from you )?(?:by|before|within|soon)\b", 1),
@@ -491,7 +493,7 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI am (?:sure|certain|convinced) (?:that )?(?:I am|I'm) the right (?:person|candidate|fit)\b", 1),
     )),
     Phrases("tone.negotiating", (
-        (r"\b(?:base |starting |annual )?(?:salary|compensation|pay rise|signing bonus|sign-on bonus|bonus|equity"
+        (r"\b(?:salary|compensation|pay rise|signing bonus|sign-on bonus|bonus|equity"
          r"|stock options|vacation days|holiday allowance|PTO|relocation package|day rate|hourly rate|paid leave"
          r"|annual leave|paid time off|remote setup|fully remote)\b", 0.5),
         (r"\b(?:work(?:ing)? from home|remote days|days? (?:a|per) week (?:at|from|working from) home)\b", 0.5),
