@@ -216,7 +216,11 @@ CLASSES = [
      [T.format("Thank you for the interview. You mentioned the move to Kotlin, which is exactly the kind of "
                "work I hope to do next. Let me know if you need anything."),
       T.format("Thank you. You mentioned the move to Kotlin; I would love the chance to contribute. Let me "
-               "know if you need anything.")]),
+               "know if you need anything."),
+      T.format("Thank you. You mentioned the move to Kotlin; I really want to learn that with your team. "
+               "Let me know if you need anything."),
+      T.format("Thank you. You mentioned the drop-in sessions; I would be proud to work with your service. "
+               "Let me know if you need anything.")]),
     ("structure.invite-contact", "thank-you",
      [T.format("Thank you for the interview. You mentioned the move to Kotlin. I am keen on the role.")],
      [T.format("Thank you for the interview. You mentioned the move to Kotlin. I am keen on the role. If it "
@@ -227,19 +231,33 @@ CLASSES = [
       "Hi Megan, great to meet you at the PyData meetup. Let's connect. Arjun"]),
     ("tone.deadline", "status-check",
      [T.format("Please let me know by Friday whether I got the role."),
-      T.format("I need you to respond by Monday.")],
+      T.format("I need you to respond by Monday."),
+      T.format("If I don't get an answer by Wednesday I will take the other job."),
+      T.format("I need to know by tomorrow whether I got the job.")],
      [T.format("I have an offer which I need to answer by 20 March. Is there any update on your timeline?"),
+      T.format("Another firm has asked for my answer by 30 September. Will you decide before then?"),
+      T.format("You said you would let me know by Friday, so I wanted to ask whether there is news."),
       T.format("I have been asked to reply to another offer by Friday 12 June. Is there any news?")]),
+    ("tone.exclamation", "status-check",
+     [T.format("Thanks so much!! Is there any news?"), T.format("Hi! Great chat! Any news yet? Thanks!")],
+     [T.format("Hope the launch went well! You said the 6th; is there any update? Thanks!")]),
     ("tone.guilt", "status-check",
-     [T.format("I turned down two other offers because I was waiting for your decision."),
+     [T.format("I have been waiting almost a month and had to cancel a holiday to stay available for you. "
+               "A quick answer is the least I can expect."),
+      T.format("I turned down two other offers because I was waiting for your decision."),
       T.format("I have put my whole job search on hold while I wait to hear from you.")],
      [T.format("I have had other interviews, but your team remains my first choice. Is there any update?")]),
     ("tone.back-reference", "status-check",
-     [T.format("As I haven't heard back from you since my interview, I am writing to ask where things stand.")],
+     [T.format("As I haven't heard back from you since my interview, I am writing to ask where things stand."),
+      T.format("Following up on my email from last week, which I guess got lost. Any updates?")],
      [T.format("You mentioned you hoped to decide by Friday, so I wanted to ask where things stand.")]),
     ("tone.pressure", "status-check",
      [T.format("Another company has made me an offer, so you'd better move fast if you want to keep me."),
       T.format("I can't keep the other company waiting forever.")],
+     [T.format("Thanks for the trial shift. If you want me back for another one, just say the word."),
+      T.format("Let me know if you want me to send the slides.")]),
+    ("tone.pressure", "status-check",
+     [T.format("Please tell me soon if you want me.")],
      [T.format("I have an offer from another company and must answer by Friday. Is a decision likely "
                "before then?")]),
     ("tone.blame", "keep-in-touch",
@@ -249,7 +267,9 @@ CLASSES = [
                "me in mind for future roles."),
       T.format("Have you made a decision on the role? You mentioned last Friday.")]),
     ("tone.reconsider", "keep-in-touch",
-     [T.format("I respectfully disagree with the decision and ask that you review my application once more.")],
+     [T.format("I respectfully disagree with the decision and ask that you review my application once more."),
+      T.format("I believe there was an error in the assessment of my test and would like the decision to be "
+               "reviewed.")],
      [T.format("Thank you for letting me know. If the situation changes, I would be glad to be considered "
                "for future roles.")]),
     ("tone.negotiating", "thank-you",
@@ -264,6 +284,7 @@ CLASSES = [
       T.format("I'm gonna read the paper you mentioned tonight. Thanks again!")]),
     ("timing.early-in-text", "status-check",
      [T.format("I know the panel only meets next Thursday, but I was hoping to find out now."),
+      T.format("I realise you said decisions would take a couple of weeks, but could you let me know sooner?"),
       T.format("It has only been a few days, but is there any news?")],
      [T.format("It has been two weeks since my interview and you mentioned a decision by last Friday. Is "
                "there any update?"),
@@ -287,6 +308,8 @@ def test_rule_reads_the_class_not_one_phrase(rule, kind, fire, quiet):
      "process. Let's keep in touch.\n\nKira\n", "keep-in-touch"),
     ("Dear Mr Allen,\n\nIt has been three weeks since my interview for the planning role. I hope you are "
      "well.\n\nKind regards,\nIrene\n", "status-check"),
+    ("Dear Ms. Hart,\n\nI interviewed for the sales role on 3 March. I am still very interested and remain "
+     "available.\n\nKind regards,\nPat\n", "status-check"),
     ("Hi Rafael, thanks for the great conversation on Tuesday about the services migration. I'd be glad to "
      "stay in touch. Best, Ines", "linkedin"),
     ("Hi Rafael, thank you so much for the conversation on Tuesday about the migration from the monolith to "

@@ -184,8 +184,12 @@ def greeting_name(f: Facts) -> Iterator[Hit]:
 def exclamations(f: Facts) -> Iterator[Hit]:
     marks = [m.start() for m in re.finditer("!", f.doc.text)]
     top = int(f.thresholds["max_exclamations"])
+    double = f.doc.text.find("!!")
     if len(marks) > top:
         yield Hit("tone.exclamation", marks[top], {"count": len(marks)})
+    elif double >= 0 and top <= rules.THRESHOLDS["max_exclamations"]:
+        # "Thanks!!": a run of marks is over-eager however few (unless the user raised the limit)
+        yield Hit("tone.exclamation", double, {"count": len(marks)})
 
 
 def emoji(f: Facts) -> Iterator[Hit]:

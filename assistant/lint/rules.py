@@ -98,7 +98,7 @@ THRESHOLDS: dict[str, float] = {
     "max_questions": 3,
     "max_grade": 12,
     "max_sentence_words": 35,
-    "max_exclamations": 1,
+    "max_exclamations": 2,
     "max_emoji": 1,
     "interest_max_lines": 5,
     "line_width": 78,
@@ -195,10 +195,11 @@ RULES: tuple[Rule, ...] = (
       "A mistyped disable comment would silently do nothing", "this tool (docs/lint-rules.md)",
       "use a rule id from docs/lint-rules.md, e.g. tone.exclamation"),
     # tone: computed -------------------------------------------------------------------
-    R("tone.exclamation", "warning", "{count} exclamation marks; one is plenty",
-      "A string of exclamation marks reads as over-eager rather than professional",
+    R("tone.exclamation", "warning", "{count} exclamation mark(s), or a run of them ('!!'); a friendly one or two is plenty",
+      "A string of exclamation marks reads as over-eager rather than professional; one warm "
+      "'Hope you're well!' and a 'Thanks!' do not",
       f"{REF_TONE}; {REF_LINKEDIN}: 'a professional, but not too formal message'",
-      "keep at most one, after the thanks"),
+      "keep one or two, after the greeting or the thanks"),
     R("tone.caps", "warning", "'{match}' in capitals reads as shouting",
       "Capitals read as raised voice and pressure", REF_TONE,
       "write it in lower case; use a word like 'especially' for emphasis"),
@@ -319,6 +320,9 @@ del R
 BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
 _W = r"(?:\s+\w+){0,3}"  # up to three words in between
+_BY = (r"(?:by|before|within|no later than) (?:the )?(?:end of|close of|eod|cob|tomorrow|tonight|today|this"
+       r"|next|monday|tuesday|wednesday|thursday|friday|noon|\d|(?:the next )?(?:24|48|72|twenty-four"
+       r"|forty-eight) hours)")  # a deadline: "by Friday", "within 48 hours"
 PHRASES: tuple[Phrases, ...] = (
     Phrases("tone.urgency", (
         (r"\bASAP\b", 1), (r"\bas soon as (?:possible|you can)\b", 1),
@@ -332,22 +336,27 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI (?:insist|demand)\b", 1),
     )),
     Phrases("tone.deadline", (
-        # ...but not their own time frame reported back: "you mentioned that you would let me know by Friday"
-        # ...nor the candidate's own: "an offer, which I need to answer by 20 March"
-        # (the lookahead first: the lookbehinds then run only where a verb starts, not at every spot)
-        (r"\b(?=let me know|respond|reply|get back to me|answer|confirm|hear from you)"
-         r"(?<!you would )(?<!you'd )(?<!you will )(?<!I would )(?<!I need to )(?<!I have to )"
-         r"(?<!I must )(?<!me to )(?<!I'll need to )(?<!I will need to )(?<!I'd need to )(?<!deadline to )"
-         r"(?<!I should )(?<!I'll have to )(?<!I will have to )(?<!I'd have to )(?<!asked to )"
-         r"(?<!expected to )(?<!required to )(?<!supposed to )(?<!due to )"
-         r"(?:let me know|respond|reply|get back to me|answer|confirm|hear from you)"
-         r"(?: with\w*)?(?: an? \w+)? (?:by|before|within|no later than) "
-         r"(?:the )?(?:end of|close of|eod|cob|tomorrow|tonight|today|this|next|monday|tuesday"
-         r"|wednesday|thursday|friday|noon|\d)", 1),
-        (r"\b(?=no later than\b)(?<!I need to answer )(?<!I need to respond )no later than\b", 1),
-        (r"\bwithin (?:the next )?(?:24|48|72|twenty-four|forty-eight) hours\b", 1),
+        # A deadline set on *them*: a request to the reader ("please reply by", "let me know by",
+        # "I need an answer by"). Not their own time frame reported back ("you said you would let
+        # me know by Friday"), nor the candidate's own deadline ("an offer, which I need to answer
+        # by 20 March"; "they have asked for my answer by 30 September"). The lookahead comes
+        # first, so the lookbehinds run only where such a verb starts.
+        (r"\b(?=let me know|get back to me|hear|tell me|inform me|update me)"
+         r"(?<!you would )(?<!you'd )(?<!you will )(?<!I would )(?<!you could )(?<!you can )"
+         r"(?:let me know|get back to me|hear(?:ing)? (?:back )?from you|hearing back|tell me|inform me|update me)"
+         r"(?: with\w*)?(?: an? \w+)? " + _BY, 1),
+        # (the finding points at the verb, after "please", so a "please reply" demand reads first)
+        (r"\b(?=respond|reply|answer|confirm|decide|get back)"
+         r"(?:(?<=please )|(?<=kindly )|(?<=you must )|(?<=you need to )|(?<=you have to )|(?<=you should )"
+         r"|(?<=can you )|(?<=could you )|(?<=would you )|(?<=will you )|(?<=I need you to )"
+         r"|(?<=I expect you to )|(?<=I want you to )|(?<=I'd like you to ))"
+         r"(?:respond|reply|answer|confirm|decide|get back)(?: to (?:me|this|my \w+))?(?: with\w*)?(?: an? \w+)? " + _BY, 1),
+        (r"\bI (?:need|want|expect|require|must have|must get|demand)(?: to (?:have|get|receive))? (?:an?|your)"
+         r" (?:answer|response|reply|decision|update)(?: from you)? " + _BY, 1),
+        (r"\bI (?:need|must|have) to (?:know|hear)(?: \w+){0,4}? " + _BY, 1),
         (r"\bby (?:EOD|COB|end of (?:the )?(?:day|business)|close of business)\b", 1),
-        (r"\bif I (?:don't|do not) hear (?:back )?(?:from you )?(?:by|before|within|soon)\b", 1),
+        (r"\bif I (?:don't|do not|haven't|have not) (?:hear|get|receive|have|heard|got|received)(?: back)?"
+         r"(?: \w+){0,3}? (?:by|before|within|soon)\b", 1),
         (r"\bI(?:'ll| will) (?:have to |need to )?(?:assume|take that as|withdraw|move on)\b", 1),
     )),
     Phrases("tone.back-reference", (
@@ -364,6 +373,10 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:as|since|because|seeing as|given that) I (?:still )?(?:haven't|have not|hadn't|had not|didn't|did not)"
          r" (?:yet )?(?:heard|received|gotten|got) (?:back|anything|a (?:reply|response|word)|an answer)", 1),
         (r"\bin case (?:you )?(?:missed|didn't see|did not see|overlooked) my\b", 1),
+        (r"\bmy (?:e-?mail|message|note|letter|voicemail) (?:from|of|on|sent) (?:last|earlier|yesterday|the \d|\d"
+         r"|monday|tuesday|wednesday|thursday|friday)", 1),
+        (r"\b(?:got|get|gotten|went|was|may have been|might have been) lost\b", 1),
+        (r"\bmake sure you (?:saw|got|received|read|have seen|'ve seen) (?:it|my|this)\b", 1),
         (r"\bdid you (?:get|see|receive|read) my (?:last |previous |earlier )?(?:e-?mail|message)\b", 1),
     )),
     Phrases("tone.accusation", (
@@ -397,7 +410,8 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:because|since|as|while) I (?:was|am|have been|'ve been|'m) (?:waiting|holding out|holding off)"
          r" (?:for|on) (?:you|your)\b", 1),
         (r"\bI(?:'ve| have)? (?:been )?(?:waiting|sitting) (?:patiently|by the phone|for weeks|"
-         r"so long|all week|anxiously|nervously)\b", 1),
+         r"so long|all week|anxiously|nervously|(?:for )?(?:almost|nearly|over|more than) (?:a|one|two|three|\d+)"
+         r" (?:weeks?|months?))\b", 1),
         (r"\bI (?:rearranged|cancel(?:l)?ed|took (?:a day|time|the day) off|moved) "
          r"(?:my|everything|a day|time|\w+ plans)", 0.5),
         (r"\bafter all (?:the|my|of my) (?:time|effort|work|preparation)\b", 1),
@@ -405,6 +419,10 @@ PHRASES: tuple[Phrases, ...] = (
          r"(?:applications|interviews|offers)) on hold\b", 1),
         (r"\bwhile I (?:wait|waited|was waiting|am waiting)(?: to hear)? (?:for|from|on) (?:you|your)\b", 0.5),
         (r"\bthe least (?:you|they) (?:could|can) do\b", 1),
+        (r"\bthe least I (?:could|can|should be able to) (?:expect|ask)\b", 1),
+        (r"\b(?:cancel(?:l?ed)?|postponed?|rearranged?|gave up|give up|skipped) (?:a|my|our|the|a family)"
+         r" (?:holiday|vacation|trip|plans|leave|weekend|day off|wedding)\b", 0.5),
+        (r"\bstay(?:ed)? available for you\b", 0.5),
         (r"\bcommon courtesy\b", 1),
         (r"\bit would be (?:nice|polite|courteous|good manners) to (?:hear|get|receive|know)\b", 1),
         (r"\bI (?:think I )?deserve (?:an? )?(?:answer|response|reply|update|explanation)\b", 1),
@@ -458,9 +476,12 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI have (?:other|many|several|plenty of|lots of) (?:options|offers|companies|choices)\b", 1),
         (r"\byou(?: need| have|'ll need| will need|'d better| had better| better) (?:to )?(?:decide|move|act"
          r"|make up your mind|hurry)(?: \w+)? (?:fast|quickly|soon|now|today)\b", 1),
-        (r"\bif you (?:still )?want (?:to (?:keep|hire|have|get|secure|land) )?me\b", 1),
+        (r"\bif you (?:still |really )?want (?:to (?:keep|hire|have|get|secure|land) )?me(?: (?:at all|on board"
+         r"|in the running|for (?:the|this) (?:role|job|position)))?(?=[.,;!?]|\s*$)", 1),
         (r"\boffer\b[^.!?\n]{0,40}\bso (?:you(?:'d| had| should| need| must| better)|please (?:hurry|decide|move|speed))", 1),
         (r"\b(?:decide|move|act) (?:fast|quickly) (?:or|before)\b", 1),
+        (r"\bI(?:'ll| will| shall| am going to|'m going to) (?:have to )?(?:take|accept|go with|sign) (?:the other|another"
+         r"|their|the \w+) (?:job|offer|role|position)\b", 1),
         (r"\b(?:or|before) (?:I|someone else) (?:accept|take|sign)s? (?:the other|another|their|it)\b", 1),
     )),
     Phrases("tone.blame", (
@@ -490,6 +511,10 @@ PHRASES: tuple[Phrases, ...] = (
          r" (?:again|once more|a second time)\b", 1),
         (r"\b(?:re-?review|re-?evaluate|reassess) my (?:application|candidacy|cv|resume|profile)\b", 1),
         (r"\b(?:overlooked|missed|ignored|underestimated) my\b", 1),
+        (r"\b(?:decision|outcome|assessment|result|evaluation)s? (?:to be |be |should be |is |was )?(?:reviewed"
+         r"|reconsidered|revisited|reversed|re-?examined|looked at again|overturned)\b", 1),
+        (r"\b(?:an? )?(?:error|mistake|oversight) in (?:the|your|my) (?:assessment|evaluation|marking|scoring"
+         r"|grading|decision|review)\b", 1),
         (r"\bI am (?:sure|certain|convinced) (?:that )?(?:I am|I'm) the right (?:person|candidate|fit)\b", 1),
     )),
     Phrases("tone.negotiating", (
@@ -515,6 +540,9 @@ PHRASES: tuple[Phrases, ...] = (
          r"(?:would|will|'d) (?:need|take|decide|have|get back))", 1),
         (r"\b(?:before|ahead of) the (?:date|deadline|time frame|timeframe|week) you (?:gave|mentioned|set)\b", 1),
         # "I know the panel only meets next Thursday, but ...", "I realise you won't decide until ..."
+        (r"\bI (?:know|realise|realize|understand) (?:that )?you (?:said|mentioned|told me|expect|planned)\b"
+         r"[^.?!\n]{0,80}?, but\b", 1),
+        (r"\b(?:let me know|tell me|hear|decide|find out) (?:any )?(?:sooner|earlier|before then)\b", 1),
         (r"\bI (?:know|realise|realize|understand) (?:that )?(?:[\w']+ ){1,6}?(?:only|not until|isn't until"
          r"|won't|will not|not due|next (?:week|month|monday|tuesday|wednesday|thursday|friday))\b", 1),
     )),
@@ -545,7 +573,7 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\binsert (?:name|company|role|date|detail|something)\b", 1),
     )),
 )
-del _W
+del _W, _BY
 
 SHOUTED = frozenset({
     "URGENT", "PLEASE", "IMPORTANT", "NOW", "NEED", "REALLY", "VERY", "STILL",
@@ -624,6 +652,7 @@ KIND_CUES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"\b(?:it(?:'s| has) been|it is now) (?:\w+ ){0,2}(?:days?|weeks?|fortnight)(?: now)? since\b", 2),
         (r"\b(?:since|after) my (?:interview|onsite|final round|application)\b", 1),
         (r"\byour decision\b", 1.5),
+        (r"\bI (?:interviewed|had (?:my|an|the) (?:\w+ )?interview)\b", 1), (r"\bremain available\b", 1),
     ),
     "recruiter-feedback": (
         (r"\bfeedback\b", 1.5), (r"\b(?:preparing|prepared|preparation|prep|briefing)\b", 2),
@@ -711,6 +740,8 @@ STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:delighted|glad|happy|love|like|hope|hoping) to (?:join|be part|contribute|work (?:with|on|for)"
         r"|bring|help (?:with|the|your))\b",
         r"\bhope (?:I can|I could|I will|I'll|to) (?:join|be part|contribute|work|help)\b",
+        r"\b(?:want|proud|honou?red|privileged) to (?:join|be part|be on|contribute|work|bring|help|learn|grow"
+        r"|start)\b",
     ),
     "structure.invite-contact": (
         r"\blet me know\b", r"\bfeel free\b", r"\b(?:don't|do not) hesitate\b",
@@ -841,8 +872,11 @@ def markdown() -> str:
         "  problem\"), a number or a technical term; interest as \"exactly the kind of work I hope to do",
         "  next\"; an offer to send a write-up as an invitation; \"your help with the ... process\" as",
         "  where you met. `structure.detail` stays a warning where the note is generic.",
-        "- `tone.deadline` no longer fires on the candidate's own deadline (\"an offer, which I need",
-        "  to answer by 20 March\"; \"I have been asked to reply by Friday\").",
+        "- `tone.deadline` fires only on a deadline set on the reader (\"please reply by\", \"let me",
+        "  know by\", \"I need an answer by\"), never on the candidate's own (\"an offer, which I need",
+        "  to answer by 20 March\"; \"they have asked for my answer by 30 September\").",
+        "- `tone.exclamation`: `max_exclamations` is now 2 (\"Hope you're well! ... Thanks!\" is",
+        "  friendly), and a run of marks (\"!!\") fires at any count unless the limit is raised.",
         "- New rules for classes that were caught only by luck or not at all: `tone.pressure`",
         "  (another offer used to hurry them), `tone.blame` and `tone.reconsider` (replies to a",
         "  rejection), `tone.negotiating` (terms in a thank-you), `tone.slang`, `tone.emoji` (threshold",
