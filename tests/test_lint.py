@@ -245,8 +245,14 @@ CLASSES = [
      [T.format("I have been waiting almost a month and had to cancel a holiday to stay available for you. "
                "A quick answer is the least I can expect."),
       T.format("I turned down two other offers because I was waiting for your decision."),
+      T.format("I have been sitting on two offers for your sake. Is there any update?"),
       T.format("I have put my whole job search on hold while I wait to hear from you.")],
      [T.format("I have had other interviews, but your team remains my first choice. Is there any update?")]),
+    ("tone.urgency", "status-check",
+     [T.format("It's been 3 weeks. Seriously, how long does it take to make a decision?")],
+     [T.format("You mentioned a decision would take about two weeks. Is there any update?")]),
+    ("tone.desperation", "status-check",
+     [T.format("Please put me out of my misery and let me know.")], [STATUS]),
     ("tone.back-reference", "status-check",
      [T.format("As I haven't heard back from you since my interview, I am writing to ask where things stand."),
       T.format("Following up on my email from last week, which I guess got lost. Any updates?")],
@@ -308,6 +314,11 @@ def test_rule_reads_the_class_not_one_phrase(rule, kind, fire, quiet):
      "process. Let's keep in touch.\n\nKira\n", "keep-in-touch"),
     ("Dear Mr Allen,\n\nIt has been three weeks since my interview for the planning role. I hope you are "
      "well.\n\nKind regards,\nIrene\n", "status-check"),
+    ("Dear Ms. Akhtar,\n\nYou indicated that successful candidates would be contacted within three weeks. As "
+     "that time has now passed, may I ask whether a decision has been reached?\n\nThank you for your help.\n\n"
+     "Yours sincerely,\nJas\n", "status-check"),
+    ("To whom it may concern,\n\nThank you for the opportunity. I am very interested in the job.\n\nRegards,\n"
+     "Mike\n", "thank-you"),
     ("Dear Ms. Hart,\n\nI interviewed for the sales role on 3 March. I am still very interested and remain "
      "available.\n\nKind regards,\nPat\n", "status-check"),
     ("Hi Rafael, thanks for the great conversation on Tuesday about the services migration. I'd be glad to "

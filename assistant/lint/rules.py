@@ -333,6 +333,7 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\byou (?:must|need to|have to) (?:respond|reply|answer|get back|let me know|tell me)\b", 1),
         (r"\bplease (?:respond|reply|answer)\b", 1),
         (r"\b(?:without|no) (?:further )?delay\b", 1),
+        (r"\bhow (?:long|hard) (?:does|can|could|should|will) it (?:take|be)\b", 1),
         (r"\bI (?:insist|demand)\b", 1),
     )),
     Phrases("tone.deadline", (
@@ -420,6 +421,7 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bwhile I (?:wait|waited|was waiting|am waiting)(?: to hear)? (?:for|from|on) (?:you|your)\b", 0.5),
         (r"\bthe least (?:you|they) (?:could|can) do\b", 1),
         (r"\bthe least I (?:could|can|should be able to) (?:expect|ask)\b", 1),
+        (r"\bfor your sake\b", 1), (r"\b(?:sitting on|holding off on|holding) (?:two|three|\d+|other|several) offers\b", 1),
         (r"\b(?:cancel(?:l?ed)?|postponed?|rearranged?|gave up|give up|skipped) (?:a|my|our|the|a family)"
          r" (?:holiday|vacation|trip|plans|leave|weekend|day off|wedding)\b", 0.5),
         (r"\bstay(?:ed)? available for you\b", 0.5),
@@ -436,6 +438,7 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI(?:'ll| will| would) do (?:anything|whatever it takes)\b", 1),
         (r"\b(?:any|whatever) (?:salary|pay|role|position) (?:is fine|you offer|works)\b", 1),
         (r"\bmy (?:only hope|last chance|only option)\b", 1),
+        (r"\bput me out of my misery\b", 1),
         (r"\bthis (?:job|role|position|offer) means everything\b", 1),
         (r"\b(?:can't|cannot|haven't been able to) (?:sleep|stop thinking)\b", 1),
         (r"\b(?:checking|refreshing|refresh) my (?:inbox|email|phone)\b", 1),
@@ -643,6 +646,7 @@ KIND_CUES: dict[str, tuple[tuple[str, float], ...]] = {
          r"|interview|call))", 3),
         (r"\b(?:today|yesterday|this morning|this afternoon)\b", 1),
         (r"\benjoyed (?:our|the|meeting|talking|speaking|learning|hearing)\b", 1.5),
+        (r"\bthank(?:s| you)(?: so much| very much)? for (?:the|this) opportunity\b", 2),
     ),
     "status-check": (
         (r"\b(?:any|an) updates?\b", 2), (r"\bstatus\b", 1.5), (r"\btimeline\b", 1),
@@ -652,6 +656,9 @@ KIND_CUES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"\b(?:it(?:'s| has) been|it is now) (?:\w+ ){0,2}(?:days?|weeks?|fortnight)(?: now)? since\b", 2),
         (r"\b(?:since|after) my (?:interview|onsite|final round|application)\b", 1),
         (r"\byour decision\b", 1.5),
+        (r"\b(?:a|the|your) decision (?:has|had|have) (?:now |yet |already )?been (?:made|reached|taken)\b", 2),
+        (r"\b(?:that|the|this) (?:time|date|deadline|period|week|fortnight) has (?:now )?passed\b", 2),
+        (r"\bsuccessful candidates?\b", 1),
         (r"\bI (?:interviewed|had (?:my|an|the) (?:\w+ )?interview)\b", 1), (r"\bremain available\b", 1),
     ),
     "recruiter-feedback": (
