@@ -202,7 +202,9 @@ CLASSES = [
     ("structure.detail", "thank-you",
      [draft("bad/thank-you-generic.txt"),
       T.format("Thank you for the interview. I appreciated the time you took to speak with me. I am "
-               "interested in the role; let me know if you need anything.")],
+               "interested in the role; let me know if you need anything."),
+      T.format("I wanted to thank you for the whole interview process and the great conversation. I hope to "
+               "hear from you soon regarding the position.")],
      [T.format("Thank you for the interview. I was happy to learn that your team is moving the billing "
                "service to Rust. I am interested; let me know if you need anything."),
       T.format("Thanks for today. I enjoyed hearing how the support team triages tickets. I'm keen on the "
@@ -210,7 +212,9 @@ CLASSES = [
       T.format("Thank you for the second round. Your explanation of why you prefer small releases was "
                "helpful. I'm keen; let me know if you need anything."),
       T.format("Thank you for the tour. Seeing the 12 new packing lines was great. I'm keen; let me know "
-               "if you need anything.")]),
+               "if you need anything."),
+      T.format("Thank you for Monday. I was interested in the flood defence scheme and the way the team "
+               "models storm surges. I'm keen; let me know if you need anything.")]),
     ("structure.interest", "thank-you",
      [T.format("Thank you for the interview. You mentioned the move to Kotlin. Let me know if you need anything.")],
      [T.format("Thank you for the interview. You mentioned the move to Kotlin, which is exactly the kind of "
@@ -224,7 +228,14 @@ CLASSES = [
     ("structure.invite-contact", "thank-you",
      [T.format("Thank you for the interview. You mentioned the move to Kotlin. I am keen on the role.")],
      [T.format("Thank you for the interview. You mentioned the move to Kotlin. I am keen on the role. If it "
-               "would be useful, I can send a short write-up of my approach to the case study.")]),
+               "would be useful, I can send a short write-up of my approach to the case study."),
+      T.format("Thank you. You mentioned the move to Kotlin. I am keen. Shout if you'd like to see more."),
+      T.format("Thank you. You mentioned the move to Kotlin. I am keen. In case of questions, I am at your "
+               "disposal.")]),
+    ("structure.timeline", "status-check",
+     [T.format("Is there any update on the analyst role?")],
+     [T.format("I have received another offer, with a deadline of next Wednesday. Is there any news on your "
+               "side before then?")]),
     ("structure.where-met", "linkedin",
      ["Hi Megan, I'd like to add you to my network. Arjun"],
      ["Hi Megan, thank you for your help with the Acme process. I'd love to stay connected. Arjun",
@@ -232,6 +243,7 @@ CLASSES = [
     ("tone.deadline", "status-check",
      [T.format("Please let me know by Friday whether I got the role."),
       T.format("I need you to respond by Monday."),
+      T.format("I require a final decision from you by close of play on Friday."),
       T.format("If I don't get an answer by Wednesday I will take the other job."),
       T.format("I need to know by tomorrow whether I got the job.")],
      [T.format("I have an offer which I need to answer by 20 March. Is there any update on your timeline?"),
@@ -246,6 +258,7 @@ CLASSES = [
                "A quick answer is the least I can expect."),
       T.format("I turned down two other offers because I was waiting for your decision."),
       T.format("I have been sitting on two offers for your sake. Is there any update?"),
+      T.format("I told my employer I am leaving, so your delay is putting me in a very difficult position."),
       T.format("I have put my whole job search on hold while I wait to hear from you.")],
      [T.format("I have had other interviews, but your team remains my first choice. Is there any update?")]),
     ("tone.urgency", "status-check",
@@ -268,14 +281,18 @@ CLASSES = [
                "before then?")]),
     ("tone.blame", "keep-in-touch",
      [T.format("Thank you for letting me know. This process was a joke, and I can't believe you chose "
-               "someone with less experience.")],
+               "someone with less experience."),
+      T.format("Noted. A shame your team couldn't see what I would have brought; I have my doubts."),
+      T.format("Just wondering if you're still alive over there. Any chance of an answer this century?")],
      [T.format("Thank you for letting me know. I am disappointed, but I enjoyed meeting the team; please keep "
                "me in mind for future roles."),
       T.format("Have you made a decision on the role? You mentioned last Friday.")]),
     ("tone.reconsider", "keep-in-touch",
      [T.format("I respectfully disagree with the decision and ask that you review my application once more."),
       T.format("I believe there was an error in the assessment of my test and would like the decision to be "
-               "reviewed.")],
+               "reviewed."),
+      T.format("Before you make this final, would you let me do a second interview? I can change the panel's "
+               "view.")],
      [T.format("Thank you for letting me know. If the situation changes, I would be glad to be considered "
                "for future roles.")]),
     ("tone.negotiating", "thank-you",
@@ -291,7 +308,8 @@ CLASSES = [
     ("timing.early-in-text", "status-check",
      [T.format("I know the panel only meets next Thursday, but I was hoping to find out now."),
       T.format("I realise you said decisions would take a couple of weeks, but could you let me know sooner?"),
-      T.format("It has only been a few days, but is there any news?")],
+      T.format("It has only been a few days, but is there any news?"),
+      T.format("I know the interviews run until the end of the month, but do you have a feeling already?")],
      [T.format("It has been two weeks since my interview and you mentioned a decision by last Friday. Is "
                "there any update?"),
       T.format("I understand if your process needs more time. Is there any update on the timeline?")]),

@@ -154,8 +154,33 @@ def structure(f: Facts) -> Iterator[Hit]:
     if not f.doc.word_starts:
         return
     for rule_id in _PER_KIND.get(f.kind, ()):
-        if not _cues(rule_id).search(f.doc.text):
-            yield Hit(rule_id, body_start(f.doc), {"kind": f.kind})
+        if _cues(rule_id).search(f.doc.text):
+            continue
+        if rule_id == "structure.detail" and _concrete_phrase(f.doc.text):
+            continue
+        yield Hit(rule_id, body_start(f.doc), {"kind": f.kind})
+
+
+def _concrete_phrase(text: str) -> bool:
+    """A noun phrase no stock thank-you has: 'the flood defence scheme', 'the level editor'."""
+    for m in _detail_phrase().finditer(text):
+        one, two = m.group(1).lower(), m.group(2).lower()
+        if one in _FUNCTION or two in _FUNCTION:
+            continue
+        if one not in rules.GENERIC_WORDS or two not in rules.GENERIC_WORDS:
+            return True
+    return False
+
+
+_FUNCTION = frozenset("a an the and or but of to in on at for with from by about as into over after before "
+                      "than i me my you your we our us it its they their them he she his her this that these "
+                      "those is are was were be been am has have had do does did will would can could should "
+                      "may might must not no so very just also too who which what when where how why".split())
+
+
+@lru_cache(maxsize=None)
+def _detail_phrase() -> re.Pattern:
+    return re.compile(rules.DETAIL_PHRASE)
 
 
 def _fold(name: str) -> str:

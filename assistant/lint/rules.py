@@ -320,7 +320,7 @@ del R
 BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
 _W = r"(?:\s+\w+){0,3}"  # up to three words in between
-_BY = (r"(?:by|before|within|no later than) (?:the )?(?:end of|close of|eod|cob|tomorrow|tonight|today|this"
+_BY = (r"(?:by|before|within|no later than) (?:the )?(?:end of|close of|eod|cob|cop|tomorrow|tonight|today|this"
        r"|next|monday|tuesday|wednesday|thursday|friday|noon|\d|(?:the next )?(?:24|48|72|twenty-four"
        r"|forty-eight) hours)")  # a deadline: "by Friday", "within 48 hours"
 PHRASES: tuple[Phrases, ...] = (
@@ -330,6 +330,7 @@ PHRASES: tuple[Phrases, ...] = (
                                     r" (?:immediately|right away|promptly|quickly|today)\b", 1),
         (r"\bI (?:need|expect|demand|require) (?:an? )?(?:answer|response|reply|decision|update)\b", 1),
         (r"\bI (?:need|expect) to (?:hear|know)\b", 1),
+        (r"\bI (?:really |urgently |just )?need to (?:know|hear)(?: \w+)? (?:soon|now|asap|quickly|today)\b", 1),
         (r"\byou (?:must|need to|have to) (?:respond|reply|answer|get back|let me know|tell me)\b", 1),
         (r"\bplease (?:respond|reply|answer)\b", 1),
         (r"\b(?:without|no) (?:further )?delay\b", 1),
@@ -353,9 +354,9 @@ PHRASES: tuple[Phrases, ...] = (
          r"|(?<=I expect you to )|(?<=I want you to )|(?<=I'd like you to ))"
          r"(?:respond|reply|answer|confirm|decide|get back)(?: to (?:me|this|my \w+))?(?: with\w*)?(?: an? \w+)? " + _BY, 1),
         (r"\bI (?:need|want|expect|require|must have|must get|demand)(?: to (?:have|get|receive))? (?:an?|your)"
-         r" (?:answer|response|reply|decision|update)(?: from you)? " + _BY, 1),
+         r"(?: \w+)? (?:answer|response|reply|decision|update)(?: from you)? " + _BY, 1),
         (r"\bI (?:need|must|have) to (?:know|hear)(?: \w+){0,4}? " + _BY, 1),
-        (r"\bby (?:EOD|COB|end of (?:the )?(?:day|business)|close of business)\b", 1),
+        (r"\bby (?:EOD|COB|end of (?:the )?(?:day|business)|close of (?:business|play))\b", 1),
         (r"\bif I (?:don't|do not|haven't|have not) (?:hear|get|receive|have|heard|got|received)(?: back)?"
          r"(?: \w+){0,3}? (?:by|before|within|soon)\b", 1),
         (r"\bI(?:'ll| will) (?:have to |need to )?(?:assume|take that as|withdraw|move on)\b", 1),
@@ -424,7 +425,10 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bfor your sake\b", 1), (r"\b(?:sitting on|holding off on|holding) (?:two|three|\d+|other|several) offers\b", 1),
         (r"\b(?:cancel(?:l?ed)?|postponed?|rearranged?|gave up|give up|skipped) (?:a|my|our|the|a family)"
          r" (?:holiday|vacation|trip|plans|leave|weekend|day off|wedding)\b", 0.5),
-        (r"\bstay(?:ed)? available for you\b", 0.5),
+        (r"\bstay(?:ed)? available for you\b", 0.5), (r"\byour delay\b", 1),
+        (r"\b(?:putting|put|leaving|leaves) me in (?:a|an) (?:very |really |extremely )?(?:difficult|tough|awkward|hard"
+         r"|impossible) (?:position|spot|situation)\b", 1),
+        (r"\bwhat this means (?:to|for) me\b", 0.5),
         (r"\bcommon courtesy\b", 1),
         (r"\bit would be (?:nice|polite|courteous|good manners) to (?:hear|get|receive|know)\b", 1),
         (r"\bI (?:think I )?deserve (?:an? )?(?:answer|response|reply|update|explanation)\b", 1),
@@ -495,7 +499,10 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI (?:don't|do not|can't|cannot|fail to) (?:understand|see|believe) how (?:someone|anyone|anybody|they|you)"
          r"\b", 1),
         (r"\b(?:a |complete |total )?waste of (?:my|our) time\b", 1),
-        (r"\byour loss\b", 1), (r"\bgood luck with that\b", 1),
+        (r"\byour loss\b", 1), (r"\bgood luck with that\b", 1), (r"\bI have my doubts\b", 1),
+        (r"\b(?:couldn't|could not|failed to|didn't|did not|can't|cannot) (?:see|recogni[sz]e|appreciate) (?:what|how"
+         r" much|my)\b", 1),
+        (r"\b(?:still alive|this century|fell off the (?:face of the )?(?:earth|planet)|dropped off the planet)\b", 1),
         (r"\b(?:is|was|has been|been) (?:a (?:joke|farce|shambles|sham)|ridiculous|absurd|pathetic|insulting)\b", 1),
         (r"\b(?:can't|cannot|could not|couldn't) believe (?:you|they|that you|that they)\b", 1),
         (r"\b(?:someone|somebody|a candidate|a person) (?:with )?(?:less|fewer|far less) (?:experience|"
@@ -514,6 +521,9 @@ PHRASES: tuple[Phrases, ...] = (
          r" (?:again|once more|a second time)\b", 1),
         (r"\b(?:re-?review|re-?evaluate|reassess) my (?:application|candidacy|cv|resume|profile)\b", 1),
         (r"\b(?:overlooked|missed|ignored|underestimated) my\b", 1),
+        (r"\bchange (?:the panel's|the team's|your|their|the|his|her) (?:view|opinion|mind|assessment)s?\b", 1),
+        (r"\bbefore you make (?:this|it|that|the decision) final\b", 1),
+        (r"\blet me (?:do|have|try|sit) (?:a second|another|one more) (?:interview|round|chance|go|test)\b", 1),
         (r"\b(?:decision|outcome|assessment|result|evaluation)s? (?:to be |be |should be |is |was )?(?:reviewed"
          r"|reconsidered|revisited|reversed|re-?examined|looked at again|overturned)\b", 1),
         (r"\b(?:an? )?(?:error|mistake|oversight) in (?:the|your|my) (?:assessment|evaluation|marking|scoring"
@@ -546,7 +556,7 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI (?:know|realise|realize|understand) (?:that )?you (?:said|mentioned|told me|expect|planned)\b"
          r"[^.?!\n]{0,80}?, but\b", 1),
         (r"\b(?:let me know|tell me|hear|decide|find out) (?:any )?(?:sooner|earlier|before then)\b", 1),
-        (r"\bI (?:know|realise|realize|understand) (?:that )?(?:[\w']+ ){1,6}?(?:only|not until|isn't until"
+        (r"\bI (?:know|realise|realize|understand) (?:that )?(?:[\w']+ ){1,6}?(?:only|not until|isn't until|until"
          r"|won't|will not|not due|next (?:week|month|monday|tuesday|wednesday|thursday|friday))\b", 1),
     )),
     Phrases("placeholder.brackets", (
@@ -744,8 +754,8 @@ STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:exactly|just|precisely) (?:the (?:kind|sort|type) of|what I)\b",
         r"\bthe (?:kind|sort|type) of (?:work|role|job|team|challenge|problem|place|environment)s? I\b",
         r"\b(?:welcome|love|like|relish|value) (?:the|a) (?:chance|opportunity) to\b", r"\bfirst choice\b",
-        r"\b(?:delighted|glad|happy|love|like|hope|hoping) to (?:join|be part|contribute|work (?:with|on|for)"
-        r"|bring|help (?:with|the|your))\b",
+        r"\b(?:delighted|glad|happy|love|like|hope|hoping|thrilled|honou?red) to (?:join|be part|contribute"
+        r"|work (?:with|on|for)|bring|help (?:with|the|your|lead|build|make|grow|shape|run))\b",
         r"\bhope (?:I can|I could|I will|I'll|to) (?:join|be part|contribute|work|help)\b",
         r"\b(?:want|proud|honou?red|privileged) to (?:join|be part|be on|contribute|work|bring|help|learn|grow"
         r"|start)\b",
@@ -754,7 +764,9 @@ STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
         r"\blet me know\b", r"\bfeel free\b", r"\b(?:don't|do not) hesitate\b",
         r"\bhappy to (?:provide|share|send|answer|talk|discuss|chat|go|walk|help|clarify|expand)\b",
         r"\bglad to (?:provide|share|send|answer|talk|discuss|chat|go|walk|help|clarify|expand)\b",
-        r"\bif you (?:need|have|would like|want|'d like)\b", r"\breach (?:out|me)\b",
+        r"\bif you(?:'d| would)? (?:need|have|like|want|require|wish)\b", r"\breach (?:out|me)\b",
+        r"\bat your disposal\b", r"\bshould you (?:need|have|require|wish|want)\b",
+        r"\bin case (?:of|you have) (?:any )?(?:questions|queries)\b",
         r"\bcontact me\b", r"\b(?:any|further|other|more) (?:information|questions|details)\b",
         # an offer to send something: "If it would be useful, I can send the write-up"
         r"\bI (?:can|could|would be happy to|'d be happy to|would be glad to|'d be glad to|will|'ll|am happy to"
@@ -768,6 +780,7 @@ STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
         r"\bby (?:last |this )?(?:monday|tuesday|wednesday|thursday|friday|the end of|end of|mid-)\b",
         r"\b(?:within|in) (?:a|one|two|three|\d+) (?:business )?(?:days?|weeks?)\b",
         r"\b(?:last|this past|earlier this) week\b",
+        r"\b(?:an?|another) (?:\w+ )?offer\b",  # writing because of another offer: the reason is the offer
     ),
     "structure.ask": (  # a question, or an ask in other words ("any update would be great")
         r"\?", r"\b(?:could|would|can) you (?:let me know|share|tell|give)\b",
@@ -811,6 +824,27 @@ STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 INTEREST_CUES = STRUCTURE_CUES["structure.interest"]
+# structure.detail, failing every cue, still counts a concrete noun phrase: "the/your" and two
+# words, neither a function word, at least one outside this stock vocabulary of thank-you notes
+# ("the flood defence scheme", "the level editor" are details; "the whole process" is not).
+DETAIL_PHRASE = r"\b(?:the|your|our|its|their) ([a-z][a-z'-]+) ([a-z][a-z'-]+)\b"
+GENERIC_WORDS = frozenset("""
+    a an the and or but of to in on at for with from by about as into over after before than
+    i me my you your we our us it its they their them he she his her this that these those
+    is are was were be been being am has have had do does did will would can could should may
+    might must shall not no so very really just also too more most much many other same own
+    all any each every some such whole entire next last first new great good nice wonderful
+    lovely kind warm pleasant helpful useful interesting exciting fantastic excellent amazing
+    time times opportunity opportunities chance role roles position positions job jobs post
+    vacancy opening interview interviews interviewing process conversation conversations chat
+    discussion discussions meeting meetings call calls talk team teams company companies
+    organisation organization business firm people staff everyone hiring manager managers
+    recruiter recruiters panel day today yesterday morning afternoon evening week weeks
+    consideration support help insight insights information details detail questions question
+    answer answers application applications candidate candidates skills skill experience
+    experiences background career steps step things thing way ways lot bit part work future
+    today's yesterday's office offices site culture values mission vision goals
+""".split())
 GREETING_SKIP = frozenset(
     "team all everyone there folks hiring committee sir madam and mr mrs ms miss dr prof "
     "professor recruiting talent people friends".split())
@@ -876,7 +910,9 @@ def markdown() -> str:
         "  wanted to ask whether there is any update\", \"check in and see if there's any news\"); a",
         "  detail as what they told you (\"happy to learn that your team is moving ... to Kotlin\",",
         "  \"hearing how the team shares ...\"), a concrete part of their work (\"the warehouse slotting",
-        "  problem\"), a number or a technical term; interest as \"exactly the kind of work I hope to do",
+        "  problem\"), a number or a technical term, or any noun phrase a stock note does not have",
+        "  (\"the flood defence scheme\": `the`/`your` and two words, one outside `GENERIC_WORDS`); a",
+        "  check-in written because of another offer needs no time frame of theirs; interest as \"exactly the kind of work I hope to do",
         "  next\"; an offer to send a write-up as an invitation; \"your help with the ... process\" as",
         "  where you met. `structure.detail` stays a warning where the note is generic.",
         "- `tone.deadline` fires only on a deadline set on the reader (\"please reply by\", \"let me",
