@@ -234,7 +234,8 @@ CLASSES = [
                "disposal.")]),
     ("structure.timeline", "status-check",
      [T.format("Is there any update on the analyst role?")],
-     [T.format("I have received another offer, with a deadline of next Wednesday. Is there any news on your "
+     [T.format("You'd said the team would wrap up final rounds by the 20th. Is there an update?"),
+      T.format("I have received another offer, with a deadline of next Wednesday. Is there any news on your "
                "side before then?")]),
     ("structure.where-met", "linkedin",
      ["Hi Megan, I'd like to add you to my network. Arjun"],
@@ -259,6 +260,7 @@ CLASSES = [
       T.format("I turned down two other offers because I was waiting for your decision."),
       T.format("I have been sitting on two offers for your sake. Is there any update?"),
       T.format("I told my employer I am leaving, so your delay is putting me in a very difficult position."),
+      T.format("I have turned my whole life upside down for this, so please answer."),
       T.format("I have put my whole job search on hold while I wait to hear from you.")],
      [T.format("I have had other interviews, but your team remains my first choice. Is there any update?")]),
     ("tone.urgency", "status-check",
@@ -276,14 +278,16 @@ CLASSES = [
      [T.format("Thanks for the trial shift. If you want me back for another one, just say the word."),
       T.format("Let me know if you want me to send the slides.")]),
     ("tone.pressure", "status-check",
-     [T.format("Please tell me soon if you want me.")],
+     [T.format("Please tell me soon if you want me."),
+      T.format("I interviewed last month and still hear nothing. Should I wait, or should I move on?")],
      [T.format("I have an offer from another company and must answer by Friday. Is a decision likely "
                "before then?")]),
     ("tone.blame", "keep-in-touch",
      [T.format("Thank you for letting me know. This process was a joke, and I can't believe you chose "
                "someone with less experience."),
       T.format("Noted. A shame your team couldn't see what I would have brought; I have my doubts."),
-      T.format("Just wondering if you're still alive over there. Any chance of an answer this century?")],
+      T.format("Just wondering if you're still alive over there. Any chance of an answer this century?"),
+      T.format("Thanks, I suppose. It would have been nice to know before wasting three weeks on this.")],
      [T.format("Thank you for letting me know. I am disappointed, but I enjoyed meeting the team; please keep "
                "me in mind for future roles."),
       T.format("Have you made a decision on the role? You mentioned last Friday.")]),
@@ -292,7 +296,8 @@ CLASSES = [
       T.format("I believe there was an error in the assessment of my test and would like the decision to be "
                "reviewed."),
       T.format("Before you make this final, would you let me do a second interview? I can change the panel's "
-               "view.")],
+               "view."),
+      T.format("With respect, the panel misjudged my presentation, and I would like an opportunity to appeal.")],
      [T.format("Thank you for letting me know. If the situation changes, I would be glad to be considered "
                "for future roles.")]),
     ("tone.negotiating", "thank-you",
@@ -309,7 +314,8 @@ CLASSES = [
      [T.format("I know the panel only meets next Thursday, but I was hoping to find out now."),
       T.format("I realise you said decisions would take a couple of weeks, but could you let me know sooner?"),
       T.format("It has only been a few days, but is there any news?"),
-      T.format("I know the interviews run until the end of the month, but do you have a feeling already?")],
+      T.format("I know the interviews run until the end of the month, but do you have a feeling already?"),
+      T.format("Our interview was only yesterday, but have you made a decision?")],
      [T.format("It has been two weeks since my interview and you mentioned a decision by last Friday. Is "
                "there any update?"),
       T.format("I understand if your process needs more time. Is there any update on the timeline?")]),
@@ -335,6 +341,8 @@ def test_rule_reads_the_class_not_one_phrase(rule, kind, fire, quiet):
     ("Dear Ms. Akhtar,\n\nYou indicated that successful candidates would be contacted within three weeks. As "
      "that time has now passed, may I ask whether a decision has been reached?\n\nThank you for your help.\n\n"
      "Yours sincerely,\nJas\n", "status-check"),
+    ("Dear Ms. Young,\n\nThanks for today's interview; the migration sounds great. I want the salary to be at "
+     "least 90k.\n\nRyan\n", "thank-you"),
     ("To whom it may concern,\n\nThank you for the opportunity. I am very interested in the job.\n\nRegards,\n"
      "Mike\n", "thank-you"),
     ("Dear Ms. Hart,\n\nI interviewed for the sales role on 3 March. I am still very interested and remain "

@@ -371,7 +371,7 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI (?:am|'m) (?:still )?(?:waiting|awaiting) (?:for )?(?:your|a) "
          r"(?:reply|response|answer)\b", 1),
         (r"\b(?:still|yet to) (?:haven't |have not )?(?:heard|hear) (?:anything )?back\b", 1),
-        (r"\bstill no (?:word|reply|response|answer|news)\b", 1),
+        (r"\bstill no (?:word|reply|response|answer|news)\b", 1), (r"\bstill nothing\b", 1),
         (r"\b(?:as|since|because|seeing as|given that) I (?:still )?(?:haven't|have not|hadn't|had not|didn't|did not)"
          r" (?:yet )?(?:heard|received|gotten|got) (?:back|anything|a (?:reply|response|word)|an answer)", 1),
         (r"\bin case (?:you )?(?:missed|didn't see|did not see|overlooked) my\b", 1),
@@ -426,6 +426,7 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:cancel(?:l?ed)?|postponed?|rearranged?|gave up|give up|skipped) (?:a|my|our|the|a family)"
          r" (?:holiday|vacation|trip|plans|leave|weekend|day off|wedding)\b", 0.5),
         (r"\bstay(?:ed)? available for you\b", 0.5), (r"\byour delay\b", 1),
+        (r"\b(?:turned|turning|turn) my (?:whole |entire )?(?:life|world|schedule|plans) upside down\b", 1),
         (r"\b(?:putting|put|leaving|leaves) me in (?:a|an) (?:very |really |extremely )?(?:difficult|tough|awkward|hard"
          r"|impossible) (?:position|spot|situation)\b", 1),
         (r"\bwhat this means (?:to|for) me\b", 0.5),
@@ -457,7 +458,7 @@ PHRASES: tuple[Phrases, ...] = (
          r"(?:follow[- ]?up|check[- ]?in|e-?mail|message|note)\b", 1),
         (r"\banother (?:follow[- ]?up|check[- ]?in|reminder)\b", 1),
         (r"\b(?:friendly|gentle|quick|kind) (?:reminder|nudge|ping|bump)\b", 1),
-        (r"\b(?:any|an) (?:update|news|word)s? yet\b", 1),
+        (r"\b(?:any|an) (?:update|news|word|decision)s? yet\b", 1),
         (r"\bstill (?:following|checking) (?:up|in)\b", 1),
     )),
     Phrases("tone.chasing", (
@@ -487,6 +488,7 @@ PHRASES: tuple[Phrases, ...] = (
          r"|in the running|for (?:the|this) (?:role|job|position)))?(?=[.,;!?]|\s*$)", 1),
         (r"\boffer\b[^.!?\n]{0,40}\bso (?:you(?:'d| had| should| need| must| better)|please (?:hurry|decide|move|speed))", 1),
         (r"\b(?:decide|move|act) (?:fast|quickly) (?:or|before)\b", 1),
+        (r"\bor should I (?:just )?(?:move on|give up|look elsewhere|take (?:the|another) (?:offer|job))\b", 1),
         (r"\bI(?:'ll| will| shall| am going to|'m going to) (?:have to )?(?:take|accept|go with|sign) (?:the other|another"
          r"|their|the \w+) (?:job|offer|role|position)\b", 1),
         (r"\b(?:or|before) (?:I|someone else) (?:accept|take|sign)s? (?:the other|another|their|it)\b", 1),
@@ -500,6 +502,8 @@ PHRASES: tuple[Phrases, ...] = (
          r"\b", 1),
         (r"\b(?:a |complete |total )?waste of (?:my|our) time\b", 1),
         (r"\byour loss\b", 1), (r"\bgood luck with that\b", 1), (r"\bI have my doubts\b", 1),
+        (r"\bthanks,? I (?:suppose|guess)\b", 1), (r"\bit would have been nice\b", 1),
+        (r"\bwast(?:ed|ing) (?:my |our |\w+ )?(?:time|weeks|days|months|hours|effort)\b", 1),
         (r"\b(?:couldn't|could not|failed to|didn't|did not|can't|cannot) (?:see|recogni[sz]e|appreciate) (?:what|how"
          r" much|my)\b", 1),
         (r"\b(?:still alive|this century|fell off the (?:face of the )?(?:earth|planet)|dropped off the planet)\b", 1),
@@ -522,6 +526,8 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:re-?review|re-?evaluate|reassess) my (?:application|candidacy|cv|resume|profile)\b", 1),
         (r"\b(?:overlooked|missed|ignored|underestimated) my\b", 1),
         (r"\bchange (?:the panel's|the team's|your|their|the|his|her) (?:view|opinion|mind|assessment)s?\b", 1),
+        (r"\bmisjudged\b", 1), (r"\b(?:opportunity|chance|right|like) to appeal\b", 1),
+        (r"\bappeal (?:the|this|your|against)\b", 1),
         (r"\bbefore you make (?:this|it|that|the decision) final\b", 1),
         (r"\blet me (?:do|have|try|sit) (?:a second|another|one more) (?:interview|round|chance|go|test)\b", 1),
         (r"\b(?:decision|outcome|assessment|result|evaluation)s? (?:to be |be |should be |is |was )?(?:reviewed"
@@ -534,7 +540,8 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:salary|compensation|pay rise|signing bonus|sign-on bonus|bonus|equity"
          r"|stock options|vacation days|holiday allowance|PTO|relocation package|day rate|hourly rate|paid leave"
          r"|annual leave|paid time off|remote setup|fully remote)\b", 0.5),
-        (r"\b(?:work(?:ing)? from home|remote days|days? (?:a|per) week (?:at|from|working from) home)\b", 0.5),
+        (r"\b(?:work(?:ing)? from home|remote days|days? (?:a|per) week (?:at|from|working from) home"
+         r"|work(?:ing)? remotely (?:full[- ]time|\d|two|three|four))\b", 0.5),
         (r"\bI(?:'d|'ll| would| will)? (?:need|expect|require|insist on|ask for)\b(?! to (?:thank|say|add|mention))", 0.5),
         (r"\b(?:won't|will not|wouldn't|would not|can't|cannot|couldn't|could not) (?:consider|accept|take|go)"
          r" (?:anything|less|an offer|a salary|below|under)\b", 1),
@@ -556,6 +563,8 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI (?:know|realise|realize|understand) (?:that )?you (?:said|mentioned|told me|expect|planned)\b"
          r"[^.?!\n]{0,80}?, but\b", 1),
         (r"\b(?:let me know|tell me|hear|decide|find out) (?:any )?(?:sooner|earlier|before then)\b", 1),
+        (r"\b(?:was|were|is|it's|it was) only (?:yesterday|this morning|earlier today|a day ago|two days ago"
+         r"|a few days ago|last night)\b", 1),
         (r"\bI (?:know|realise|realize|understand) (?:that )?(?:[\w']+ ){1,6}?(?:only|not until|isn't until|until"
          r"|won't|will not|not due|next (?:week|month|monday|tuesday|wednesday|thursday|friday))\b", 1),
     )),
@@ -657,6 +666,9 @@ KIND_CUES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"\b(?:today|yesterday|this morning|this afternoon)\b", 1),
         (r"\benjoyed (?:our|the|meeting|talking|speaking|learning|hearing)\b", 1.5),
         (r"\bthank(?:s| you)(?: so much| very much)? for (?:the|this) opportunity\b", 2),
+        (r"\bthank(?:s| you)(?: so much| very much)? for (?:today's|yesterday's|this morning's|this afternoon's"
+         r"|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's) (?:\w+ )?(?:interview|chat|call|meeting"
+         r"|conversation)", 3),
     ),
     "status-check": (
         (r"\b(?:any|an) updates?\b", 2), (r"\bstatus\b", 1.5), (r"\btimeline\b", 1),
@@ -774,7 +786,8 @@ STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
         r"\bif (?:it|that|this) (?:would be|is|'s|would|could be) (?:useful|helpful|of use|of interest|help)\b",
     ),
     "structure.timeline": (
-        r"\byou (?:mentioned|said|expected|hoped|indicated|estimated|anticipated|planned|wrote)\b",
+        r"\byou(?:'d| had)? (?:mentioned|said|expected|hoped|indicated|estimated|anticipated|planned|wrote)\b",
+        r"\bby (?:the )?\d{1,2}(?:st|nd|rd|th)\b",
         r"\b(?:the|your) (?:timeline|time ?frame|schedule|estimate)\b",
         r"\b(?:expected|hoped|planned|aimed|aiming|hoping|expecting) to (?:have|hear|make|share|decide|finish|wrap)\b",
         r"\bby (?:last |this )?(?:monday|tuesday|wednesday|thursday|friday|the end of|end of|mid-)\b",
