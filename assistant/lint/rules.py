@@ -372,6 +372,9 @@ PHRASES: tuple[Phrases, ...] = (
          r"(?:reply|response|answer)\b", 1),
         (r"\b(?:still|yet to) (?:haven't |have not )?(?:heard|hear) (?:anything )?back\b", 1),
         (r"\bstill no (?:word|reply|response|answer|news)\b", 1), (r"\bstill nothing\b", 1),
+        (r"\b(?:no|not had a|not received a|never got a|haven't had a|haven't received a) (?:response|reply|answer)"
+         r" (?:to|on) my (?:previous|last|earlier|other|\w+ )?(?:\w+ )?(?:e-?mails?|messages?|notes?)\b", 1),
+        (r"\bconfirm (?:that )?you (?:received|got|saw|have seen|read) (?:it|them|my)\b", 1),
         (r"\b(?:as|since|because|seeing as|given that) I (?:still )?(?:haven't|have not|hadn't|had not|didn't|did not)"
          r" (?:yet )?(?:heard|received|gotten|got) (?:back|anything|a (?:reply|response|word)|an answer)", 1),
         (r"\bin case (?:you )?(?:missed|didn't see|did not see|overlooked) my\b", 1),
@@ -388,6 +391,9 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\byou (?:promised|were supposed to|assured me)\b", 1),
         (r"\b(?:unprofessional|disrespectful|rude|unacceptable)\b", 1),
         (r"\bghost(?:ed|ing)\b", 1),
+        (r"\byou(?:'ve| have)? forgotten (?:about )?me\b", 1),
+        (r"\bare you (?:ever|even|actually) going to\b", 1),
+        (r"\b(?:stop|quit) dragging your feet\b|\bdragging (?:your|their) feet\b", 1),
         (r"\b(?:left|kept|keeping|leaving) me (?:hanging|waiting|in the dark)\b", 1),
         (r"\bignor(?:ed|ing) (?:me|my)\b", 1),
         (r"\b(?:lack|absence) of (?:communication|response|respect|courtesy)\b", 1),
@@ -482,6 +488,8 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:can't|cannot|won't|will not|can not) (?:wait|keep (?:\w+ ){0,3}waiting|hold (?:off|on))"
          r" (?:forever|much longer|any longer|long|indefinitely)\b", 1),
         (r"\bI have (?:other|many|several|plenty of|lots of) (?:options|offers|companies|choices)\b", 1),
+        (r"\b(?:other|several|many|multiple) (?:companies|employers|recruiters) (?:are )?(?:chasing|courting|after)"
+         r" me\b", 1),
         (r"\byou(?: need| have|'ll need| will need|'d better| had better| better) (?:to )?(?:decide|move|act"
          r"|make up your mind|hurry)(?: \w+)? (?:fast|quickly|soon|now|today)\b", 1),
         (r"\bif you (?:still |really )?want (?:to (?:keep|hire|have|get|secure|land) )?me(?: (?:at all|on board"
@@ -550,7 +558,8 @@ PHRASES: tuple[Phrases, ...] = (
     ), min_weight=1.5, each=False),
     Phrases("tone.slang", (
         (r"(?-i:\b(?:yo|thx|thnx|tnx|ngl|lmk|tbh|lol|lmao|omg|hmu|idk|imo|btw|brb|pls|plz|cuz|coz|bc|rn|wanna"
-         r"|gonna|gotta|kinda|sorta|dope|lit|bro|bruh|dude|fam|sup|ya|yall|y'all|u|ur|r|cya|gr8|l8r|np)\b)", 0.5),
+         r"|gonna|gotta|kinda|sorta|dope|lit|bro|bruh|dude|fam|sup|ya|yall|y'all|u|ur|r|cya|gr8|l8r|np|lemme"
+         r"|gimme|gud|wat|k|thanx|m8|tho|defo|def|heyy+|soo+|i(?:'m|'d|'ll|'ve)?)\b)", 0.5),
         (r"\b(?:THX|LMK|TBH|NGL|LOL|OMG|HMU)\b", 0.5),
     ), min_weight=1.5, each=False),
     Phrases("timing.early-in-text", (
