@@ -231,7 +231,9 @@ CLASSES = [
                "would be useful, I can send a short write-up of my approach to the case study."),
       T.format("Thank you. You mentioned the move to Kotlin. I am keen. Shout if you'd like to see more."),
       T.format("Thank you. You mentioned the move to Kotlin. I am keen. In case of questions, I am at your "
-               "disposal.")]),
+               "disposal."),
+      T.format("Thank you. You mentioned the move to Kotlin. I am keen. If there is anything further you "
+               "need, please do get in touch.")]),
     ("structure.timeline", "status-check",
      [T.format("Is there any update on the analyst role?")],
      [T.format("You'd said the team would wrap up final rounds by the 20th. Is there an update?"),

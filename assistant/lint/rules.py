@@ -787,6 +787,7 @@ STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
         r"\bglad to (?:provide|share|send|answer|talk|discuss|chat|go|walk|help|clarify|expand)\b",
         r"\bif you(?:'d| would)? (?:need|have|like|want|require|wish)\b", r"\breach (?:out|me)\b",
         r"\bat your disposal\b", r"\bshould you (?:need|have|require|wish|want)\b",
+        r"\b(?:get|be|keep) in touch\b", r"\banything (?:else|further|more) (?:you need|you'd like|I can)\b",
         r"\bin case (?:of|you have) (?:any )?(?:questions|queries)\b",
         r"\bcontact me\b", r"\b(?:any|further|other|more) (?:information|questions|details)\b",
         # an offer to send something: "If it would be useful, I can send the write-up"
