@@ -10,7 +10,11 @@ one error or warning.
 Goal: recall on bad >= 95% with at most 5% of good drafts flagged. The floors below sit
 just under what the lint branch reached when the set was written (34/38 bad caught,
 16/52 good flagged with auto kind; 15/52 when connection notes are linted as such);
-raise them towards the goal as lint improves, never lower them to pass.
+raise them towards the goal as lint improves, never lower them to pass. Branch lint2 (general
+rules for the missed classes: indirect asks, what counts as a detail, the candidate's own
+deadline, pressure, bitterness, arguing with a rejection, terms in a thank-you, slang,
+emoji, an early check-in in its own words, kind guessing) reached 38/38 and 0/52; the floors
+now allow one miss and one false alarm.
 
 Drafts run with --kind auto, as a user would, except LinkedIn connection notes: a note
 over the character limit is exactly the one auto cannot tell from a short email, and the
@@ -28,8 +32,8 @@ from assistant.cli import main
 
 HELDOUT = Path(__file__).parent / "fixtures" / "drafts" / "heldout"
 GOAL_RECALL, GOAL_GOOD_FLAGGED = 0.95, 0.05
-MIN_RECALL = 0.89          # goal 0.95
-MAX_GOOD_FLAGGED = 0.31    # goal 0.05
+MIN_RECALL = 0.97          # goal 0.95; 38/38 reached (one miss: 0.974)
+MAX_GOOD_FLAGGED = 0.02    # goal 0.05; 0/52 reached (one flagged: 0.019)
 
 
 def labels() -> list[dict]:

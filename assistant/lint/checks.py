@@ -76,7 +76,9 @@ def guess_kind(doc: Document) -> str:
     elif len(text.strip()) > rules.LINKEDIN_MAX_GUESS_CHARS or len(doc.prose) > 1:
         scores["linkedin-message"] += scores["linkedin"]
         scores["linkedin"] = 0
-    elif doc.greeting is None and doc.closing_from < 0 and len(text.strip()) <= 300:
+    elif doc.greeting is None and doc.closing_from < 0 and (
+            len(text.strip()) <= 300 or "\n" not in text.strip()):
+        # one short paragraph, greeting and sign-off inline: a note (over the limit, still a note)
         scores["linkedin"] += rules.LINKEDIN_ONE_PARAGRAPH
     kind = max(rules.KINDS, key=lambda k: scores[k])  # ties: the order of KINDS
     return kind if scores[kind] >= rules.MIN_KIND_SCORE else "other"
@@ -152,8 +154,33 @@ def structure(f: Facts) -> Iterator[Hit]:
     if not f.doc.word_starts:
         return
     for rule_id in _PER_KIND.get(f.kind, ()):
-        if not _cues(rule_id).search(f.doc.text):
-            yield Hit(rule_id, body_start(f.doc), {"kind": f.kind})
+        if _cues(rule_id).search(f.doc.text):
+            continue
+        if rule_id == "structure.detail" and _concrete_phrase(f.doc.text):
+            continue
+        yield Hit(rule_id, body_start(f.doc), {"kind": f.kind})
+
+
+def _concrete_phrase(text: str) -> bool:
+    """A noun phrase no stock thank-you has: 'the flood defence scheme', 'the level editor'."""
+    for m in _detail_phrase().finditer(text):
+        one, two = m.group(1).lower(), m.group(2).lower()
+        if one in _FUNCTION or two in _FUNCTION:
+            continue
+        if one not in rules.GENERIC_WORDS or two not in rules.GENERIC_WORDS:
+            return True
+    return False
+
+
+_FUNCTION = frozenset("a an the and or but of to in on at for with from by about as into over after before "
+                      "than i me my you your we our us it its they their them he she his her this that these "
+                      "those is are was were be been am has have had do does did will would can could should "
+                      "may might must not no so very just also too who which what when where how why".split())
+
+
+@lru_cache(maxsize=None)
+def _detail_phrase() -> re.Pattern:
+    return re.compile(rules.DETAIL_PHRASE)
 
 
 def _fold(name: str) -> str:
@@ -182,8 +209,24 @@ def greeting_name(f: Facts) -> Iterator[Hit]:
 def exclamations(f: Facts) -> Iterator[Hit]:
     marks = [m.start() for m in re.finditer("!", f.doc.text)]
     top = int(f.thresholds["max_exclamations"])
+    double = f.doc.text.find("!!")
     if len(marks) > top:
         yield Hit("tone.exclamation", marks[top], {"count": len(marks)})
+    elif double >= 0 and top <= rules.THRESHOLDS["max_exclamations"]:
+        # "Thanks!!": a run of marks is over-eager however few (unless the user raised the limit)
+        yield Hit("tone.exclamation", double, {"count": len(marks)})
+
+
+def emoji(f: Facts) -> Iterator[Hit]:
+    marks = [m.start() for m in _emoji().finditer(f.doc.text)]
+    top = int(f.thresholds["max_emoji"])
+    if len(marks) > top:
+        yield Hit("tone.emoji", marks[top], {"count": len(marks)})
+
+
+@lru_cache(maxsize=None)
+def _emoji() -> re.Pattern:
+    return re.compile(rules.EMOJI)
 
 
 _CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:['\u2019][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['\u2019][A-Z]+)?)*\b")
@@ -315,5 +358,5 @@ def timing(f: Facts) -> Iterator[Hit]:
                       fields={"interview_day": f"{f.interview_day:%a %d %b}", "due": f"{due:%a %d %b}"})
 
 
-CHECKS = (empty, length, readability, questions, structure, greeting_name, exclamations, caps, phrases,
+CHECKS = (empty, length, readability, questions, structure, greeting_name, exclamations, emoji, caps, phrases,
           placeholders, subject, timing)

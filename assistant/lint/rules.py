@@ -34,6 +34,10 @@ LINKEDIN_HELP = ("LinkedIn Help, 'Personalize invitations to connect': a note of
                  "characters, 300 with Premium")
 GOVUK = "GOV.UK content design guidance, 'Writing for GOV.UK': sentences of 25 words or fewer"
 RFC5322 = "RFC 5322 section 2.1.1: lines of at most 78 characters"
+SMILEY = ("Glikson, Cheshin & van Kleef, 'The Dark Side of a Smiley: Effects of Smiling Emoticons on "
+          "Virtual First Impressions', Social Psychological and Personality Science, 2017: smileys in a "
+          "first work email lowered perceived competence")
+REF_MOTIVATION = f"{REF}: 'Show your motivation'; 'even after your interview you are still being evaluated'"
 RETURN_PATH = ("Return Path, subject line study of 9 million subject lines (2015): desktop clients "
                "show about 60 characters of a subject, mobile ones 25-30")
 
@@ -94,7 +98,8 @@ THRESHOLDS: dict[str, float] = {
     "max_questions": 3,
     "max_grade": 12,
     "max_sentence_words": 35,
-    "max_exclamations": 1,
+    "max_exclamations": 2,
+    "max_emoji": 1,
     "interest_max_lines": 5,
     "line_width": 78,
     "linkedin_note_limit": 200,
@@ -190,10 +195,11 @@ RULES: tuple[Rule, ...] = (
       "A mistyped disable comment would silently do nothing", "this tool (docs/lint-rules.md)",
       "use a rule id from docs/lint-rules.md, e.g. tone.exclamation"),
     # tone: computed -------------------------------------------------------------------
-    R("tone.exclamation", "warning", "{count} exclamation marks; one is plenty",
-      "A string of exclamation marks reads as over-eager rather than professional",
+    R("tone.exclamation", "warning", "{count} exclamation mark(s), or a run of them ('!!'); a friendly one or two is plenty",
+      "A string of exclamation marks reads as over-eager rather than professional; one warm "
+      "'Hope you're well!' and a 'Thanks!' do not",
       f"{REF_TONE}; {REF_LINKEDIN}: 'a professional, but not too formal message'",
-      "keep at most one, after the thanks"),
+      "keep one or two, after the greeting or the thanks"),
     R("tone.caps", "warning", "'{match}' in capitals reads as shouting",
       "Capitals read as raised voice and pressure", REF_TONE,
       "write it in lower case; use a word like 'especially' for emphasis"),
@@ -235,6 +241,36 @@ RULES: tuple[Rule, ...] = (
     R("tone.apologetic", "info", "{count} apologies for writing ('{match}', ...)",
       "Apologising for a reasonable check-in undersells you; show your motivation",
       f"{REF}: 'Show your motivation'", "drop the apologies; a short, friendly question is enough"),
+    R("tone.pressure", "warning", "'{match}' rushes their decision",
+      "Another offer is worth mentioning plainly, once; using it to hurry them reads as pressure",
+      f"{REF_TONE}; {REF_HARASS}: 'They will contact you as soon as they have more details'",
+      "say you hold an offer and when you must answer it, and ask whether their timeline can fit"),
+    R("tone.blame", "warning", "'{match}' reads as bitter",
+      "Even if you do not get the position, stay professional: the relationship outlasts this role",
+      f"{REF_TOUCH}: 'Stay professional'; 'they are not responsible for any rejection'",
+      "thank them, say you would welcome future roles, and ask for feedback once"),
+    R("tone.reconsider", "warning", "'{match}' argues with their decision",
+      "A decision has been made; arguing with it ends the relationship you could keep",
+      f"{REF_TOUCH}: 'Even if you do not get the position ... keep in touch with the recruiters'",
+      "accept it gracefully and ask to be considered for future roles"),
+    R("tone.negotiating", "warning", "'{match}': terms belong in the offer conversation, not the thank-you",
+      "A thank-you thanks them and restates your interest; salary and perks before an offer read "
+      "as demands", f"{REF_THANKS}: 'thank the interviewer', 'Reiterate your interest'; {REF_MOTIVATION}",
+      "keep this note to thanks and interest; raise terms when they make an offer",
+      kinds=("thank-you", "linkedin", "linkedin-message")),
+    R("tone.slang", "warning", "{count} texting words ('{match}', ...) to a hiring contact",
+      "Chat slang reads as careless to someone still evaluating you",
+      f"{REF_LINKEDIN}: 'a professional, but not too formal message'; {REF_MOTIVATION}",
+      "write the words out ('thanks', 'let me know') and keep a friendly, professional tone"),
+    R("tone.emoji", "warning", "{count} emoji; keep a note to a hiring contact in words",
+      "Smileys in a first work message lowered how competent the sender seemed",
+      f"{SMILEY}; {REF_LINKEDIN}: 'a professional, but not too formal message'",
+      "drop the emoji; one warm sentence says more"),
+    R("timing.early-in-text", "warning", "'{match}': the draft itself says their time frame has not passed",
+      "Ask for an update only once the time frame they gave has passed",
+      f"{REF_HARASS}: 'If you haven't heard from them during the time frame they gave you'",
+      "save the draft and send it after the date they gave", kinds=("status-check", "other",
+                                                                   "linkedin-message")),
     # subject --------------------------------------------------------------------------
     R("subject.length", "warning", "a subject of {chars} characters; keep it under {max}",
       "Mail clients cut a long subject; the words that matter may not be seen",
@@ -284,6 +320,9 @@ del R
 BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
 _W = r"(?:\s+\w+){0,3}"  # up to three words in between
+_BY = (r"(?:by|before|within|no later than) (?:the )?(?:end of|close of|eod|cob|cop|tomorrow|tonight|today|this"
+       r"|next|monday|tuesday|wednesday|thursday|friday|noon|\d|(?:the next )?(?:24|48|72|twenty-four"
+       r"|forty-eight) hours)")  # a deadline: "by Friday", "within 48 hours"
 PHRASES: tuple[Phrases, ...] = (
     Phrases("tone.urgency", (
         (r"\bASAP\b", 1), (r"\bas soon as (?:possible|you can)\b", 1),
@@ -291,22 +330,35 @@ PHRASES: tuple[Phrases, ...] = (
                                     r" (?:immediately|right away|promptly|quickly|today)\b", 1),
         (r"\bI (?:need|expect|demand|require) (?:an? )?(?:answer|response|reply|decision|update)\b", 1),
         (r"\bI (?:need|expect) to (?:hear|know)\b", 1),
+        (r"\bI (?:really |urgently |just )?need to (?:know|hear)(?: \w+)? (?:soon|now|asap|quickly|today)\b", 1),
         (r"\byou (?:must|need to|have to) (?:respond|reply|answer|get back|let me know|tell me)\b", 1),
         (r"\bplease (?:respond|reply|answer)\b", 1),
         (r"\b(?:without|no) (?:further )?delay\b", 1),
+        (r"\bhow (?:long|hard) (?:does|can|could|should|will) it (?:take|be)\b", 1),
         (r"\bI (?:insist|demand)\b", 1),
     )),
     Phrases("tone.deadline", (
-        # ...but not their own time frame reported back: "you mentioned that you would let me know by Friday"
-        (r"(?<!you would )(?<!you'd )(?<!you will )(?<!I would )"
-         r"\b(?:let me know|respond|reply|get back to me|answer|confirm|hear from you)"
-         r"(?: with\w*)?(?: an? \w+)? (?:by|before|within|no later than) "
-         r"(?:the )?(?:end of|close of|eod|cob|tomorrow|tonight|today|this|next|monday|tuesday"
-         r"|wednesday|thursday|friday|noon|\d)", 1),
-        (r"\bno later than\b", 1),
-        (r"\bwithin (?:the next )?(?:24|48|72|twenty-four|forty-eight) hours\b", 1),
-        (r"\bby (?:EOD|COB|end of (?:the )?(?:day|business)|close of business)\b", 1),
-        (r"\bif I (?:don't|do not) hear (?:back )?(?:from you )?(?:by|before|within|soon)\b", 1),
+        # A deadline set on *them*: a request to the reader ("please reply by", "let me know by",
+        # "I need an answer by"). Not their own time frame reported back ("you said you would let
+        # me know by Friday"), nor the candidate's own deadline ("an offer, which I need to answer
+        # by 20 March"; "they have asked for my answer by 30 September"). The lookahead comes
+        # first, so the lookbehinds run only where such a verb starts.
+        (r"\b(?=let me know|get back to me|hear|tell me|inform me|update me)"
+         r"(?<!you would )(?<!you'd )(?<!you will )(?<!I would )(?<!you could )(?<!you can )"
+         r"(?:let me know|get back to me|hear(?:ing)? (?:back )?from you|hearing back|tell me|inform me|update me)"
+         r"(?: with\w*)?(?: an? \w+)? " + _BY, 1),
+        # (the finding points at the verb, after "please", so a "please reply" demand reads first)
+        (r"\b(?=respond|reply|answer|confirm|decide|get back)"
+         r"(?:(?<=please )|(?<=kindly )|(?<=you must )|(?<=you need to )|(?<=you have to )|(?<=you should )"
+         r"|(?<=can you )|(?<=could you )|(?<=would you )|(?<=will you )|(?<=I need you to )"
+         r"|(?<=I expect you to )|(?<=I want you to )|(?<=I'd like you to ))"
+         r"(?:respond|reply|answer|confirm|decide|get back)(?: to (?:me|this|my \w+))?(?: with\w*)?(?: an? \w+)? " + _BY, 1),
+        (r"\bI (?:need|want|expect|require|must have|must get|demand)(?: to (?:have|get|receive))? (?:an?|your)"
+         r"(?: \w+)? (?:answer|response|reply|decision|update)(?: from you)? " + _BY, 1),
+        (r"\bI (?:need|must|have) to (?:know|hear)(?: \w+){0,4}? " + _BY, 1),
+        (r"\bby (?:EOD|COB|end of (?:the )?(?:day|business)|close of (?:business|play))\b", 1),
+        (r"\bif I (?:don't|do not|haven't|have not) (?:hear|get|receive|have|heard|got|received)(?: back)?"
+         r"(?: \w+){0,3}? (?:by|before|within|soon)\b", 1),
         (r"\bI(?:'ll| will) (?:have to |need to )?(?:assume|take that as|withdraw|move on)\b", 1),
     )),
     Phrases("tone.back-reference", (
@@ -319,8 +371,17 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI (?:am|'m) (?:still )?(?:waiting|awaiting) (?:for )?(?:your|a) "
          r"(?:reply|response|answer)\b", 1),
         (r"\b(?:still|yet to) (?:haven't |have not )?(?:heard|hear) (?:anything )?back\b", 1),
-        (r"\bstill no (?:word|reply|response|answer|news)\b", 1),
+        (r"\bstill no (?:word|reply|response|answer|news)\b", 1), (r"\bstill nothing\b", 1),
+        (r"\b(?:no|not had a|not received a|never got a|haven't had a|haven't received a) (?:response|reply|answer)"
+         r" (?:to|on) my (?:previous|last|earlier|other|\w+ )?(?:\w+ )?(?:e-?mails?|messages?|notes?)\b", 1),
+        (r"\bconfirm (?:that )?you (?:received|got|saw|have seen|read) (?:it|them|my)\b", 1),
+        (r"\b(?:as|since|because|seeing as|given that) I (?:still )?(?:haven't|have not|hadn't|had not|didn't|did not)"
+         r" (?:yet )?(?:heard|received|gotten|got) (?:back|anything|a (?:reply|response|word)|an answer)", 1),
         (r"\bin case (?:you )?(?:missed|didn't see|did not see|overlooked) my\b", 1),
+        (r"\bmy (?:e-?mail|message|note|letter|voicemail) (?:from|of|on|sent) (?:last|earlier|yesterday|the \d|\d"
+         r"|monday|tuesday|wednesday|thursday|friday)", 1),
+        (r"\b(?:got|get|gotten|went|was|may have been|might have been) lost\b", 1),
+        (r"\bmake sure you (?:saw|got|received|read|have seen|'ve seen) (?:it|my|this)\b", 1),
         (r"\bdid you (?:get|see|receive|read) my (?:last |previous |earlier )?(?:e-?mail|message)\b", 1),
     )),
     Phrases("tone.accusation", (
@@ -330,6 +391,9 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\byou (?:promised|were supposed to|assured me)\b", 1),
         (r"\b(?:unprofessional|disrespectful|rude|unacceptable)\b", 1),
         (r"\bghost(?:ed|ing)\b", 1),
+        (r"\byou(?:'ve| have)? forgotten (?:about )?me\b", 1),
+        (r"\bare you (?:ever|even|actually) going to\b", 1),
+        (r"\b(?:stop|quit) dragging your feet\b|\bdragging (?:your|their) feet\b", 1),
         (r"\b(?:left|kept|keeping|leaving) me (?:hanging|waiting|in the dark)\b", 1),
         (r"\bignor(?:ed|ing) (?:me|my)\b", 1),
         (r"\b(?:lack|absence) of (?:communication|response|respect|courtesy)\b", 1),
@@ -348,15 +412,30 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\byet another (?:e-?mail|message|follow[- ]?up|note)\b", 1),
     )),
     Phrases("tone.guilt", (
-        (r"\bI (?:have |'ve )?(?:turned down|declined|rejected|passed on|put off) "
-         r"(?:other|another|several|two|\d+) (?:offers?|opportunit(?:y|ies)|interviews?|roles?)\b", 1),
+        (r"\bI (?:have |'ve |already |even )?(?:turned down|declined|rejected|passed on|put off|said no to) "
+         r"(?:(?:other|another|several|multiple|a few|a couple of|an?|one|two|three|four|\d+|good|great|\w+ing)\s+){1,2}"
+         r"(?:offers?|opportunit(?:y|ies)|interviews?|roles?|jobs?|positions?)\b", 1),
+        (r"\b(?:because|since|as|while) I (?:was|am|have been|'ve been|'m) (?:waiting|holding out|holding off)"
+         r" (?:for|on) (?:you|your)\b", 1),
         (r"\bI(?:'ve| have)? (?:been )?(?:waiting|sitting) (?:patiently|by the phone|for weeks|"
-         r"so long|all week|anxiously|nervously)\b", 1),
+         r"so long|all week|anxiously|nervously|(?:for )?(?:almost|nearly|over|more than) (?:a|one|two|three|\d+)"
+         r" (?:weeks?|months?))\b", 1),
         (r"\bI (?:rearranged|cancel(?:l)?ed|took (?:a day|time|the day) off|moved) "
          r"(?:my|everything|a day|time|\w+ plans)", 0.5),
         (r"\bafter all (?:the|my|of my) (?:time|effort|work|preparation)\b", 1),
-        (r"\bput (?:my life|everything|other (?:applications|interviews|offers)) on hold\b", 1),
+        (r"\bput (?:my (?:whole |entire )?(?:life|job search|search|plans|applications)|everything|other "
+         r"(?:applications|interviews|offers)) on hold\b", 1),
+        (r"\bwhile I (?:wait|waited|was waiting|am waiting)(?: to hear)? (?:for|from|on) (?:you|your)\b", 0.5),
         (r"\bthe least (?:you|they) (?:could|can) do\b", 1),
+        (r"\bthe least I (?:could|can|should be able to) (?:expect|ask)\b", 1),
+        (r"\bfor your sake\b", 1), (r"\b(?:sitting on|holding off on|holding) (?:two|three|\d+|other|several) offers\b", 1),
+        (r"\b(?:cancel(?:l?ed)?|postponed?|rearranged?|gave up|give up|skipped) (?:a|my|our|the|a family)"
+         r" (?:holiday|vacation|trip|plans|leave|weekend|day off|wedding)\b", 0.5),
+        (r"\bstay(?:ed)? available for you\b", 0.5), (r"\byour delay\b", 1),
+        (r"\b(?:turned|turning|turn) my (?:whole |entire )?(?:life|world|schedule|plans) upside down\b", 1),
+        (r"\b(?:putting|put|leaving|leaves) me in (?:a|an) (?:very |really |extremely )?(?:difficult|tough|awkward|hard"
+         r"|impossible) (?:position|spot|situation)\b", 1),
+        (r"\bwhat this means (?:to|for) me\b", 0.5),
         (r"\bcommon courtesy\b", 1),
         (r"\bit would be (?:nice|polite|courteous|good manners) to (?:hear|get|receive|know)\b", 1),
         (r"\bI (?:think I )?deserve (?:an? )?(?:answer|response|reply|update|explanation)\b", 1),
@@ -370,6 +449,7 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI(?:'ll| will| would) do (?:anything|whatever it takes)\b", 1),
         (r"\b(?:any|whatever) (?:salary|pay|role|position) (?:is fine|you offer|works)\b", 1),
         (r"\bmy (?:only hope|last chance|only option)\b", 1),
+        (r"\bput me out of my misery\b", 1),
         (r"\bthis (?:job|role|position|offer) means everything\b", 1),
         (r"\b(?:can't|cannot|haven't been able to) (?:sleep|stop thinking)\b", 1),
         (r"\b(?:checking|refreshing|refresh) my (?:inbox|email|phone)\b", 1),
@@ -384,7 +464,7 @@ PHRASES: tuple[Phrases, ...] = (
          r"(?:follow[- ]?up|check[- ]?in|e-?mail|message|note)\b", 1),
         (r"\banother (?:follow[- ]?up|check[- ]?in|reminder)\b", 1),
         (r"\b(?:friendly|gentle|quick|kind) (?:reminder|nudge|ping|bump)\b", 1),
-        (r"\b(?:any|an) (?:update|news|word)s? yet\b", 1),
+        (r"\b(?:any|an) (?:update|news|word|decision)s? yet\b", 1),
         (r"\bstill (?:following|checking) (?:up|in)\b", 1),
     )),
     Phrases("tone.chasing", (
@@ -403,6 +483,100 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI know (?:you(?:'re| are)|how) (?:very |extremely |so |really )?(?:busy|swamped|hectic)\b", 0.5),
         (r"\bI (?:don't|do not) (?:want|mean) to (?:be a )?(?:pest|bother|nuisance|nag)\b", 0.5),
     ), min_weight=1.0, each=False),
+    Phrases("tone.pressure", (
+        (r"\bhurry(?: up)?\b", 1), (r"\bspeed (?:things |this |it )?up\b", 1),
+        (r"\b(?:can't|cannot|won't|will not|can not) (?:wait|keep (?:\w+ ){0,3}waiting|hold (?:off|on))"
+         r" (?:forever|much longer|any longer|long|indefinitely)\b", 1),
+        (r"\bI have (?:other|many|several|plenty of|lots of) (?:options|offers|companies|choices)\b", 1),
+        (r"\b(?:other|several|many|multiple) (?:companies|employers|recruiters) (?:are )?(?:chasing|courting|after)"
+         r" me\b", 1),
+        (r"\byou(?: need| have|'ll need| will need|'d better| had better| better) (?:to )?(?:decide|move|act"
+         r"|make up your mind|hurry)(?: \w+)? (?:fast|quickly|soon|now|today)\b", 1),
+        (r"\bif you (?:still |really )?want (?:to (?:keep|hire|have|get|secure|land) )?me(?: (?:at all|on board"
+         r"|in the running|for (?:the|this) (?:role|job|position)))?(?=[.,;!?]|\s*$)", 1),
+        (r"\boffer\b[^.!?\n]{0,40}\bso (?:you(?:'d| had| should| need| must| better)|please (?:hurry|decide|move|speed))", 1),
+        (r"\b(?:decide|move|act) (?:fast|quickly) (?:or|before)\b", 1),
+        (r"\bor should I (?:just )?(?:move on|give up|look elsewhere|take (?:the|another) (?:offer|job))\b", 1),
+        (r"\bI(?:'ll| will| shall| am going to|'m going to) (?:have to )?(?:take|accept|go with|sign) (?:the other|another"
+         r"|their|the \w+) (?:job|offer|role|position)\b", 1),
+        (r"\b(?:or|before) (?:I|someone else) (?:accept|take|sign)s? (?:the other|another|their|it)\b", 1),
+    )),
+    Phrases("tone.blame", (
+        (r"\byou(?:'ve| have)? (?:made|are making) (?:a |an |the |a big |a huge |a serious |a real )?"
+         r"(?:mistake|error|wrong (?:decision|choice|call))\b", 1),
+        (r"\b(?:hired|chose|chosen|picked|selected) the wrong (?:person|candidate)\b", 1),
+        (r"\bI was (?:clearly|obviously|by far|easily|certainly) the (?:best|most|strongest|better|right)\b", 1),
+        (r"\bI (?:don't|do not|can't|cannot|fail to) (?:understand|see|believe) how (?:someone|anyone|anybody|they|you)"
+         r"\b", 1),
+        (r"\b(?:a |complete |total )?waste of (?:my|our) time\b", 1),
+        (r"\byour loss\b", 1), (r"\bgood luck with that\b", 1), (r"\bI have my doubts\b", 1),
+        (r"\bthanks,? I (?:suppose|guess)\b", 1), (r"\bit would have been nice\b", 1),
+        (r"\bwast(?:ed|ing) (?:my |our |\w+ )?(?:time|weeks|days|months|hours|effort)\b", 1),
+        (r"\b(?:couldn't|could not|failed to|didn't|did not|can't|cannot) (?:see|recogni[sz]e|appreciate) (?:what|how"
+         r" much|my)\b", 1),
+        (r"\b(?:still alive|this century|fell off the (?:face of the )?(?:earth|planet)|dropped off the planet)\b", 1),
+        (r"\b(?:is|was|has been|been) (?:a (?:joke|farce|shambles|sham)|ridiculous|absurd|pathetic|insulting)\b", 1),
+        (r"\b(?:can't|cannot|could not|couldn't) believe (?:you|they|that you|that they)\b", 1),
+        (r"\b(?:someone|somebody|a candidate|a person) (?:with )?(?:less|fewer|far less) (?:experience|"
+         r"qualifications|skills?)\b", 1),
+        (r"\b(?:less|under)[- ]qualified\b", 1),
+        (r"\b(?:unfair|biased|rigged) (?:process|decision|interview)\b", 1),
+    )),
+    Phrases("tone.reconsider", (
+        (r"\breconsider (?:your|the|this|that|my) (?:decision|application|candidacy|choice)\b", 1),
+        (r"\b(?:ask|asking|urge|beg) you to reconsider\b", 1),
+        (r"\bchange your mind\b", 1), (r"\b(?:reverse|overturn|appeal|revisit) (?:your|the|this) decision\b", 1),
+        (r"\b(?:look|looking) again at my (?:application|experience|cv|resume|candidacy|profile)\b", 1),
+        (r"\bgive me (?:another|a second) (?:chance|interview|shot|look)\b", 1),
+        (r"\b(?:disagree|do not agree|don't agree) with (?:the|your|this|that) (?:decision|outcome|assessment)\b", 1),
+        (r"\b(?:review|reassess|re-?evaluate|look at|consider|read) my (?:application|candidacy|cv|resume|profile)"
+         r" (?:again|once more|a second time)\b", 1),
+        (r"\b(?:re-?review|re-?evaluate|reassess) my (?:application|candidacy|cv|resume|profile)\b", 1),
+        (r"\b(?:overlooked|missed|ignored|underestimated) my\b", 1),
+        (r"\bchange (?:the panel's|the team's|your|their|the|his|her) (?:view|opinion|mind|assessment)s?\b", 1),
+        (r"\bmisjudged\b", 1), (r"\b(?:opportunity|chance|right|like) to appeal\b", 1),
+        (r"\bappeal (?:the|this|your|against)\b", 1),
+        (r"\bbefore you make (?:this|it|that|the decision) final\b", 1),
+        (r"\blet me (?:do|have|try|sit) (?:a second|another|one more) (?:interview|round|chance|go|test)\b", 1),
+        (r"\b(?:decision|outcome|assessment|result|evaluation)s? (?:to be |be |should be |is |was )?(?:reviewed"
+         r"|reconsidered|revisited|reversed|re-?examined|looked at again|overturned)\b", 1),
+        (r"\b(?:an? )?(?:error|mistake|oversight) in (?:the|your|my) (?:assessment|evaluation|marking|scoring"
+         r"|grading|decision|review)\b", 1),
+        (r"\bI am (?:sure|certain|convinced) (?:that )?(?:I am|I'm) the right (?:person|candidate|fit)\b", 1),
+    )),
+    Phrases("tone.negotiating", (
+        (r"\b(?:salary|compensation|pay rise|signing bonus|sign-on bonus|bonus|equity"
+         r"|stock options|vacation days|holiday allowance|PTO|relocation package|day rate|hourly rate|paid leave"
+         r"|annual leave|paid time off|remote setup|fully remote)\b", 0.5),
+        (r"\b(?:work(?:ing)? from home|remote days|days? (?:a|per) week (?:at|from|working from) home"
+         r"|work(?:ing)? remotely (?:full[- ]time|\d|two|three|four))\b", 0.5),
+        (r"\bI(?:'d|'ll| would| will)? (?:need|expect|require|insist on|ask for)\b(?! to (?:thank|say|add|mention))", 0.5),
+        (r"\b(?:won't|will not|wouldn't|would not|can't|cannot|couldn't|could not) (?:consider|accept|take|go)"
+         r" (?:anything|less|an offer|a salary|below|under)\b", 1),
+        (r"\b(?:at least|a minimum of|minimum of|non-negotiable|no less than)\b", 0.5),
+        (r"[$\u00a3\u20ac]\s?\d|\b\d[\d,.]*\s?k\b|\b\d+\s?%\s+(?:more|higher|raise|increase|above)\b", 0.5),
+    ), min_weight=1.5, each=False),
+    Phrases("tone.slang", (
+        (r"(?-i:\b(?:yo|thx|thnx|tnx|ngl|lmk|tbh|lol|lmao|omg|hmu|idk|imo|btw|brb|pls|plz|cuz|coz|bc|rn|wanna"
+         r"|gonna|gotta|kinda|sorta|dope|lit|bro|bruh|dude|fam|sup|ya|yall|y'all|u|ur|r|cya|gr8|l8r|np|lemme"
+         r"|gimme|gud|wat|k|thanx|m8|tho|defo|def|heyy+|soo+|i(?:'m|'d|'ll|'ve)?)\b)", 0.5),
+        (r"\b(?:THX|LMK|TBH|NGL|LOL|OMG|HMU)\b", 0.5),
+    ), min_weight=1.5, each=False),
+    Phrases("timing.early-in-text", (
+        (r"\b(?:it(?:'s| has| is)|it's) (?:only |just )?been (?:a day|one day|a day or two|a couple of days"
+         r"|a few days|two days|three days|[1-4] days|\d+ hours|a few hours)\b", 1),
+        (r"\bI know (?:it(?:'s| is) (?:still |a bit |a little |only )?(?:early|soon)|you said (?:the team |you |it )?"
+         r"(?:would|will|'d) (?:need|take|decide|have|get back))", 1),
+        (r"\b(?:before|ahead of) the (?:date|deadline|time frame|timeframe|week) you (?:gave|mentioned|set)\b", 1),
+        # "I know the panel only meets next Thursday, but ...", "I realise you won't decide until ..."
+        (r"\bI (?:know|realise|realize|understand) (?:that )?you (?:said|mentioned|told me|expect|planned)\b"
+         r"[^.?!\n]{0,80}?, but\b", 1),
+        (r"\b(?:let me know|tell me|hear|decide|find out) (?:any )?(?:sooner|earlier|before then)\b", 1),
+        (r"\b(?:was|were|is|it's|it was) only (?:yesterday|this morning|earlier today|a day ago|two days ago"
+         r"|a few days ago|last night)\b", 1),
+        (r"\bI (?:know|realise|realize|understand) (?:that )?(?:[\w']+ ){1,6}?(?:only|not until|isn't until|until"
+         r"|won't|will not|not due|next (?:week|month|monday|tuesday|wednesday|thursday|friday))\b", 1),
+    )),
     Phrases("placeholder.brackets", (
         # not a footnote [1], a link [text](url), an image or link a mail client wrote out
         # ([image: logo], [cid:...], [mailto:...]), nor a tag a mail gateway adds ([EXTERNAL])
@@ -430,7 +604,7 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\binsert (?:name|company|role|date|detail|something)\b", 1),
     )),
 )
-del _W
+del _W, _BY
 
 SHOUTED = frozenset({
     "URGENT", "PLEASE", "IMPORTANT", "NOW", "NEED", "REALLY", "VERY", "STILL",
@@ -500,12 +674,23 @@ KIND_CUES: dict[str, tuple[tuple[str, float], ...]] = {
          r"|interview|call))", 3),
         (r"\b(?:today|yesterday|this morning|this afternoon)\b", 1),
         (r"\benjoyed (?:our|the|meeting|talking|speaking|learning|hearing)\b", 1.5),
+        (r"\bthank(?:s| you)(?: so much| very much)? for (?:the|this) opportunity\b", 2),
+        (r"\bthank(?:s| you)(?: so much| very much)? for (?:today's|yesterday's|this morning's|this afternoon's"
+         r"|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's) (?:\w+ )?(?:interview|chat|call|meeting"
+         r"|conversation)", 3),
     ),
     "status-check": (
         (r"\b(?:any|an) updates?\b", 2), (r"\bstatus\b", 1.5), (r"\btimeline\b", 1),
         (r"\bcheck(?:ing)? in\b", 1.5), (r"\bwhere things stand\b", 2), (r"\bany news\b", 2),
         (r"\bhear(?:d)? (?:back|from you)\b", 1), (r"\bfollow(?:ing)? up on\b", 1),
         (r"\b(?:news|next steps?)\b", 1),
+        (r"\b(?:it(?:'s| has) been|it is now) (?:\w+ ){0,2}(?:days?|weeks?|fortnight)(?: now)? since\b", 2),
+        (r"\b(?:since|after) my (?:interview|onsite|final round|application)\b", 1),
+        (r"\byour decision\b", 1.5),
+        (r"\b(?:a|the|your) decision (?:has|had|have) (?:now |yet |already )?been (?:made|reached|taken)\b", 2),
+        (r"\b(?:that|the|this) (?:time|date|deadline|period|week|fortnight) has (?:now )?passed\b", 2),
+        (r"\bsuccessful candidates?\b", 1),
+        (r"\bI (?:interviewed|had (?:my|an|the) (?:\w+ )?interview)\b", 1), (r"\bremain available\b", 1),
     ),
     "recruiter-feedback": (
         (r"\bfeedback\b", 1.5), (r"\b(?:preparing|prepared|preparation|prep|briefing)\b", 2),
@@ -521,6 +706,10 @@ KIND_CUES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"\bdisappoint(?:ed|ing)\b", 2), (r"\b(?:keep|stay) in touch\b", 1.5),
         (r"\bfuture (?:roles|openings|opportunities|positions)\b", 1.5),
         (r"\bkeep me in mind\b", 1.5), (r"\b(?:another|other) candidates?\b", 2),
+        (r"\b(?:stay|keep) in contact\b", 1.5), (r"\bapply(?:ing)? again\b", 2), (r"\bin the future\b", 1),
+        (r"\bthank(?:s| you) for (?:your message|the information|the update|the heads[- ]up)\b", 1),
+        (r"\b(?:didn't|did not|doesn't|won't) work out\b", 2.5),
+        (r"\b(?:unsuccessful|not successful|went with|gone with|another direction|a different direction)\b", 2),
     ),
     "linkedin": (  # a connection note: asks to connect; "thanks for connecting" is not one
         (r"(?<!for )\bconnect(?:ed|ing)?\b", 2), (r"\blinked ?in\b", 2), (r"\bnetwork\b", 1),
@@ -535,7 +724,9 @@ KIND_CUES: dict[str, tuple[tuple[str, float], ...]] = {
 }
 MIN_KIND_SCORE = 1.5
 LINKEDIN_MAX_GUESS_CHARS = 400  # a LinkedIn note is short; longer text is an email
-LINKEDIN_ONE_PARAGRAPH = 3.0  # a short text in one paragraph, greeting inline, looks like a note
+LINKEDIN_ONE_PARAGRAPH = 3.5  # a short text in one paragraph, greeting inline, looks like a note
+# (outweighs one thank-you cue: "Hi Rafael, thanks for the great conversation on Tuesday ... Best, Ines")
+EMOJI = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]"  # pictographs, symbols, dingbats, stars
 
 # What each kind must contain (structure rules): any one cue satisfies the rule.
 STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
@@ -549,27 +740,70 @@ STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:the|your) (?:point|question|story|example|description|demo|overview) (?:about|on|of)\b",
         r"\bI(?:'ve| have)? (?:kept|keep|been) thinking about\b",
         r"\bwhen we (?:talked|spoke|discussed)\b", r"\bwe (?:discussed|talked about)\b",
+        # what they told you: "happy to learn that your team is moving ...", "hearing how the team ..."
+        r"\b(?:learn|learned|learnt|learning|hear|heard|hearing|see|saw|seeing|find|found|finding|read|discover\w*)"
+        r"(?: (?:more|a bit|a little|first-hand|firsthand))? (?:about|how|that|why|what|where)\b",
+        r"\b(?:your|the) (?:\w+ )?(?:explanation|look|discussion|overview|description|walkthrough|tour|demo"
+        r"|presentation|insights?|idea|perspective|plans?|vision|approach|focus|take|advice|comments?) "
+        r"(?:about|on|of|at|for|into|to)\b",
+        r"\b(?:your|the|our) (?:team|company|group|lab|school|department|unit|firm|studio|clinic|store)(?:'s|\u2019s)",
+        r"\b(?:your|the) (?:team|company|group|lab|school|department) (?:is|was|will|has|plans|uses|runs"
+        r"|handles|shares|splits|builds|works|wants)\b",
+        # a concrete noun phrase about their work: "the warehouse slotting problem", "the new sequencing setup"
+        r"\b(?:the|your) (?:[\w-]+ ){1,3}(?:exercise|case study|challenge|problem|project|roadmap|migration|launch"
+        r"|rollout|rewrite|redesign|platform|pipeline|product line|campaign|initiative|setup|dashboard|codebase"
+        r"|architecture|programme|program|curriculum|rotation|backlog|workflow|strategy|system|service|tool"
+        r"|lesson|journals?|garden|club|study)\b",
+        r"(?-i:\b[A-Z][a-z]+(?:'s|\u2019s) (?:point|idea|question|story|example|comment|remark|description|demo"
+        r"|presentation|work|team|project))",
+        # a number with what it counts ("in the first 30 days", "40 services"), a technical term or
+        # place after a preposition ("in LIMS", "to Kotlin", "in Spain"), not a day or month
+        r"\b\d[\d,.]*\s?(?:%|percent|(?!(?:am|pm|st|nd|rd|th|years? ago)\b)(?:[a-z-]+ ){0,2}[a-z]+s)\b",
+        r"\b(?:about|regarding) (?:the|your|its|their|how|why|what) (?!(?:[\w-]+ ){0,2}(?:role|position|job"
+        r"|opportunity|opening|vacancy|post|interview|company|team|organi[sz]ation|time|process|next steps?)\b)",
+        r"(?-i:\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+ \d{1,3}\b(?![:/.]\d))",
+        r"(?-i:\b(?:in|into|using|from|via|about|to) (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+        r"|Sunday|January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|LinkedIn|Mr|Mrs|Ms|Dr|Miss|Prof|You|Your|Me|My|The|I)\b)[A-Z][A-Za-z0-9+#]*[A-Za-z0-9+#]\b)",
     ),
     "structure.interest": (
         r"\binterest(?:ed)?\b", r"\bexcit(?:ed|ing)\b", r"\benthusias(?:m|tic)\b", r"\beager\b",
         r"\bkeen\b", r"\blook(?:ing)? forward\b", r"\bmotivat(?:ed|es|ing)\b", r"\bthrilled\b",
         r"\bwould love to\b", r"\bwant(?:ed)? to (?:join|be part|contribute|work)\b",
         r"\b(?:great|strong|good) fit\b", r"\bappeal(?:s|ing)?\b",
+        r"\b(?:exactly|just|precisely) (?:the (?:kind|sort|type) of|what I)\b",
+        r"\bthe (?:kind|sort|type) of (?:work|role|job|team|challenge|problem|place|environment)s? I\b",
+        r"\b(?:welcome|love|like|relish|value) (?:the|a) (?:chance|opportunity) to\b", r"\bfirst choice\b",
+        r"\b(?:delighted|glad|happy|love|like|hope|hoping|thrilled|honou?red) to (?:join|be part|contribute"
+        r"|work (?:with|on|for)|bring|help (?:with|the|your|lead|build|make|grow|shape|run))\b",
+        r"\bhope (?:I can|I could|I will|I'll|to) (?:join|be part|contribute|work|help)\b",
+        r"\b(?:want|proud|honou?red|privileged) to (?:join|be part|be on|contribute|work|bring|help|learn|grow"
+        r"|start)\b",
     ),
     "structure.invite-contact": (
         r"\blet me know\b", r"\bfeel free\b", r"\b(?:don't|do not) hesitate\b",
         r"\bhappy to (?:provide|share|send|answer|talk|discuss|chat|go|walk|help|clarify|expand)\b",
         r"\bglad to (?:provide|share|send|answer|talk|discuss|chat|go|walk|help|clarify|expand)\b",
-        r"\bif you (?:need|have|would like|want|'d like)\b", r"\breach (?:out|me)\b",
+        r"\bif you(?:'d| would)? (?:need|have|like|want|require|wish)\b", r"\breach (?:out|me)\b",
+        r"\bat your disposal\b", r"\bshould you (?:need|have|require|wish|want)\b",
+        r"\b(?:get|be|keep) in touch\b", r"\banything (?:else|further|more) (?:you need|you'd like|I can)\b",
+        r"\bin case (?:of|you have) (?:any )?(?:questions|queries)\b",
         r"\bcontact me\b", r"\b(?:any|further|other|more) (?:information|questions|details)\b",
+        # an offer to send something: "If it would be useful, I can send the write-up"
+        r"\bI (?:can|could|would be happy to|'d be happy to|would be glad to|'d be glad to|will|'ll|am happy to"
+        r"|'m happy to) (?:also )?(?:send|share|forward|provide|write up|walk you through|put together)\b",
+        r"\bif (?:it|that|this) (?:would be|is|'s|would|could be) (?:useful|helpful|of use|of interest|help)\b",
     ),
     "structure.timeline": (
-        r"\byou (?:mentioned|said|expected|hoped|indicated|estimated|anticipated|planned|wrote)\b",
+        r"\byou(?:'d| had)? (?:mentioned|said|expected|hoped|indicated|estimated|anticipated|planned|wrote)\b",
+        r"\bby (?:the )?\d{1,2}(?:st|nd|rd|th)\b",
         r"\b(?:the|your) (?:timeline|time ?frame|schedule|estimate)\b",
         r"\b(?:expected|hoped|planned|aimed|aiming|hoping|expecting) to (?:have|hear|make|share|decide|finish|wrap)\b",
         r"\bby (?:last |this )?(?:monday|tuesday|wednesday|thursday|friday|the end of|end of|mid-)\b",
         r"\b(?:within|in) (?:a|one|two|three|\d+) (?:business )?(?:days?|weeks?)\b",
         r"\b(?:last|this past|earlier this) week\b",
+        r"\b(?:an?|another) (?:\w+ )?offer\b",  # writing because of another offer: the reason is the offer
     ),
     "structure.ask": (  # a question, or an ask in other words ("any update would be great")
         r"\?", r"\b(?:could|would|can) you (?:let me know|share|tell|give)\b",
@@ -585,6 +819,11 @@ STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
         r"|where|how)",
         r"\b(?:let|keep) me know (?:where|how|when|if|whether|about|what)\b",
         r"\bwonder(?:ing|ed)? (?:if|whether) (?:there|you)\b",
+        # an indirect ask: "I wanted to ask whether there is any update", "check in and see if there's news"
+        r"\b(?:ask|see|check|find out|know|enquire|inquire|learn|hear)(?: \w+)? (?:if|whether)\b",
+        r"\b(?:see|check|ask|know|hear|learn|find out) (?:where|how) (?:things|it|matters|the (?:process|decision|role))"
+        r" (?:stands?|are|is|went)\b",
+        r"\bask(?:ing)? (?:for|about) (?:an?|any|the) (?:update|news|status|timeline|decision|next steps?)\b",
         r"\blook(?:ing)? forward to hearing (?:from you )?(?:about|where|when|how|whether|if|any|more"
         r"|what|news|on)\b",
     ),
@@ -602,9 +841,33 @@ STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
     "structure.where-met": (
         r"\b(?:met|meet|meeting|spoke|speak|speaking|talk|talked|talking|interview\w*|chat\w*"
         r"|conversation|call)\b",
+        r"\byour help (?:with|on|during|throughout)\b",
+        r"\b(?:the|my|our) (?:[\w-]+ )?(?:process|application|role|position|opening|event|meetup|conference"
+        r"|webinar|panel|fair|workshop|onsite|course|project)\b",
     ),
 }
 INTEREST_CUES = STRUCTURE_CUES["structure.interest"]
+# structure.detail, failing every cue, still counts a concrete noun phrase: "the/your" and two
+# words, neither a function word, at least one outside this stock vocabulary of thank-you notes
+# ("the flood defence scheme", "the level editor" are details; "the whole process" is not).
+DETAIL_PHRASE = r"\b(?:the|your|our|its|their) ([a-z][a-z'-]+) ([a-z][a-z'-]+)\b"
+GENERIC_WORDS = frozenset("""
+    a an the and or but of to in on at for with from by about as into over after before than
+    i me my you your we our us it its they their them he she his her this that these those
+    is are was were be been being am has have had do does did will would can could should may
+    might must shall not no so very really just also too more most much many other same own
+    all any each every some such whole entire next last first new great good nice wonderful
+    lovely kind warm pleasant helpful useful interesting exciting fantastic excellent amazing
+    time times opportunity opportunities chance role roles position positions job jobs post
+    vacancy opening interview interviews interviewing process conversation conversations chat
+    discussion discussions meeting meetings call calls talk team teams company companies
+    organisation organization business firm people staff everyone hiring manager managers
+    recruiter recruiters panel day today yesterday morning afternoon evening week weeks
+    consideration support help insight insights information details detail questions question
+    answer answers application applications candidate candidates skills skill experience
+    experiences background career steps step things thing way ways lot bit part work future
+    today's yesterday's office offices site culture values mission vision goals
+""".split())
 GREETING_SKIP = frozenset(
     "team all everyone there folks hiring committee sir madam and mr mrs ms miss dr prof "
     "professor recruiting talent people friends".split())
@@ -666,6 +929,30 @@ def markdown() -> str:
         "  great\", \"I'd love to hear where things stand\", \"I'd be grateful for any news on the",
         "  timeline\", \"Please let me know where things stand\", \"I was wondering if there is any",
         "  news\".",
+        "- The structure rules read the ways careful candidates really write: an indirect ask (\"I",
+        "  wanted to ask whether there is any update\", \"check in and see if there's any news\"); a",
+        "  detail as what they told you (\"happy to learn that your team is moving ... to Kotlin\",",
+        "  \"hearing how the team shares ...\"), a concrete part of their work (\"the warehouse slotting",
+        "  problem\"), a number or a technical term, or any noun phrase a stock note does not have",
+        "  (\"the flood defence scheme\": `the`/`your` and two words, one outside `GENERIC_WORDS`); a",
+        "  check-in written because of another offer needs no time frame of theirs; interest as \"exactly the kind of work I hope to do",
+        "  next\"; an offer to send a write-up as an invitation; \"your help with the ... process\" as",
+        "  where you met. `structure.detail` stays a warning where the note is generic.",
+        "- `tone.deadline` fires only on a deadline set on the reader (\"please reply by\", \"let me",
+        "  know by\", \"I need an answer by\"), never on the candidate's own (\"an offer, which I need",
+        "  to answer by 20 March\"; \"they have asked for my answer by 30 September\").",
+        "- `tone.exclamation`: `max_exclamations` is now 2 (\"Hope you're well! ... Thanks!\" is",
+        "  friendly), and a run of marks (\"!!\") fires at any count unless the limit is raised.",
+        "- New rules for classes that were caught only by luck or not at all: `tone.pressure`",
+        "  (another offer used to hurry them), `tone.blame` and `tone.reconsider` (replies to a",
+        "  rejection), `tone.negotiating` (terms in a thank-you), `tone.slang`, `tone.emoji` (threshold",
+        "  `max_emoji`), `timing.early-in-text` (the draft itself says their time frame has not",
+        "  passed); `tone.guilt` also reads \"I turned down two other offers\", and",
+        "  `tone.back-reference` \"As I haven't heard back from you\".",
+        "- `--kind auto` tells a rejection reply (\"didn't work out\", \"apply again\") from a thank-you,",
+        "  a status check with no ask (\"It has been two weeks since my interview\") from other text,",
+        "  and a one-line LinkedIn note with an inline greeting and sign-off from a thank-you, also",
+        "  when it runs over the character limit.",
         "- Phrase families and kind cues are each scanned as one alternation: at one spot the first",
         "  phrase that matches counts (hits never overlap), which is what the weights assumed.",
         "",
