@@ -579,7 +579,11 @@ NEW_REJECTION_DAYS = 14  # a gracious reply to a rejection is timely for about t
 
 def next_step(p: Process, today: date | None = None) -> str:
     """What the advice says to do now, with the command that does it."""
+    mine = my_unsent_draft(p)
     if p.state == "thank_you_due":
+        if mine is not None:
+            return (f"send a thank-you: followup draft thank-you {p.id} "
+                    f"(and finish your unsent draft of {mine.date:%a %d %b})")
         return f"send a thank-you: followup draft thank-you {p.id}"
     if p.their_question and p.state in ("waiting", "overdue", "applied"):
         return f'reply to them; they asked: "{_shorten(p.their_question)}"'
@@ -587,6 +591,8 @@ def next_step(p: Process, today: date | None = None) -> str:
     if p.state == "overdue":
         if p.checkins:
             return f"you checked in on {p.last_checkin:%a %d %b}; wait for them and keep applying"
+        if mine is not None:
+            return f"one polite status check: finish your unsent draft of {mine.date:%a %d %b}"
         return f"one polite status check: followup draft status-check {p.id}"
     if p.state == "scheduled":
         return "prepare; write a debrief the evening after"
@@ -605,6 +611,17 @@ def next_step(p: Process, today: date | None = None) -> str:
     if p.state == "withdrawn":
         return "you withdrew; nothing to send (a LinkedIn note keeps in touch)"
     return "read the offer carefully before you answer"
+
+
+def my_unsent_draft(p: Process) -> Message | None:
+    """The user's own newest unsent draft in the process (never the tool's), written after
+    their last message: the advice points at it rather than at a second message."""
+    mine = {id(m) for m in p.sent}
+    messages = [m for t in (p.members or (p.thread,)) if t is not None for m in t.messages]
+    last_theirs = max((m.date for m in messages if m.date and id(m) not in mine), default=None)
+    drafts = [m for m in p.unsent if not m.by_followup and m.date is not None
+              and (last_theirs is None or m.date > last_theirs)]
+    return max(drafts, key=_sent_key) if drafts else None
 
 
 def find_process(processes: list[Process], key: str) -> Process:

@@ -334,3 +334,15 @@ def test_reminders_name_no_calendar_and_one_interview_per_slot(mbox, tmp_path):
 def test_a_company_name_finds_its_process(mbox, tmp_path):
     result = cli(mbox, "draft", "thank-you", "northwind", "--drafts-dir", str(tmp_path))
     assert result.exit_code == 0, result.output
+
+
+def test_the_advice_points_at_her_own_unsent_draft(mbox):
+    """threads and due point at the check-in she already drafted (Kestrel, Mon 30 Nov) and
+    at her unfinished thank-you to Zoë, not at a second message; Cobalt has no draft of hers."""
+    rows = {line.split()[0]: line for line in cli(mbox, "threads").stdout.splitlines()[1:] if line.strip()}
+    assert "finish your unsent draft of Mon 30 Nov" in rows["Kestrel"]
+    assert "followup draft status-check" not in rows["Kestrel"]
+    assert "finish your unsent draft of Wed 02 Dec" in rows["Northwind"]
+    assert "unsent" not in rows["Cobalt"] and "followup draft status-check" in rows["Cobalt"]
+    due = cli(mbox, "due").stdout
+    assert "finish your unsent draft of Mon 30 Nov" in due
