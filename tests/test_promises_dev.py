@@ -9,14 +9,10 @@ under 95%, the bar of issue 8.
 
 from __future__ import annotations
 
-import json
-from collections import Counter
-from datetime import datetime
-
 import pytest
 
-from assistant.promises import find_promise
 from tests.conftest import REPO
+from tests.promise_scoring import KINDS, score
 
 DEV_SET = REPO.parent / "shared" / "corpus" / "promises" / "dev.jsonl"
 BAR = 0.95
@@ -26,32 +22,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _kind(item: dict) -> str:
-    return "negative" if item.get("negative") else item["expected_kind"]
-
-
-def _score():
-    items = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
-    right, total, misses = Counter(), Counter(), []
-    for item in items:
-        promise = find_promise(item["phrase"], datetime.fromisoformat(item["sent"]))
-        got = promise.due.isoformat() if promise is not None else None
-        total[_kind(item)] += 1
-        if got == item["expected_due"]:
-            right[_kind(item)] += 1
-        else:
-            misses.append(f"  expected {item['expected_due']}, got {got}: {item['phrase'][:100]!r}")
-    return right, total, misses
-
-
 def test_dev_set_exact_match_rate(capsys):
-    right, total, misses = _score()
-    overall = sum(right.values()) / sum(total.values())
-    report = [f"{kind:9s} {right[kind]:3d}/{total[kind]:3d}" for kind in ("date", "range", "vague", "none", "negative")]
-    report.append(f"{'overall':9s} {sum(right.values()):3d}/{sum(total.values()):3d} = {overall:.1%}")
+    result = score(DEV_SET)
     with capsys.disabled():
-        print("\nfind_promise on dev.jsonl (exact match per expected_kind):", *report, sep="\n  ")
-        if misses:
-            print("misses:", *misses, sep="\n")
-    assert {"date", "range", "vague", "none", "negative"} <= set(total), "the README lists five kinds"
-    assert overall >= BAR, "\n".join(report + misses)
+        print("\nfind_promise on dev.jsonl (exact match per expected_kind):", *result.report(), sep="\n  ")
+    assert set(KINDS) <= set(result.total), "the README lists five kinds"
+    assert result.overall >= BAR, "\n".join(result.report())

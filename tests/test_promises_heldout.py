@@ -17,30 +17,19 @@ change that buys one kind with another is caught while a few new misses are not 
 
 from __future__ import annotations
 
-import json
-from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 
-from assistant.promises import find_promise
+from tests.promise_scoring import KINDS, items_of, score
 
 HELD_OUT = Path(__file__).parent / "fixtures" / "promises" / "heldout.jsonl"
 OVERALL_BAR = 0.92
 KIND_BAR = 0.80
-KINDS = ("date", "range", "vague", "none", "negative")
-
-
-def _items() -> list[dict]:
-    return [json.loads(line) for line in HELD_OUT.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _kind(item: dict) -> str:
-    return "negative" if item.get("negative") else item["expected_kind"]
 
 
 def test_held_out_lines_are_well_formed():
     """A mislabelled line would make the score lie: a date exactly when the kind has one."""
-    for item in _items():
+    for item in items_of(HELD_OUT):
         assert datetime.fromisoformat(item["sent"]).utcoffset() is not None, item["phrase"]
         assert item["expected_kind"] in ("date", "range", "vague", "none"), item["phrase"]
         has_date = item["expected_due"] is not None
@@ -51,23 +40,10 @@ def test_held_out_lines_are_well_formed():
 
 
 def test_held_out_exact_match_rate(capsys):
-    right, total, misses = Counter(), Counter(), []
-    for item in _items():
-        promise = find_promise(item["phrase"], datetime.fromisoformat(item["sent"]))
-        got = promise.due.isoformat() if promise is not None else None
-        total[_kind(item)] += 1
-        if got == item["expected_due"]:
-            right[_kind(item)] += 1
-        else:
-            misses.append(f"  expected {item['expected_due']}, got {got}: {item['phrase'][:100]!r}")
-    overall = sum(right.values()) / sum(total.values())
-    report = [f"{kind:9s} {right[kind]:3d}/{total[kind]:3d}" for kind in KINDS]
-    report.append(f"{'overall':9s} {sum(right.values()):3d}/{sum(total.values()):3d} = {overall:.1%}")
+    result = score(HELD_OUT)
     with capsys.disabled():
-        print("\nfind_promise on heldout.jsonl (exact match per expected_kind):", *report, sep="\n  ")
-        if misses:
-            print("misses:", *misses, sep="\n")
-    assert set(KINDS) <= set(total), "the held-out set has every kind"
-    weak = [kind for kind in KINDS if right[kind] / total[kind] < KIND_BAR]
-    assert not weak, f"kinds under {KIND_BAR:.0%}: {weak}\n" + "\n".join(report + misses)
-    assert overall >= OVERALL_BAR, "\n".join(report + misses)
+        print("\nfind_promise on heldout.jsonl (exact match per expected_kind):", *result.report(), sep="\n  ")
+    assert set(KINDS) <= set(result.total), "the held-out set has every kind"
+    weak = [kind for kind in KINDS if result.rate(kind) < KIND_BAR]
+    assert not weak, f"kinds under {KIND_BAR:.0%}: {weak}\n" + "\n".join(result.report())
+    assert result.overall >= OVERALL_BAR, "\n".join(result.report())
