@@ -192,7 +192,8 @@ def _save_note(text: str, key: str, name: str, folder: Path, threads=()) -> Save
             current = _text_digest(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             recorded, current = {}, None
-        if not isinstance(recorded, dict) or recorded.get("key") != key or recorded.get("digest") != current:
+        if (not isinstance(recorded, dict) or not same_draft(str(recorded.get("key", "")), key, threads)
+                or recorded.get("digest") != current):
             return SavedDraft(KEPT, str(path))
         if current == digest:
             return SavedDraft(UNCHANGED, str(path))
