@@ -29,13 +29,15 @@ def before() -> list:
     return rejection()
 
 
-def arrived() -> list:
+def arrived(in_interview_thread: bool = False) -> list:
     """What run 2 also sees: the ATS acknowledgement and the interview thread (which now name
-    the process), and one more line from Priya, so the draft answers a newer message too."""
-    later = message(PRIYA, ME, "Re: Your application to Acme Analytics",
-                    "Hi Jordan,\n\nOne more thing: we keep your details on file for future Data Analyst "
-                    "openings.\n\nPriya\n", at(11), msgid="later@acme", reply_to_ids=("no@acme",),
-                    thread=VERDICT)
+    the process), and one more line from Priya, so the draft answers a newer message too
+    (written in the interview thread: on Gmail the draft moves there, beside what it answers)."""
+    subject, parent, thread = (("Re: Interview - Data Analyst", "t4@acme", TALK) if in_interview_thread
+                               else ("Re: Your application to Acme Analytics", "no@acme", VERDICT))
+    later = message(PRIYA, ME, subject, "Hi Jordan,\n\nOne more thing: we keep your details on file for "
+                    "future Data Analyst openings.\n\nPriya\n", at(11), msgid="later@acme",
+                    reply_to_ids=(parent,), thread=thread)
     return ack() + interview_thread() + [later]
 
 
@@ -114,8 +116,10 @@ def run_gmail():
     return result
 
 
-@pytest.mark.parametrize("edit", [False, True], ids=["unedited", "edited"])
-def test_gmail_draft_saved_before_the_threads_joined_is_one_draft(tmp_path, monkeypatch, edit):
+@pytest.mark.parametrize("edit,moved", [(False, False), (True, False), (False, True), (True, True)],
+                         ids=["unedited", "edited", "unedited-answer-in-another-thread",
+                              "edited-answer-in-another-thread"])
+def test_gmail_draft_saved_before_the_threads_joined_is_one_draft(tmp_path, monkeypatch, edit, moved):
     fake = gmail_serving(write_mbox(tmp_path / "before.mbox", before()), tmp_path, monkeypatch)
     try:
         assert "created:" in run_gmail().stdout
@@ -123,15 +127,16 @@ def test_gmail_draft_saved_before_the_threads_joined_is_one_draft(tmp_path, monk
         if edit:
             fake.messages[mid].raw = edited(fake.messages[mid].raw)
         mine = fake.messages[mid].raw
-        fake.load_mbox(write_mbox(tmp_path / "arrived.mbox", arrived()))
+        fake.load_mbox(write_mbox(tmp_path / "arrived.mbox", arrived(moved)))
         again = run_gmail()
         assert list(fake.drafts) == [draft_id], again.output
         if edit:
             assert "kept (edited by you)" in again.stdout and fake.messages[fake.drafts[draft_id]].raw == mine
         else:
             assert "updated:" in again.stdout, again.output
-            assert keys([fake.messages[fake.drafts[draft_id]].raw]) == [
-                f"keep-in-touch; thread={TALK:x}; to={PRIYA_EMAIL}"]
+            made = fake.messages[fake.drafts[draft_id]]
+            assert keys([made.raw]) == [f"keep-in-touch; thread={TALK:x}; to={PRIYA_EMAIL}"]
+            assert made.thread_id == f"{TALK if moved else VERDICT:x}"  # beside the message it answers
     finally:
         fake.stop()
 
