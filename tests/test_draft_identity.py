@@ -74,6 +74,16 @@ def test_local_draft_saved_before_the_threads_joined_is_replaced_not_made_twice(
     assert len(list((tmp_path / "out").glob("*.eml"))) == 1
 
 
+def test_sweep_finds_the_draft_it_saved_before_the_threads_joined(tmp_path):
+    for mails in (before(), before() + arrived()):
+        box = write_mbox(tmp_path / f"run-{len(mails)}.mbox", mails)
+        result = cli(str(box), "sweep", "--drafts-dir", str(tmp_path / "out"))
+        assert result.exit_code == 0, result.output
+    assert "Redrafted" in result.stdout, result.output
+    (saved,) = (tmp_path / "out").glob("*.eml")
+    assert keys([saved.read_bytes()]) == [f"keep-in-touch; thread={TALK:x}; to={PRIYA_EMAIL}"]
+
+
 def test_local_draft_edited_before_the_threads_joined_is_kept(tmp_path):
     run_local(tmp_path, before())
     (saved,) = (tmp_path / "out").glob("*.eml")
