@@ -94,11 +94,18 @@ def test_local_draft_edited_before_the_threads_joined_is_kept(tmp_path):
     assert [p.read_bytes() for p in (tmp_path / "out").glob("*.eml")] == [mine]
 
 
-def test_linkedin_note_saved_before_the_threads_joined_is_not_made_twice(tmp_path):
+@pytest.mark.parametrize("edit", [False, True], ids=["unedited", "edited"])
+def test_linkedin_note_saved_before_the_threads_joined_is_not_made_twice(tmp_path, edit):
     assert "created:" in run_local(tmp_path, before(), "linkedin").stdout
+    (note,) = (tmp_path / "out").glob("*.txt")
+    if edit:
+        note.write_text("Hi Priya, my own words.\n")
     again = run_local(tmp_path, before() + arrived(), "linkedin")
-    assert "kept" not in again.stdout and "created:" not in again.stdout, again.output
-    assert len(list((tmp_path / "out").glob("*.txt"))) == 1
+    assert "created:" not in again.stdout, again.output
+    assert ("kept (edited by you)" if edit else "updated:") in again.stdout, again.output
+    assert list((tmp_path / "out").glob("*.txt")) == [note]
+    if edit:
+        assert note.read_text() == "Hi Priya, my own words.\n"
 
 
 def test_a_draft_of_another_process_to_the_same_person_is_never_taken_over(tmp_path):

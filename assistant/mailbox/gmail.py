@@ -329,7 +329,8 @@ class GmailMailbox:
         through its X-Followup-Draft header among the thread's drafts (a create whose answer
         was lost), or among the drafts in the process's other `threads` under an older
         process id (drafts_local.same_draft). It is updated only while its content still has
-        the recorded digest; an edited one is kept. drafts.create is never retried blindly (gmail_transport).
+        the recorded digest; an edited one is kept. drafts.create is never retried blindly
+        (gmail_transport).
         `drafts_dir` is for local mailboxes and is ignored here.
         """
         from assistant.mailbox.drafts_local import DIGEST, MARKER, _reparse, content_digest
