@@ -652,9 +652,9 @@ def _save_drafts(session, plan, p, kind, mailbox, drafts_dir, print_only, force)
             click.echo(f"--force: saved {d.kind} to {who} despite lint errors", err=True)
         if kind == "linkedin":
             saved = save_note(d.text, d.key, f"linkedin-{p.id}-{d.recipient.email}", drafts_dir,
-                              source=getattr(mailbox, "path", None))
+                              source=getattr(mailbox, "path", None), threads=d.threads)
         else:
-            saved = mailbox.save_draft(d.message, d.key, drafts_dir)
+            saved = mailbox.save_draft(d.message, d.key, drafts_dir, threads=d.threads)
         click.echo(f"{saved.status}: {saved.where} ({d.kind} to {who})")
         if saved.status.startswith("kept"):
             click.echo("  you edited this draft since the tool wrote it, so it was left as it is; "

@@ -60,6 +60,7 @@ class Draft:
     template: str  # the template file used
     message: EmailMessage | None = None  # None for a LinkedIn note
     to_replace: tuple[str, ...] = ()  # lines the tool left for the user to write ("[One thing ...]")
+    threads: tuple[str, ...] = ()  # the process's thread ids: its draft saved under an older id is this one
 
     @property
     def blocking(self) -> list:
@@ -745,7 +746,8 @@ def prepare(process, kind: str, *, me: frozenset[str], today: date, settings, to
         message = None if kind == "linkedin" else build_message(process, recipient, sender, text)
         left = tuple(line.strip() for line in text.splitlines() if line.strip() == ctx["placeholder"])
         drafts.append(Draft(kind, process.id, recipient, text, report,
-                            draft_key(kind, process.id, recipient.email), template, message, left))
+                            draft_key(kind, process.id, recipient.email), template, message, left,
+                            tuple(process.thread_ids)))
         if left:
             notes.append(f"the {kind} to {recipient.name or recipient.email} has a line for you to replace, "
                          f"{left[0]}: the thread says nothing personal about them; "

@@ -269,7 +269,7 @@ def apply(plan: SweepPlan, mailbox, *, me: frozenset[str], settings, drafts_dir=
                 outcomes.append(Outcome(d.kind, item.process, d.recipient, WOULD_DRAFT, why=item.why, note=note))
                 continue
             try:
-                saved = mailbox.save_draft(d.message, d.key, drafts_dir)
+                saved = mailbox.save_draft(d.message, d.key, drafts_dir, threads=d.threads)
             except FollowupError as e:
                 outcomes.append(Outcome(d.kind, item.process, d.recipient, NOT_CREATED, reason=str(e), why=item.why))
                 continue

@@ -213,8 +213,8 @@ class _LabelledMailbox:
     def scan(self, me):
         return self._box.scan(me)
 
-    def save_draft(self, message, key, drafts_dir=None):
-        return self._box.save_draft(message, key, drafts_dir)
+    def save_draft(self, message, key, drafts_dir=None, threads=()):
+        return self._box.save_draft(message, key, drafts_dir, threads)
 
     def sync_label(self, overdue):
         self.calls.append(set(overdue))

@@ -37,9 +37,11 @@ class Mailbox(Protocol):
         was never sent is left out or carries `draft=True` (a flag, a Drafts folder): the
         process logic ignores it for every purpose."""
 
-    def save_draft(self, message, key: str, drafts_dir: Path | None = None):
+    def save_draft(self, message, key: str, drafts_dir: Path | None = None, threads=()):
         """Save or replace the tool's own draft identified by `key` ("<kind>; thread=<id>;
-        to=<address>"); never send. Returns a SavedDraft (assistant.mailbox.drafts_local):
+        to=<address>"); never send. `threads`: the process's thread ids, so a draft saved
+        while the process had another id (before its threads joined) is this one, not a
+        second (drafts_local.same_draft). Returns a SavedDraft (assistant.mailbox.drafts_local):
         status "created", "updated", "unchanged" or "kept (edited by you)", and where."""
 
 

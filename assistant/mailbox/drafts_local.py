@@ -115,16 +115,35 @@ def _part_digest(part) -> str:
     return "data:" + hashlib.sha256(data).hexdigest()
 
 
+def same_draft(marker: str | None, key: str, threads=None) -> bool:
+    """A stored draft whose marker is `marker` is the tool's draft for `key`: the same key, or
+    the same kind to the same person under another id of the same process. A process's id
+    changes when a thread that was a process alone joins its application's other threads
+    (process.join); its drafts must not be made twice for that. `threads`: the process's
+    thread ids; None where the search is already bounded to one conversation (a Gmail thread)."""
+    if not marker or "; thread=" not in marker:
+        return False
+    if marker == key:
+        return True
+    def parts(k: str) -> tuple[str, str, str]:
+        kind, _, rest = k.partition("; thread=")
+        thread, _, to = rest.partition("; to=")
+        return kind, thread.strip().lower(), to
+    kind, thread, to = parts(marker)
+    return (kind, to) == parts(key)[::2] and (threads is None or thread in {t.lower() for t in threads})
+
+
 def save_eml(message: EmailMessage, key: str, drafts_dir: Path | None = None,
-             source: Path | None = None) -> SavedDraft:
+             source: Path | None = None, threads=()) -> SavedDraft:
     """Save the tool's draft with this key: create it, replace the tool's own unedited
-    copy, or keep the user's edited one. `source` is the mailbox read, never written.
-    Holds the write lock from "find my draft" to "write it": two runs make one draft."""
+    copy, or keep the user's edited one. `source` is the mailbox read, never written;
+    `threads` the process's thread ids (same_draft). Holds the write lock from "find my
+    draft" to "write it": two runs make one draft."""
     with run_lock(LOCK):
-        return _save_eml(message, key, drafts_folder(drafts_dir, source))
+        return _save_eml(message, key, drafts_folder(drafts_dir, source), threads)
 
 
-def _save_eml(message: EmailMessage, key: str, folder: Path) -> SavedDraft:
+def _save_eml(message: EmailMessage, key: str, folder: Path, threads=()) -> SavedDraft:
     for header in (MARKER, DIGEST):
         del message[header]
     digest = content_digest(_reparse(message))
@@ -132,7 +151,9 @@ def _save_eml(message: EmailMessage, key: str, folder: Path) -> SavedDraft:
     message[DIGEST] = digest
     data = message.as_bytes(policy=_WRITE_POLICY)
 
-    matches = [p for p in sorted(folder.glob("*.eml")) if _marker(p) == key]
+    marked = [(p, _marker(p)) for p in sorted(folder.glob("*.eml"))]
+    matches = ([p for p, m in marked if m == key]  # the exact key first, else under an older id
+               or [p for p, m in marked if same_draft(m, key, threads)])
     for path in matches:
         old = _read(path)
         if old is None:
@@ -151,14 +172,16 @@ def _save_eml(message: EmailMessage, key: str, folder: Path) -> SavedDraft:
 
 
 def save_note(text: str, key: str, name: str, drafts_dir: Path | None = None,
-              source: Path | None = None) -> SavedDraft:
+              source: Path | None = None, threads=()) -> SavedDraft:
     """A LinkedIn note as `<name>.txt`, with the same rules as `save_eml`."""
     with run_lock(LOCK):
-        return _save_note(text, key, name, drafts_folder(drafts_dir, source))
+        return _save_note(text, key, name, drafts_folder(drafts_dir, source), threads)
 
 
-def _save_note(text: str, key: str, name: str, folder: Path) -> SavedDraft:
+def _save_note(text: str, key: str, name: str, folder: Path, threads=()) -> SavedDraft:
     path = folder / f"{_slug(name)}.txt"
+    if not os.path.lexists(path):  # named after the process id: saved under an older one?
+        path = _note_under_older_id(folder, key, threads) or path
     sidecar = folder / f".{path.name}.followup.json"
     data = text.rstrip("\n") + "\n"
     digest = _text_digest(data)
@@ -169,7 +192,8 @@ def _save_note(text: str, key: str, name: str, folder: Path) -> SavedDraft:
             current = _text_digest(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             recorded, current = {}, None
-        if not isinstance(recorded, dict) or recorded.get("key") != key or recorded.get("digest") != current:
+        if (not isinstance(recorded, dict) or not same_draft(str(recorded.get("key", "")), key, threads)
+                or recorded.get("digest") != current):
             return SavedDraft(KEPT, str(path))
         if current == digest:
             return SavedDraft(UNCHANGED, str(path))
@@ -182,6 +206,20 @@ def _save_note(text: str, key: str, name: str, folder: Path) -> SavedDraft:
 
 
 # -- helpers ------------------------------------------------------------------------------
+
+def _note_under_older_id(folder: Path, key: str, threads) -> Path | None:
+    """The tool's note for `key` saved while the process had another id (same_draft)."""
+    for sidecar in sorted(folder.glob(".*.txt.followup.json")):
+        try:
+            recorded = json.loads(sidecar.read_text(encoding="utf-8")) if _is_regular(sidecar) else {}
+        except (OSError, ValueError):
+            continue
+        note = folder / sidecar.name[1:-len(".followup.json")]
+        if (isinstance(recorded, dict) and same_draft(str(recorded.get("key", "")), key, threads)
+                and os.path.lexists(note)):
+            return note
+    return None
+
 
 def drafts_folder(drafts_dir: Path | None, source: Path | None = None) -> Path:
     """The drafts folder, created if need be and checked writable: a problem is one line."""

@@ -318,7 +318,7 @@ class GmailMailbox:
 
     # -- drafts ------------------------------------------------------------------------------
 
-    def save_draft(self, message, key: str, drafts_dir=None):
+    def save_draft(self, message, key: str, drafts_dir=None, threads=()):
         """Save the tool's draft for `key` as a reply inside its Gmail thread; never send.
 
         The thread is the one holding the message the draft answers (In-Reply-To), which for
@@ -327,8 +327,10 @@ class GmailMailbox:
         The tool's own draft is found through a ledger (data dir: key -> draft id and the
         digest of what was written; a draft id survives edits in Gmail) and, failing that,
         through its X-Followup-Draft header among the thread's drafts (a create whose answer
-        was lost). It is updated only while its content still has the recorded digest; an
-        edited one is kept. drafts.create is never retried blindly (gmail_transport).
+        was lost), or among the drafts in the process's other `threads` under an older
+        process id (drafts_local.same_draft). It is updated only while its content still has
+        the recorded digest; an edited one is kept. drafts.create is never retried blindly
+        (gmail_transport).
         `drafts_dir` is for local mailboxes and is ignored here.
         """
         from assistant.mailbox.drafts_local import DIGEST, MARKER, _reparse, content_digest
@@ -351,16 +353,17 @@ class GmailMailbox:
         ledger = _DraftLedger(api.account or "default")
         try:
             with run_lock(lock_name(api.account)):  # find, create and record: one run at a time
-                return self._save(api, ledger, key, tid, body, digest)
+                return self._save(api, ledger, key, tid, body, digest, threads)
         finally:
             api.close()
 
-    def _save(self, api: GmailApi, ledger: "_DraftLedger", key: str, tid: str, body: dict, digest: str):
+    def _save(self, api: GmailApi, ledger: "_DraftLedger", key: str, tid: str, body: dict, digest: str,
+              threads=()):
         from assistant.mailbox.drafts_local import (CREATED, DIGEST, KEPT, UNCHANGED, UPDATED,
                                                     SavedDraft, content_digest)
 
         drafts = api.users.drafts()
-        found = self._find_draft(api, ledger.get(key), key, tid)
+        found = self._find_draft(api, ledger.get(key), key, tid, threads)
         if found:
             draft_id, old = found
             recorded = str(old.get(DIGEST, "")).strip()
@@ -377,12 +380,12 @@ class GmailMailbox:
         ledger.put(key, made["id"])
         return SavedDraft(CREATED, _draft_link(api.account, made["message"]["id"]))
 
-    def _find_draft(self, api: GmailApi, draft_id: str | None, key: str, tid: str):
+    def _find_draft(self, api: GmailApi, draft_id: str | None, key: str, tid: str, threads=()):
         """(draft id, parsed message) of the tool's draft for `key`, or None."""
         from email import message_from_bytes, policy
 
         from assistant.gmail_transport import GmailApiError
-        from assistant.mailbox.drafts_local import MARKER
+        from assistant.mailbox.drafts_local import MARKER, same_draft
 
         def get(did):
             try:
@@ -406,26 +409,16 @@ class GmailMailbox:
                 userId="me", maxResults=500, pageToken=token,
                 fields="drafts(id,message(id,threadId)),nextPageToken"))
             for d in listed.get("drafts", []):
-                if d.get("message", {}).get("threadId") != tid:
+                where = d.get("message", {}).get("threadId")
+                if where != tid and where not in threads:
                     continue
-                old = get(d["id"])
-                if old is not None and same_draft(" ".join(str(old.get(MARKER, "")).split()), key):
+                old = get(d["id"])  # in the reply's own thread, any process id of it is this draft
+                if old is not None and same_draft(" ".join(str(old.get(MARKER, "")).split()), key,
+                                                  None if where == tid else threads):
                     return d["id"], old
             token = listed.get("nextPageToken")
             if not token:
                 return None
-
-
-def same_draft(marker: str, key: str) -> bool:
-    """Within one Gmail thread, the tool's draft of one kind to one person is one draft, even
-    under another process id: the thread was a process alone before it joined its
-    application's other threads (process.join), and must not get a second draft for that."""
-    if marker == key:
-        return True
-    def parts(k: str) -> tuple[str, str]:
-        kind, _, rest = k.partition("; thread=")
-        return kind, rest.partition("; to=")[2]
-    return bool(marker) and parts(marker) == parts(key) and "; thread=" in marker
 
 
 def lock_name(account: str | None) -> str:

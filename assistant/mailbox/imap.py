@@ -645,12 +645,13 @@ class ImapMailbox:
         raise FollowupError(f"no Drafts folder on {self.account.server} (no SPECIAL-USE \\Drafts, none named "
                             f"Drafts); folders there: {', '.join(sorted(n for n, _ in listed))}")
 
-    def save_draft(self, message, key: str, drafts_dir=None):
+    def save_draft(self, message, key: str, drafts_dir=None, threads=()):
         """APPEND the tool's draft to Drafts as a reply in its thread; never send.
 
         The tool's own draft is found by its X-Followup-Draft marker (UID SEARCH HEADER, then
-        an exact comparison). Edited (its text no longer has the recorded digest): kept. Not
-        edited: replaced by APPEND, then UID EXPUNGE of exactly the old UID, only with UIDPLUS;
+        an exact comparison; failing that, the same kind to the same person under another of
+        the process's `threads`, drafts_local.same_draft). Edited (its text no longer has the
+        recorded digest): kept. Not edited: replaced by APPEND, then UID EXPUNGE of exactly the old UID, only with UIDPLUS;
         without it the old draft stays and the status says so. A draft that answers the same
         message to the same person without the marker (a mail client that dropped unknown
         headers when the user edited it) is the user's, and is kept too.
@@ -672,7 +673,7 @@ class ImapMailbox:
             folder = self.drafts_folder(conn)
             conn.open(folder, write=True)
             where = f"{folder} on {self.account.server}"
-            mine = self._own_drafts(conn, MARKER, key)
+            mine = self._own_drafts(conn, MARKER, key, threads)
             for uid, old in mine:  # newest first
                 recorded = str(old.get(DIGEST, "")).strip()
                 if not recorded or content_digest(old) != recorded:
@@ -700,20 +701,29 @@ class ImapMailbox:
         finally:
             self.close()
 
-    def _own_drafts(self, conn: Connection, marker: str, key: str) -> list:
-        uids = [u for u in conn.search("HEADER", marker, _quote(key))]
+    def _own_drafts(self, conn: Connection, marker: str, key: str, threads=()) -> list:
+        """(uid, message) of the tool's drafts for `key`, newest first: those with the exact
+        key, else those saved under another id of the process (same_draft)."""
+        from assistant.mailbox.drafts_local import same_draft
+
+        kind, _, rest = key.partition("; thread=")
+        to = rest.partition("; to=")[2]  # SEARCH HEADER is a substring match: both ends of the key
+        uids = conn.search("HEADER", marker, _quote(f"{kind}; thread="), "HEADER", marker, _quote(f"; to={to}"))
         if not uids:
             return []
         found = conn.fetch(uids, "(UID FLAGS BODY.PEEK[])")
-        mine = []
+        exact, older = [], []
         for uid in sorted(found, reverse=True):
             text, raw = found[uid]
             if "\\Deleted" in _flags(text):
                 continue
             old = message_from_bytes(raw, policy=policy.default)
-            if " ".join(str(old.get(marker, "")).split()) == key:
-                mine.append((uid, old))
-        return mine
+            stored = " ".join(str(old.get(marker, "")).split())
+            if stored == key:
+                exact.append((uid, old))
+            elif same_draft(stored, key, threads):
+                older.append((uid, old))
+        return exact or older
 
     def _users_reply_draft(self, conn: Connection, message) -> int | None:
         parent = str(message.get("In-Reply-To", "")).strip()

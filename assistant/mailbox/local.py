@@ -143,11 +143,11 @@ class LocalMailbox:
             return f"{self.path} (message at byte {ref[0]})"
         return str(ref)
 
-    def save_draft(self, message, key: str, drafts_dir: Path | None = None):
+    def save_draft(self, message, key: str, drafts_dir: Path | None = None, threads=()):
         """Drafts go to a folder of .eml files, never into the source (drafts_local.py)."""
         from assistant.mailbox.drafts_local import save_eml
 
-        return save_eml(message, key, drafts_dir, source=self.path)
+        return save_eml(message, key, drafts_dir, source=self.path, threads=threads)
 
 
 class _Triage:
