@@ -404,6 +404,8 @@ def debrief(session: Session, thread: str, source: str | None, show: bool, as_js
         saved, broken = db.load_debrief(p.id), None
     except db.UnreadableDebrief as e:
         saved, broken = None, e
+    if saved is None and broken is None and p.debrief is not None:
+        saved = p.debrief  # written under another of its threads, before they joined (process.join)
     if show:
         if broken is not None:
             raise FollowupError(f"the saved debrief of {about} cannot be read ({broken.reason}): {broken.path}; "

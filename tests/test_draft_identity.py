@@ -209,3 +209,22 @@ def test_imap_draft_edited_before_the_threads_joined_is_kept(account):
     again = run_imap(account)
     assert "kept (edited by you)" in again.stdout, again.output
     assert imap_drafts(account) == mine
+
+
+# -- the debrief follows the process too ---------------------------------------------------
+
+def test_a_debrief_written_before_the_threads_joined_is_shown_and_edited_not_lost(tmp_path):
+    """Written under the rejection's id; after the join `followup debrief` starts from it."""
+    first = write_mbox(tmp_path / "one.mbox", before())
+    notes = tmp_path / "notes.md"
+    notes.write_text("## Notes\nPriya: the team is moving its reporting to dbt.\n")
+    assert cli(str(first), "debrief", "acme", "--from", str(notes)).exit_code == 0
+    joined = write_mbox(tmp_path / "two.mbox", before() + arrived())
+    shown = cli(str(joined), "debrief", "acme", "--show")
+    assert shown.exit_code == 0, shown.output
+    assert "moving its reporting to dbt" in shown.stdout
+    more = tmp_path / "more.md"
+    more.write_text("## Questions\nHow is success measured after six months?\n")
+    assert cli(str(joined), "debrief", "acme", "--from", str(more)).exit_code == 0
+    after = cli(str(joined), "debrief", "acme", "--show").stdout
+    assert "moving its reporting to dbt" in after and "six months" in after  # merged, nothing lost
