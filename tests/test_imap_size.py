@@ -87,3 +87,25 @@ def test_raising_the_limit_reads_the_whole_message(account, tmp_path):
     [large] = json.loads(_run(account.spec()).stdout)
     assert large["promise"]["due"] == "2026-02-27"  # its body is read now
     assert "2026-03-13T10:00:00-04:00" in [i["start"] for i in large["interviews"]]
+
+
+def test_bodies_are_fetched_in_batches_of_bounded_bytes_and_kept_without_attachments(
+        account, tmp_path, monkeypatch):
+    """Under the limit too, memory stays bounded: imaplib holds a whole FETCH answer, so a
+    FETCH asks for at most BODY_BATCH_BYTES of mail; the cache keeps a body as it parses,
+    without its attachment."""
+    monkeypatch.setattr(imap, "BODY_BATCH_BYTES", 3 << 20)  # about two of these 1.4 MB messages
+    replies = [BIG.replace(b"<p1@acme.com>", f"<p1-{i}@acme.com>".encode()) for i in range(5)]
+    account.append("INBOX", [FIRST, *replies])
+    fetches = _record_fetches(monkeypatch)
+    [process] = json.loads(_run(account.spec()).stdout)
+    assert process["promise"]["due"] == "2026-02-27"  # default limit: every body read
+    bodies = [uids for uids, items in fetches if items == "(UID BODY.PEEK[])"]
+    size = {uid: len(raw) for uid, _, raw in account.folder("INBOX")}
+    assert sorted(u for b in bodies for u in b) == sorted(size)  # each body once
+    assert all(sum(size[u] for u in b) <= 3 << 20 for b in bodies) and len(bodies) >= 3
+
+    from assistant.mailbox.imap_cache import ImapCache
+
+    cache = ImapCache(f"{account.name}@127.0.0.1:{account.server.imaps_port}")
+    assert cache.path.stat().st_size < len(BIG)  # five 1.4 MB messages, kept in less than one

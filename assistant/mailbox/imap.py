@@ -11,6 +11,8 @@ How a scan reads (docs/imap.md says it for users):
   fetched, in batches, with each message's RFC822.SIZE. Full messages (BODY.PEEK[], so
   nothing is marked read) are fetched only for the candidate threads, once each; one over
   `max_message_mb` has only its header fetched (BODY.PEEK[HEADER]), as local mail reads it.
+  Bodies come in FETCHes of at most BODY_BATCH_BYTES and are cached without attachment
+  bodies (bigmail.prune), so memory follows the limit, not the mailbox.
   A warm run with no new mail sends no FETCH.
 - Threads come from Message-ID/In-Reply-To/References across folders (a reply in Sent joins
   the inbox message it answers), with the same triage as local mail (scan.py); a message
@@ -38,7 +40,7 @@ from email import message_from_bytes, policy
 from email.utils import parsedate_to_datetime
 from urllib.parse import unquote, urlsplit
 
-from assistant.bigmail import headers_only_note
+from assistant.bigmail import PRUNE_FROM, headers_only_note, prune
 from assistant.errors import FollowupError
 from assistant.mail import MalformedMessage, parse_message
 from assistant.mailbox import Scan, Thread
@@ -54,6 +56,7 @@ HEADER_FIELDS = ("From To Cc Subject Date Message-ID In-Reply-To References List
                  "List-Unsubscribe Precedence Auto-Submitted X-GM-THRID X-Gmail-Labels")
 HEADER_BATCH = 500  # UIDs per header FETCH: big enough for few round trips, small enough to retry
 BODY_BATCH = 100  # full messages per FETCH (an attachment can make one large)
+BODY_BATCH_BYTES = 16 << 20  # and at most this much mail per FETCH (imaplib holds the whole answer)
 MAX_RECONNECTS = 3
 TIMEOUT = 30.0
 READ_ROLES = ("\\Sent", "\\All", "\\Archive")
@@ -641,9 +644,12 @@ class ImapMailbox:
             if int(info.get("uidvalidity") or 0) != validity:
                 raise FollowupError(f"the folder {folder} on {self.account.server} changed while it was "
                                     "read (new UIDVALIDITY); run again")
-            uids, item = sorted(uids), "BODY.PEEK[HEADER]" if head else "BODY.PEEK[]"
-            for i in range(0, len(uids), BODY_BATCH):
-                for uid, (_, raw) in conn.fetch(uids[i : i + BODY_BATCH], f"(UID {item})").items():
+            item = "BODY.PEEK[HEADER]" if head else "BODY.PEEK[]"
+            sizes = {} if head else cache.folders[folder].sizes
+            for batch in _batches(sorted(uids), sizes):
+                for uid, (_, raw) in conn.fetch(batch, f"(UID {item})").items():
+                    if len(raw) > PRUNE_FROM:  # kept as it parses: attachment bodies dropped (bigmail)
+                        raw = prune(raw)
                     cache.bodies[(folder, validity, uid, *(("head",) if head else ()))] = raw
                     cache.dirty = True
                     if head:
@@ -791,6 +797,21 @@ class ImapMailbox:
             return self._retrying(work)
         finally:
             self.close()
+
+
+def _batches(uids: list[int], sizes: dict[int, int]):
+    """UIDs in FETCH batches of at most BODY_BATCH messages and BODY_BATCH_BYTES of mail
+    (a message bigger than that alone), so one answer never holds a mailbox's attachments."""
+    batch, total = [], 0
+    for uid in uids:
+        size = sizes.get(uid, 0)
+        if batch and (len(batch) >= BODY_BATCH or total + size > BODY_BATCH_BYTES):
+            yield batch
+            batch, total = [], 0
+        batch.append(uid)
+        total += size
+    if batch:
+        yield batch
 
 
 def _fields(s: HeaderSummary) -> tuple:
