@@ -19,6 +19,11 @@ HEAD_CAP = 1 << 20  # a header block is read up to this much (as local.py's head
 _MAX_DEPTH = 40
 
 
+def headers_only_note(size: int, max_bytes: int) -> str:
+    """The --verbose line for a message over `max_message_mb`, the same for every mailbox."""
+    return f"{size / (1 << 20):.0f} MB, over max_message_mb ({max_bytes / (1 << 20):g}): read its headers only"
+
+
 def prune(raw: bytes, start: int = 0, end: int | None = None, depth: int = 0) -> bytes:
     """`raw[start:end]` with attachment bodies dropped and text parts capped (see above).
 

@@ -166,7 +166,7 @@ class FakeGmail:
             return out
         data = part.get_payload(decode=True) or b""
         if out["filename"]:  # Gmail serves named parts separately
-            aid = f"att-{m.id}-{part_id or '0'}"
+            aid = f"att-{m.id}-{(part_id or '0').replace('.', '_')}"  # base64url, as Gmail's: no dots
             self.attachments[aid] = data
             out["body"] = {"size": len(data), "attachmentId": aid}
         else:
@@ -438,6 +438,9 @@ class FakeGmail:
             return 404, {}, {"error": {"code": 404, "message": "Requested entity was not found."}}
         fmt = q.get("format", "full")
         msgs = [self._message_json(self.messages[i], fmt) for i in self.threads[id]]
+        if "fields" in q and "sizeEstimate" not in q["fields"]:  # partial response: only what was asked
+            for m in msgs:
+                m.pop("sizeEstimate")
         return 200, {}, {"id": id, "historyId": str(self.thread_history_id(id)), "messages": msgs}
 
     def _threads_modify(self, q, data, id):

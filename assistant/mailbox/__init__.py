@@ -69,7 +69,8 @@ def _gmail(settings=None) -> Mailbox:
     from assistant.mailbox.gmail import GmailMailbox
 
     settings = settings or load_settings()
-    return GmailMailbox(query=settings.gmail_query, label=settings.gmail_label)
+    return GmailMailbox(query=settings.gmail_query, label=settings.gmail_label,
+                        max_message_mb=settings.max_message_mb)
 
 
 def _imap(spec: str, settings=None) -> Mailbox:
@@ -77,7 +78,7 @@ def _imap(spec: str, settings=None) -> Mailbox:
     from assistant.mailbox.imap import ImapMailbox, account_from
 
     settings = settings or load_settings()
-    return ImapMailbox(account_from(spec, settings.imap))
+    return ImapMailbox(account_from(spec, settings.imap), max_message_mb=settings.max_message_mb)
 
 
 def sample_mailbox() -> Path:

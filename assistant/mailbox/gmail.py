@@ -18,6 +18,10 @@ How a scan reads (and why this way):
   scan is answered from the cache in one request. If something did (or Gmail says the id
   expired, 404), the query is listed again and only threads whose historyId moved are
   fetched.
+- A message whose sizeEstimate is over `max_message_mb` is read for its headers only, as
+  local mail is: its calendar attachment is not fetched and its body is not parsed, and
+  --verbose names it. (threads.get never carries attachment bodies: Gmail serves every
+  named part by attachmentId, so what is downloaded for it is its text parts.)
 - The same header-first triage as for local mail (scan.summarize_headers) decides which
   listed threads are candidates, so a Gmail account and its Takeout export give the same
   threads, ids and facts, as long as the query finds every candidate thread.
@@ -31,6 +35,7 @@ import re
 import sys
 from email.utils import make_msgid
 
+from assistant.bigmail import headers_only_note
 from assistant.errors import FollowupError
 from assistant.mail import MalformedMessage, Message, parse_message
 from assistant.mailbox import Scan, Thread
@@ -51,7 +56,7 @@ DEFAULT_QUERY = (
     "(category:primary subject:(" + " OR ".join(sorted(WEAK_WORDS)) + ")))"
 )
 DEFAULT_LABEL = "Follow-up due"
-THREAD_FIELDS = "id,historyId,messages(id,threadId,labelIds,internalDate,payload)"
+THREAD_FIELDS = "id,historyId,messages(id,threadId,labelIds,internalDate,sizeEstimate,payload)"
 LIST_PAGE = 500
 SKIP_LABELS = frozenset({"DRAFT", "SPAM", "TRASH"})  # never part of the conversation (a draft was never sent)
 _SYSTEM_LABELS = {
@@ -121,8 +126,9 @@ class GmailApi:
 
 class GmailMailbox:
     def __init__(self, query: str | None = None, label: str | None = None, api_factory=GmailApi,
-                 progress=None):
+                 progress=None, max_message_mb: float = 25):
         self.query = query or DEFAULT_QUERY
+        self.max_bytes = int(max_message_mb * (1 << 20))  # over this, headers only (issue 9)
         self.label = label or DEFAULT_LABEL
         self._api_factory = api_factory
         self._progress = progress if progress is not None else _terminal_progress
@@ -160,7 +166,7 @@ class GmailMailbox:
         skipped: list[str] = []
         seen = 0
         for item in stored:
-            messages, problems, count = thread_messages(item)
+            messages, problems, count = thread_messages(item, self.max_bytes)
             seen += count
             skipped += problems
             if messages:
@@ -228,7 +234,7 @@ class GmailMailbox:
 
         with self._progress(len(ids), "Reading Gmail threads") as bar:
             def got(tid, thread):
-                wanted = _calendar_attachments(thread)
+                wanted = _calendar_attachments(thread, self.max_bytes)
                 if wanted:
                     waiting[tid] = thread
                     needs.extend((tid, mid, aid) for mid, aid in wanted)
@@ -468,18 +474,24 @@ class _DraftLedger:
 
 # -- Gmail JSON -> our Message ------------------------------------------------------------
 
-def thread_messages(thread: dict) -> tuple[list[Message], list[str], int]:
-    """The conversation's messages if any of them is a candidate (the local triage rule)."""
+def thread_messages(thread: dict, max_bytes: int | None = None) -> tuple[list[Message], list[str], int]:
+    """The conversation's messages if any of them is a candidate (the local triage rule).
+    A message over `max_bytes` (its sizeEstimate) is read for its headers only."""
     raws = []
     for m in thread.get("messages", []):
         labels = m.get("labelIds") or []
         if SKIP_LABELS.intersection(labels):
             continue
-        raws.append((m, raw_from_payload(m.get("payload") or {})))
+        if _too_big(m, max_bytes):
+            raws.append((m, _head_from_payload(m.get("payload") or {})))
+        else:
+            raws.append((m, raw_from_payload(m.get("payload") or {})))
     if not any(summarize_headers(_header_block(raw)).candidate for _, raw in raws):
         return [], [], len(raws)
     out, skipped = [], []
     for m, raw in raws:
+        if _too_big(m, max_bytes):
+            skipped.append(f"Gmail message {m.get('id')}: {headers_only_note(int(m['sizeEstimate']), max_bytes)}")
         try:
             msg = parse_message(raw)
         except MalformedMessage as e:
@@ -506,6 +518,20 @@ def label_names(ids: list[str]) -> tuple[str, ...]:
         else:
             names.append(i)
     return tuple(names)
+
+
+def _too_big(m: dict, max_bytes: int | None) -> bool:
+    try:
+        return max_bytes is not None and int(m.get("sizeEstimate") or 0) > max_bytes
+    except (TypeError, ValueError):
+        return False
+
+
+def _head_from_payload(part: dict) -> bytes:
+    """The message's own header block, as raw_from_payload writes it, and no body."""
+    lines = [f"{h.get('name', '')}: {_CRLF.sub(' ', h.get('value', ''))}".encode("utf-8")
+             for h in part.get("headers", [])]
+    return b"\n".join(lines) + b"\n\n"
 
 
 def _header_block(raw: bytes) -> bytes:
@@ -569,9 +595,11 @@ def _walk(part: dict):
         yield from _walk(child)
 
 
-def _calendar_attachments(thread: dict) -> list[tuple[str, str]]:
+def _calendar_attachments(thread: dict, max_bytes: int | None = None) -> list[tuple[str, str]]:
     wanted = []
     for m in thread.get("messages", []):
+        if _too_big(m, max_bytes):  # read for its headers only: its invitation is not read either
+            continue
         for part in _walk(m.get("payload") or {}):
             body = part.get("body") or {}
             if (part.get("mimeType") or "").lower() in _CALENDAR_TYPES and body.get("attachmentId") \

@@ -8,8 +8,12 @@ How a scan reads (docs/imap.md says it for users):
 - Header first: one STATUS per folder says whether anything came or went since the last run
   (UIDVALIDITY, UIDNEXT, MESSAGES, and HIGHESTMODSEQ with CONDSTORE). Only a changed folder
   is opened (EXAMINE, read-only) and searched; only new UIDs have their triage header fields
-  fetched, in batches. Full messages (BODY.PEEK[], so nothing is marked read) are fetched
-  only for the candidate threads, once each. A warm run with no new mail sends no FETCH.
+  fetched, in batches, with each message's RFC822.SIZE. Full messages (BODY.PEEK[], so
+  nothing is marked read) are fetched only for the candidate threads, once each; one over
+  `max_message_mb` has only its header fetched (BODY.PEEK[HEADER]), as local mail reads it.
+  Bodies come in FETCHes of at most BODY_BATCH_BYTES and are cached without attachment
+  bodies (bigmail.prune), so memory follows the limit, not the mailbox.
+  A warm run with no new mail sends no FETCH.
 - Threads come from Message-ID/In-Reply-To/References across folders (a reply in Sent joins
   the inbox message it answers), with the same triage as local mail (scan.py); a message
   stored in two folders (Gmail's All Mail) counts once.
@@ -36,6 +40,7 @@ from email import message_from_bytes, policy
 from email.utils import parsedate_to_datetime
 from urllib.parse import unquote, urlsplit
 
+from assistant.bigmail import PRUNE_FROM, headers_only_note, prune
 from assistant.errors import FollowupError
 from assistant.mail import MalformedMessage, parse_message
 from assistant.mailbox import Scan, Thread
@@ -51,6 +56,7 @@ HEADER_FIELDS = ("From To Cc Subject Date Message-ID In-Reply-To References List
                  "List-Unsubscribe Precedence Auto-Submitted X-GM-THRID X-Gmail-Labels")
 HEADER_BATCH = 500  # UIDs per header FETCH: big enough for few round trips, small enough to retry
 BODY_BATCH = 100  # full messages per FETCH (an attachment can make one large)
+BODY_BATCH_BYTES = 16 << 20  # and at most this much mail per FETCH (imaplib holds the whole answer)
 MAX_RECONNECTS = 3
 TIMEOUT = 30.0
 READ_ROLES = ("\\Sent", "\\All", "\\Archive")
@@ -317,6 +323,7 @@ class Connection:
 _CANON = {f.lower(): f for f in (*READ_ROLES, *NEVER_READ, "\\Noselect", "\\Nonexistent")}
 _LIST = re.compile(rb'\(([^)]*)\) (?:"(?:[^"\\]|\\.)*"|NIL) (.+)$')
 _FLAGS = re.compile(r"FLAGS \(([^)]*)\)")
+_SIZE = re.compile(r"\bRFC822\.SIZE (\d+)")
 
 
 def _why(e) -> str:
@@ -411,12 +418,14 @@ class ImapMailbox:
     label = KEYWORD
     label_kind = "IMAP keyword"
 
-    def __init__(self, account: Account, connect=None):
+    def __init__(self, account: Account, connect=None, max_message_mb: float = 25):
         self.account = account
+        self.max_bytes = int(max_message_mb * (1 << 20))  # over this, headers only (issue 9)
         self._connect_fn = connect or (lambda: Connection(account, password(account), self.commands))
         self.commands: list[str] = []  # every command sent, for tests and the benchmark
         self.reconnects = 0
         self.fetched = {"headers": 0, "bodies": 0}  # messages whose headers / bodies were fetched
+        self.heads_fetched = 0  # messages over max_message_mb whose whole header only was fetched
         self.conn: Connection | None = None
         self._members: dict[str, list[tuple[str, int]]] = {}  # thread id -> (folder, uid)
         self._scanned = False
@@ -491,7 +500,12 @@ class ImapMailbox:
         for tid, refs in picked.items():
             messages = []
             for folder, uid in refs:
-                where = (folder, cache.folders[folder].uidvalidity, uid)
+                state = cache.folders[folder]
+                where = (folder, state.uidvalidity, uid)
+                size = state.sizes.get(uid, 0)
+                if size > self.max_bytes:  # too big: its thread, sender and date count, not its body
+                    where += ("head",)
+                    skipped.append(f"{folder} UID {uid}: {headers_only_note(size, self.max_bytes)}")
                 raw = cache.bodies.get(where)
                 if raw is None:
                     skipped.append(f"{folder} UID {uid}: the server sent no message")
@@ -540,15 +554,18 @@ class ImapMailbox:
                 present = conn.search("ALL")
                 for gone in set(state.headers) - set(present):
                     del state.headers[gone]
+                    state.sizes.pop(gone, None)
                 new = [u for u in present if u not in state.headers]
             if flags_moved and state.headers:
                 self._refresh_flags(conn, state)
             for i in range(0, len(new), HEADER_BATCH):
                 batch = new[i : i + HEADER_BATCH]
-                found = conn.fetch(batch, f"(UID FLAGS BODY.PEEK[HEADER.FIELDS ({HEADER_FIELDS})])")
+                found = conn.fetch(batch, f"(UID FLAGS RFC822.SIZE BODY.PEEK[HEADER.FIELDS ({HEADER_FIELDS})])")
                 self.fetched["headers"] += len(found)
                 for uid, (text, block) in found.items():
                     state.headers[uid] = (_flags(text), block.replace(b"\r\n", b"\n"))
+                    size = _SIZE.search(text)
+                    state.sizes[uid] = int(size.group(1)) if size else 0
                 for uid in batch:  # expunged between SEARCH and FETCH: nothing to wait for
                     state.headers.setdefault(uid, (frozenset({"\\Deleted"}), b""))
             state.uidnext = status.get("uidnext", 0)
@@ -612,24 +629,33 @@ class ImapMailbox:
         return picked, {k: tuple(dict.fromkeys(v)) for k, v in labels.items()}
 
     def _fetch_bodies(self, conn: Connection, cache: ImapCache, picked: dict) -> None:
-        """BODY.PEEK[] of candidate-thread messages not fetched before, folder by folder."""
-        by_folder: dict[str, list[int]] = {}
+        """BODY.PEEK[] of candidate-thread messages not fetched before, folder by folder; for
+        a message over max_message_mb, BODY.PEEK[HEADER] only, so memory stays bounded."""
+        by_folder: dict[tuple[str, bool], list[int]] = {}
         for refs in picked.values():
             for folder, uid in refs:
-                if (folder, cache.folders[folder].uidvalidity, uid) not in cache.bodies:
-                    by_folder.setdefault(folder, []).append(uid)
-        for folder, uids in by_folder.items():
+                state = cache.folders[folder]
+                head = state.sizes.get(uid, 0) > self.max_bytes
+                if (folder, state.uidvalidity, uid, *(("head",) if head else ())) not in cache.bodies:
+                    by_folder.setdefault((folder, head), []).append(uid)
+        for (folder, head), uids in by_folder.items():
             validity = cache.folders[folder].uidvalidity
             info = conn.open(folder)
             if int(info.get("uidvalidity") or 0) != validity:
                 raise FollowupError(f"the folder {folder} on {self.account.server} changed while it was "
                                     "read (new UIDVALIDITY); run again")
-            uids = sorted(uids)
-            for i in range(0, len(uids), BODY_BATCH):
-                for uid, (_, raw) in conn.fetch(uids[i : i + BODY_BATCH], "(UID BODY.PEEK[])").items():
-                    cache.bodies[(folder, validity, uid)] = raw
+            item = "BODY.PEEK[HEADER]" if head else "BODY.PEEK[]"
+            sizes = {} if head else cache.folders[folder].sizes
+            for batch in _batches(sorted(uids), sizes):
+                for uid, (_, raw) in conn.fetch(batch, f"(UID {item})").items():
+                    if len(raw) > PRUNE_FROM:  # kept as it parses: attachment bodies dropped (bigmail)
+                        raw = prune(raw)
+                    cache.bodies[(folder, validity, uid, *(("head",) if head else ()))] = raw
                     cache.dirty = True
-                    self.fetched["bodies"] += 1
+                    if head:
+                        self.heads_fetched += 1
+                    else:
+                        self.fetched["bodies"] += 1
 
     # -- drafts -------------------------------------------------------------------------
 
@@ -781,6 +807,21 @@ class ImapMailbox:
             return self._retrying(work)
         finally:
             self.close()
+
+
+def _batches(uids: list[int], sizes: dict[int, int]):
+    """UIDs in FETCH batches of at most BODY_BATCH messages and BODY_BATCH_BYTES of mail
+    (a message bigger than that alone), so one answer never holds a mailbox's attachments."""
+    batch, total = [], 0
+    for uid in uids:
+        size = sizes.get(uid, 0)
+        if batch and (len(batch) >= BODY_BATCH or total + size > BODY_BATCH_BYTES):
+            yield batch
+            batch, total = [], 0
+        batch.append(uid)
+        total += size
+    if batch:
+        yield batch
 
 
 def _fields(s: HeaderSummary) -> tuple:

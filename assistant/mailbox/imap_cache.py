@@ -24,7 +24,7 @@ from assistant.config import cache_dir
 from assistant.errors import FollowupError
 from assistant.safefiles import seal, unseal, write_atomic
 
-FORMAT = 1
+FORMAT = 2  # 2: message sizes (RFC822.SIZE) kept with the headers
 
 
 @dataclass
@@ -34,13 +34,14 @@ class FolderState:
     messages: int = -1
     modseq: int = 0
     headers: dict = field(default_factory=dict)  # uid -> (flags frozenset[str], header bytes)
+    sizes: dict = field(default_factory=dict)  # uid -> RFC822.SIZE: over max_message_mb, headers only
 
 
 @dataclass
 class _Stored:
     format: int
     folders: dict  # name -> FolderState
-    bodies: dict  # (folder, uidvalidity, uid) -> raw message bytes
+    bodies: dict  # (folder, uidvalidity, uid[, "head"]) -> raw message bytes (or its header only)
     derived: dict = field(default_factory=dict)  # what the code made of them (see `derived`)
 
 
