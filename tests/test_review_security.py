@@ -86,3 +86,26 @@ def test_an_encoded_word_in_the_configured_name_adds_no_header(dirs):
         draft = message_from_bytes(path.read_bytes(), policy=policy.default)
         assert "Bcc" not in draft, path.read_text()
     assert "Traceback" not in result.output
+
+
+def test_two_thousand_threads_of_one_company_are_grouped_without_stalling(dirs):
+    """Grouping used to re-read every message of a group for each thread that joined it:
+    2,000 threads of one company took 17 s on `threads`, now about 4 s (2,000 roles of one
+    company: 53 s, now 13 s; still quadratic in the number of groups, reported)."""
+    import time
+
+    path = dirs / "many.mbox"
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(2000):
+            f.write(f"From x Mon Feb 23 16:00:00 2026\nFrom: Priya Shah <priya@northwind-labs.com>\n"
+                    f"To: {ME}\nSubject: Interview - Data Analyst\n"
+                    f"Date: Mon, {1 + i % 27:02d} Feb 2026 16:00:00 -0500\nMessage-ID: <p{i}@northwind>\n\n"
+                    "Hi Jordan,\n\nThanks for your time today. We'll get back to you by Friday.\n\n"
+                    "Best,\nPriya Shah\nTechnical Recruiter | Northwind Labs\n\n")
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["--mailbox", str(path), "--me", ME, "--today", "2026-03-12",
+                                       "threads", "--json"], catch_exceptions=False)
+    seconds = time.monotonic() - started
+    assert result.exit_code == 0, result.output
+    assert [p["company"] for p in json.loads(result.output)] == ["Northwind Labs"]
+    assert seconds < 8, f"{seconds:.1f} s for 2,000 threads of one company"
