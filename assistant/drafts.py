@@ -667,11 +667,34 @@ def reply_subject(process) -> str:
     return f"Re: {base}" if base else "Re:"
 
 
+def _literal(value: str) -> str:
+    """Text from mail (or config) as it must appear in a header: an RFC 2047 encoded word
+    in it ("=?utf-8?b?...?=", left literal by a sender who encoded it twice) would be decoded
+    again when the header is written, CR/LF and all, and add a Bcc to the user's draft."""
+    return value.replace("=?", "= ?")
+
+
+# A message id worth threading on: printable ASCII, no brackets or encoded-word opener.
+_CLEAN_ID = re.compile(r"(?:(?!=\?)[!-;=?-~])+")
+
+
+def _check_headers(msg: EmailMessage) -> EmailMessage:
+    """The headers as written are the headers set: none added by a value from mail."""
+    from email import message_from_bytes
+    from email import policy as _policy
+
+    written = message_from_bytes(msg.as_bytes(), policy=_policy.compat32)
+    if [k.lower() for k in written.keys()] != [k.lower() for k in msg.keys()]:
+        raise FollowupError("refusing a draft whose headers would not be the ones the tool set "
+                            "(a name, subject or id from the thread has a line break encoded in it)")
+    return msg
+
+
 def _address(p: Person, what: str) -> HeaderAddress:
     _refuse_line_breaks(p.name, what)
     _refuse_line_breaks(p.email, what)
     try:
-        return HeaderAddress(display_name=p.name, addr_spec=ascii_email(p.email))
+        return HeaderAddress(display_name=_literal(p.name), addr_spec=ascii_email(p.email))
     except (ValueError, IndexError) as e:
         raise FollowupError(f"cannot address a draft to {p.email!r}: {e}") from None
 
@@ -682,7 +705,7 @@ def build_message(process, recipient: Person, sender: Person, text: str) -> Emai
     if sender.email:
         msg["From"] = _address(sender, "From")
     msg["To"] = _address(recipient, "To")
-    msg["Subject"] = reply_subject(process)
+    msg["Subject"] = _literal(reply_subject(process))
     msg["Date"] = format_datetime(localtime())
     domain = sender.email.partition("@")[2] or None
     msg["Message-ID"] = make_msgid(domain=domain)
@@ -691,9 +714,9 @@ def build_message(process, recipient: Person, sender: Person, text: str) -> Emai
     parent = getattr(process, "reply_to", None) or next(
         (m for m in reversed(process.thread.messages if process.thread else []) if m.message_id and not m.draft),
         None)
-    if parent is not None:
+    if parent is not None and _CLEAN_ID.fullmatch(parent.message_id or ""):
         ids = list(parent.references or parent.in_reply_to) + [parent.message_id]
-        ids = list(dict.fromkeys(i for i in ids if i and not re.search(r"[\s<>]", i)))[-20:]
+        ids = list(dict.fromkeys(i for i in ids if i and _CLEAN_ID.fullmatch(i)))[-20:]
         msg["In-Reply-To"] = f"<{parent.message_id}>"
         msg["References"] = " ".join(f"<{i}>" for i in ids)
     msg["X-Unsent"] = "1"  # Outlook and Thunderbird open it as a draft to edit, not a sent mail
@@ -701,7 +724,7 @@ def build_message(process, recipient: Person, sender: Person, text: str) -> Emai
     # characters needs quoted-printable.
     long_line = any(len(line.encode("utf-8")) > 998 for line in text.splitlines())
     msg.set_content(text, cte="quoted-printable" if long_line else "8bit")
-    return msg
+    return _check_headers(msg)
 
 
 def draft_key(kind: str, thread_id: str, email: str) -> str:

@@ -7,6 +7,7 @@ for mail that is not a hiring process). The state rules are PROMISES.md's and th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Callable
@@ -316,22 +317,60 @@ def one_process_each(found: list[Process]) -> list[list[Process]]:
     """
     groups: list[list[Process]] = []
     by_word: dict[str, list[list[Process]]] = {}  # first word of the company -> its groups
+    facts: dict[int, _GroupFacts] = {}  # id(group) -> what the checks need, kept as it grows
     named = sorted((p for p in found if p.role), key=_started)
     unnamed = sorted((p for p in found if not p.role), key=_started)
     for p in named + unnamed:
         words = _company_words(p.company)
         same = by_word.get(words[0], []) if words else []
-        near = [g for g in same if _same_company(g, words) and _near(g, p)]
-        fits = [g for g in near if _roles_fit(g, p)]
-        if not p.role and len({_letters(_role_key(g)) for g in fits}) > 1:
+        first, last = _first_day(p), last_activity(p)
+        near = [g for g in same if facts[id(g)].same_company(words) and facts[id(g)].near(p, first, last)]
+        fits = [g for g in near if facts[id(g)].roles_fit(p.role)]
+        if not p.role and len({_letters(facts[id(g)].role_key()) for g in fits}) > 1:
             fits = []  # which of two roles? keep it apart rather than guess
         if fits:
             fits[-1].append(p)
+            facts[id(fits[-1])].add(p, words, first, last)
         else:
             groups.append([p])
+            facts[id(groups[-1])] = _GroupFacts()
+            facts[id(groups[-1])].add(p, words, first, last)
             if words:
                 by_word.setdefault(words[0], []).append(groups[-1])
     return [sorted(g, key=_started) for g in groups]
+
+
+class _GroupFacts:
+    """A group's span, companies, roles and last answer, updated as a thread joins it, so
+    that grouping thousands of threads of one company is not quadratic in their messages."""
+
+    def __init__(self):
+        self.start = self.end = self.closed = None
+        self.words: dict[tuple[str, ...], None] = {}
+        self.roles: dict[str, None] = {}
+
+    def add(self, p: Process, words: tuple[str, ...], first: date | None, last: date | None) -> None:
+        days = [d for d in (first, last) if d is not None]
+        if days:
+            self.start = min([self.start, *days]) if self.start else min(days)
+            self.end = max([self.end, *days]) if self.end else max(days)
+        if p.state in ("rejected", "withdrawn") and p.decided_at:
+            day = p.decided_at.date()
+            self.closed = max(self.closed, day) if self.closed else day
+        self.words.setdefault(words)
+        self.roles.setdefault(p.role)
+
+    def same_company(self, mine: tuple[str, ...]) -> bool:
+        return _same_company([], mine, self.words)
+
+    def near(self, p: Process, first: date | None, last: date | None) -> bool:
+        return _near([], p, facts=(self.start, self.end, self.closed, first, last))
+
+    def roles_fit(self, role: str) -> bool:
+        return all(_same_role(r, role) for r in self.roles)
+
+    def role_key(self) -> str:
+        return max((r for r in self.roles if r), key=len, default="")
 
 
 def join(group: list[Process], me: frozenset[str], today: date, wait_days: int,
@@ -387,9 +426,9 @@ def _company_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in _LEGAL_WORDS)
 
 
-def _same_company(group: list[Process], mine: tuple[str, ...]) -> bool:
+def _same_company(group: list[Process], mine: tuple[str, ...], others=None) -> bool:
     """"Northwind" and "Northwind Logistics, Inc." are one company; "Meta" and "Metabase" are not."""
-    for other in (_company_words(q.company) for q in group):
+    for other in (others if others is not None else (_company_words(q.company) for q in group)):
         short, long = sorted((mine, other), key=len)
         if short and long[:len(short)] == short:
             return True
@@ -413,25 +452,35 @@ def _roles_fit(group: list[Process], p: Process) -> bool:
 def _same_role(a: str, b: str) -> bool:
     if not a or not b or _letters(a) == _letters(b):
         return True
-    base = [_letters(_ROLE_DETAIL.sub("", r)) for r in (a, b)]
+    base = [_role_base(r) for r in (a, b)]
     return base[0] == base[1] and (_letters(a) == base[0] or _letters(b) == base[1])
 
 
+@lru_cache(maxsize=65536)  # grouping compares each role with every other of its company
+def _role_base(role: str) -> str:
+    return _letters(_ROLE_DETAIL.sub("", role))
+
+
+@lru_cache(maxsize=65536)
 def _letters(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalnum())
 
 
-def _near(group: list[Process], p: Process) -> bool:
+def _near(group: list[Process], p: Process, facts=None) -> bool:
     """Close enough in time to be one application, and not a new one after their answer."""
-    start, end = _span(group)
-    first, last = _first_day(p), last_activity(p)
+    if facts is None:
+        start, end = _span(group)
+        first, last = _first_day(p), last_activity(p)
+        decided = [q.decided_at for q in group if q.state in ("rejected", "withdrawn") and q.decided_at]
+        closed = max(decided).date() if decided else None
+    else:
+        start, end, closed, first, last = facts
     if None in (start, end, first, last):
         return False
     gap = timedelta(days=JOIN_GAP_DAYS)
     if first > end + gap or last < start - gap:
         return False
-    closed = [q.decided_at for q in group if q.state in ("rejected", "withdrawn") and q.decided_at]
-    return not (closed and p.state == "applied" and first > max(closed).date())
+    return not (closed and p.state == "applied" and first > closed)
 
 
 def fold_invitations(threads: list[Thread], me: frozenset[str]) -> list[Thread]:
