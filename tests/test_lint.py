@@ -330,6 +330,58 @@ CLASSES = [
       T.format("I understand if your process needs more time. Is there any update on the timeline?")]),
 ]
 
+# Tone families as patterns over word classes (issue 10, fresh batches): an obligation put on the
+# reader, a wish to know by a near time, a conditional threat, comparative pressure, hurt feelings.
+CLASSES += [
+    ("tone.urgency", "status-check",
+     [T.format("You need to let me know by Friday whether I am moving forward."),
+      T.format("You really should make me an offer soon."),
+      T.format("As I have other interviews lined up, I need you to make up your mind."),
+      T.format("I expect a full written explanation of why I was unsuccessful.")],
+     [T.format("If you need me to confirm my availability, just let me know."),
+      T.format("You mentioned you expected to make a decision by the end of the month. Is there any update?")]),
+    ("tone.deadline", "status-check",
+     [T.format("Have you decided? I'd really like to know today if possible."),
+      T.format("When will I hear back? I'm hoping to know by tomorrow at the latest."),
+      T.format("If I don't hear anything from you this week, I will take the other job.")],
+     [T.format("You'd said you were hoping to wrap up interviews last week. Any update you can share "
+               "would be great."),
+      T.format("If I don't hear back, no problem; I know these things take time.")]),
+    ("tone.accusation", "status-check",
+     [T.format("It's been ages. Do you guys ever reply to candidates?"),
+      T.format("I think you owe me a proper explanation."),
+      T.format("I'd appreciate it if you could keep your word this time.")],
+     [T.format("Do you have any update on the timeline? Thank you for keeping me posted.")]),
+    ("tone.guilt", "status-check",
+     [T.format("Honestly I'm a bit hurt I haven't heard back."),
+      T.format("I gave up my Saturday for that trial shift."),
+      T.format("After all that travel, the least I deserve is a quick reply."),
+      T.format("I must plan my next steps and you are holding me up.")],
+     [T.format("I was glad to hear the team is growing, and I'm still very keen on the role.")]),
+    ("tone.pressure", "status-check",
+     [T.format("I have interviews with several other companies, so you should move quickly."),
+      T.format("Two other employers want me to start next week, so if you are interested, decide soon."),
+      T.format("Surely by now the committee has decided."),
+      T.format("I finished the interview an hour ago; have you made a decision yet?")],
+     [T.format("I have received another offer, but you remain my first choice, so I would be grateful for "
+               "any update on your timeline."),
+      T.format("Have you made a decision on the role? You mentioned last Friday.")]),
+    ("tone.checking-in-again", "status-check",
+     [T.format("Sorry, me again. I emailed on Monday and Wednesday too."),
+      T.format("I wrote on the 3rd and on the 10th about the role.")],
+     [T.format("I wrote the report on Monday and it went well.")]),
+]
+
+
+def test_a_check_in_placed_after_a_past_interview_has_a_kind():
+    """Thread context in the text ("I interviewed ... on the 4th") makes it a check-in, so the
+    check-in's must-haves run: one with no ask is not waved through as kind 'other'."""
+    text = T.format("I interviewed for the data analyst role on the 4th. I have been thinking about it a lot.")
+    assert lint(text).kind == "status-check"
+    assert "structure.ask" in rules_fired(text, "auto")
+    thanks = T.format("Thank you for the interview on Monday. I enjoyed hearing about the data team.")
+    assert lint(thanks).kind == "thank-you"
+
 
 @pytest.mark.parametrize("rule,kind,fire,quiet", CLASSES, ids=[c[0] for c in CLASSES])
 def test_rule_reads_the_class_not_one_phrase(rule, kind, fire, quiet):

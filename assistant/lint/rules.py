@@ -336,6 +336,14 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:without|no) (?:further )?delay\b", 1),
         (r"\bhow (?:long|hard) (?:does|can|could|should|will) it (?:take|be)\b", 1),
         (r"\bI (?:insist|demand)\b", 1),
+        # the class, not the phrase: an obligation put on the reader to answer ("you need to let me
+        # know", "you should make me an offer"); "you need me to confirm" is theirs to ask, not a demand
+        (r"\b(?:you|u)(?: really| just| seriously| honestly)? (?:need|have|must|ought|should|'d better|had better)(?: to)?(?: (?!me\b|us\b)\w+){0,4}? "
+         r"(?:respond|reply|decide|let me know|tell me|get back|confirm|answer|make (?:up your mind|a decision"
+         r"|me an offer|an offer))\b", 1),
+        (r"\bI (?:need|expect|want|require) you to\b", 1),
+        (r"\bI(?:'d| would)? (?:expect|demand|require) (?:a|an|the|your)(?: \w+){0,3}? (?:explanation|reason|answer"
+         r"|reply|response|decision|apology|copy|feedback)\b", 1),
     )),
     Phrases("tone.deadline", (
         # A deadline set on *them*: a request to the reader ("please reply by", "let me know by",
@@ -360,6 +368,11 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bif I (?:don't|do not|haven't|have not) (?:hear|get|receive|have|heard|got|received)(?: back)?"
          r"(?: \w+){0,3}? (?:by|before|within|soon)\b", 1),
         (r"\bI(?:'ll| will) (?:have to |need to )?(?:assume|take that as|withdraw|move on)\b", 1),
+        (r"\b(?:like|want|need|hoping|hope|expect) to (?:know|hear|have (?:an|your) (?:answer|decision))(?: \w+){0,3}?"
+         r" (?:today|tonight|tomorrow|by tomorrow|this week|at the latest|straight away|right away)\b", 1),
+        (r"\bat the latest\b", 1),
+        (r"\bif I (?:don't|do not|haven't|have not|can't) (?:hear|get|receive)[^.?!\n]{0,60}?"
+         r"\bI(?:'ll| will| shall| am going to|'m going to)\b", 1),
     )),
     Phrases("tone.back-reference", (
         (r"\b(?:as )?per my (?:last|previous|earlier|prior) (?:e-?mail|message|note)\b", 1),
@@ -396,6 +409,9 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:stop|quit) dragging your feet\b|\bdragging (?:your|their) feet\b", 1),
         (r"\b(?:left|kept|keeping|leaving) me (?:hanging|waiting|in the dark)\b", 1),
         (r"\bignor(?:ed|ing) (?:me|my)\b", 1),
+        (r"\b(?:do|does|did) (?:you|anyone|anybody|your \w+)(?: guys| people| lot)? (?:ever|even) (?:reply|respond"
+         r"|answer|read|get back|check)\b", 1),
+        (r"\byou owe (?:me|us|candidates)\b", 1), (r"\bkeep your (?:word|promise)\b", 1),
         (r"\b(?:lack|absence) of (?:communication|response|respect|courtesy)\b", 1),
         (r"\bnobody (?:has )?(?:bothered|replied|responded|got back)\b", 1),
         (r"\bit(?:'s| has) been (?:over |more than |almost )?(?:two|three|four|several|\d+) weeks"
@@ -440,6 +456,9 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bit would be (?:nice|polite|courteous|good manners) to (?:hear|get|receive|know)\b", 1),
         (r"\bI (?:think I )?deserve (?:an? )?(?:answer|response|reply|update|explanation)\b", 1),
         (r"\bthe courtesy of (?:a|an) (?:reply|response|answer)\b", 1),
+        (r"\bI(?:'m| am| was| felt| feel)(?: \w+){0,2}? (?:hurt|upset|offended|insulted)\b", 1),
+        (r"\bgave up (?:a lot|so much|everything|my (?:\w+day|evenings?|weekends?|time|holiday))\b", 1),
+        (r"\b(?:the )?least I deserve\b", 1), (r"\b(?:holding|keeping) me (?:up|back)\b", 1),
     )),
     Phrases("tone.desperation", (
         (r"\bI(?:'m| am) (?:begging|pleading|desperate)\b", 1),
@@ -466,6 +485,8 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:friendly|gentle|quick|kind) (?:reminder|nudge|ping|bump)\b", 1),
         (r"\b(?:any|an) (?:update|news|word|decision)s? yet\b", 1),
         (r"\bstill (?:following|checking) (?:up|in)\b", 1),
+        (r"\b(?:it's |sorry,? )me again\b", 1),
+        (r"\bI (?:emailed|wrote|messaged|called)(?: you)? (?:on )?(?:monday|tuesday|wednesday|thursday|friday|the \d+\w*) and (?:on )?(?:monday|tuesday|wednesday|thursday|friday|the \d+\w*)\b", 1),
     )),
     Phrases("tone.chasing", (
         (r"\bfollow(?:ing)?[- ]?up\b", 0.5), (r"\bcheck(?:ing)? in\b", 0.5),
@@ -500,6 +521,11 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI(?:'ll| will| shall| am going to|'m going to) (?:have to )?(?:take|accept|go with|sign) (?:the other|another"
          r"|their|the \w+) (?:job|offer|role|position)\b", 1),
         (r"\b(?:or|before) (?:I|someone else) (?:accept|take|sign)s? (?:the other|another|their|it)\b", 1),
+        (r"\b(?:other|another|several|multiple|two|three|a few) (?:\w+ )?(?:companies|company|employers|offers?"
+         r"|opportunities|interviews)\b[^.?!\n]{0,80}?(?:\bso (?:you|if you)\b|\bif you (?:want|wish|hope|are interested)"
+         r"|\byou(?:'d| had| should| need| must| better)\b|\bbefore (?:I|they|it's too late)\b)", 1),
+        (r"\b(?:secure|lose|miss out on) me\b", 1), (r"\bsurely (?:by now|you|the|someone)\b", 1),
+        (r"\b(?:made|reached|come to) (?:a|your|the) decision yet\b", 1),
     )),
     Phrases("tone.blame", (
         (r"\byou(?:'ve| have)? (?:made|are making) (?:a |an |the |a big |a huge |a serious |a real )?"
@@ -690,6 +716,10 @@ KIND_CUES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"\b(?:a|the|your) decision (?:has|had|have) (?:now |yet |already )?been (?:made|reached|taken)\b", 2),
         (r"\b(?:that|the|this) (?:time|date|deadline|period|week|fortnight) has (?:now )?passed\b", 2),
         (r"\bsuccessful candidates?\b", 1),
+        # thread context: the interview or application placed at a past date is a check-in on it
+        (r"\b(?:I interviewed|I applied|my (?:\w+ )?interview|my application|we (?:spoke|met))\b[^.?!\n]{0,50}?"
+         r"\b(?:on (?:the )?\d|on (?:monday|tuesday|wednesday|thursday|friday)|(?:\w+ )?(?:days?|weeks?) ago"
+         r"|last (?:week|month|monday|tuesday|wednesday|thursday|friday))", 1.5),
         (r"\bI (?:interviewed|had (?:my|an|the) (?:\w+ )?interview)\b", 1), (r"\bremain available\b", 1),
     ),
     "recruiter-feedback": (
@@ -772,6 +802,7 @@ STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
         r"\bkeen\b", r"\blook(?:ing)? forward\b", r"\bmotivat(?:ed|es|ing)\b", r"\bthrilled\b",
         r"\bwould love to\b", r"\bwant(?:ed)? to (?:join|be part|contribute|work)\b",
         r"\b(?:great|strong|good) fit\b", r"\bappeal(?:s|ing)?\b",
+        r"\bsee myself (?:fitting|working|joining|being|in)\b", r"\bfit(?:ting)? in (?:well|nicely)\b",
         r"\b(?:exactly|just|precisely) (?:the (?:kind|sort|type) of|what I)\b",
         r"\bthe (?:kind|sort|type) of (?:work|role|job|team|challenge|problem|place|environment)s? I\b",
         r"\b(?:welcome|love|like|relish|value) (?:the|a) (?:chance|opportunity) to\b", r"\bfirst choice\b",
