@@ -372,6 +372,35 @@ CLASSES += [
      [T.format("I wrote the report on Monday and it went well.")]),
 ]
 
+CLASSES += [
+    ("tone.deadline", "other",
+     [T.format("Why is this taking so long? Tell me today whether I got it."),
+      T.format("It has been a week.\nPlease respond to this right away.")],
+     [T.format("Let me know if you need anything else from me. I can come in today or tomorrow.")]),
+    ("tone.accusation", "other",
+     [T.format("Why haven't I heard anything yet? It's been a week."),
+      T.format("I have been kept waiting for an unreasonable time and my patience is wearing thin."),
+      T.format("I'd be grateful if someone could finally give me an answer. I'm starting to feel ignored.")],
+     [T.format("I haven't heard anything yet, so I wanted to ask whether there is any news on the role."),
+      T.format("Thank you for your patience while I gathered my references.")]),
+    ("tone.blame", "other",
+     [T.format("I'm honestly gutted and a bit angry about the outcome."),
+      T.format("I put my heart into this and got nothing back but a form email.")],
+     [T.format("I'm disappointed, of course, but I enjoyed meeting the team.")]),
+    ("tone.counting", "other",
+     [T.format("I have now chased three times about the analyst role.")],
+     [T.format("Three times a week the team runs a design review, which I'd enjoy.")]),
+    ("tone.checking-in-again", "other",
+     [T.format("I'm really sorry to bother you again, but is there any chance at all?")],
+     [T.format("Sorry to bother you. Is there any news on the role?")]),
+    ("tone.negotiating", "other",
+     [T.format("To be upfront, I'd only accept the role with a starting salary of 60,000 and a signing bonus.")],
+     [T.format("Is there any update on the role? I'm still very keen.")]),
+    ("structure.one-question", "other",
+     [T.format("How did I do? What did Ahmed say? Is the role still open? When is the next stage?")],
+     [T.format("Is there any update on the timeline? Thank you for your help.")]),
+]
+
 
 def test_a_check_in_placed_after_a_past_interview_has_a_kind():
     """Thread context in the text ("I interviewed ... on the 4th") makes it a check-in, so the

@@ -136,7 +136,7 @@ def questions(f: Facts) -> Iterator[Hit]:
     top = int(f.thresholds["max_questions"])
     if len(asked) > top:
         yield Hit("structure.questions", asked[top].start, {"questions": len(asked), "max": top})
-    if f.kind == "status-check" and len(asked) > 2:
+    if f.kind in ("status-check", "other") and len(asked) > 2:  # any follow-up: a list of questions
         yield Hit("structure.one-question", asked[2].start, {"questions": len(asked)})
 
 

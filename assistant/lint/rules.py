@@ -170,7 +170,7 @@ RULES: tuple[Rule, ...] = (
     R("structure.one-question", "warning", "{questions} questions in a check-in; ask one",
       "A status check asks one clear question; a list of them reads as pressure",
       f"{REF_HARASS}; {BOOMERANG}", "keep the one question about the timeline",
-      kinds=("status-check",)),
+      kinds=("status-check", "other")),
     R("structure.feedback", "warning", "no word on how the interviews went",
       "Send the recruiter feedback on how it went with the managers",
       f"{REF_TOUCH}: 'Always send feedback to the recruiter after your interviews'",
@@ -257,7 +257,7 @@ RULES: tuple[Rule, ...] = (
       "A thank-you thanks them and restates your interest; salary and perks before an offer read "
       "as demands", f"{REF_THANKS}: 'thank the interviewer', 'Reiterate your interest'; {REF_MOTIVATION}",
       "keep this note to thanks and interest; raise terms when they make an offer",
-      kinds=("thank-you", "linkedin", "linkedin-message")),
+      kinds=("thank-you", "linkedin", "linkedin-message", "other")),
     R("tone.slang", "warning", "{count} texting words ('{match}', ...) to a hiring contact",
       "Chat slang reads as careless to someone still evaluating you",
       f"{REF_LINKEDIN}: 'a professional, but not too formal message'; {REF_MOTIVATION}",
@@ -371,6 +371,10 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:like|want|need|hoping|hope|expect) to (?:know|hear|have (?:an|your) (?:answer|decision))(?: \w+){0,3}?"
          r" (?:today|tonight|tomorrow|by tomorrow|this week|at the latest|straight away|right away)\b", 1),
         (r"\bat the latest\b", 1),
+        # an imperative opening a sentence, with a near time in the same sentence ("Tell me today
+        # whether I got it"); the lookbehinds only pin it to a sentence start
+        (r"(?:(?<=[.!?] )|(?<=\n)|(?<=^))(?:please )?(?:tell me|let me know|reply|respond|answer|get back to me"
+         r"|decide|confirm)\b[^.?!\n]{0,40}?\b(?:today|tonight|tomorrow|asap|now|immediately|right away|this week)\b", 1),
         (r"\bif I (?:don't|do not|haven't|have not|can't) (?:hear|get|receive)[^.?!\n]{0,60}?"
          r"\bI(?:'ll| will| shall| am going to|'m going to)\b", 1),
     )),
@@ -412,6 +416,13 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:do|does|did) (?:you|anyone|anybody|your \w+)(?: guys| people| lot)? (?:ever|even) (?:reply|respond"
          r"|answer|read|get back|check)\b", 1),
         (r"\byou owe (?:me|us|candidates)\b", 1), (r"\bkeep your (?:word|promise)\b", 1),
+        (r"\bwhy (?:haven't|have not|hasn't|has not|didn't|did not|has no ?one|has nobody|is no ?one|isn't anyone)"
+         r" (?:I |anyone |anybody |you |your \w+ )?(?:heard|replied|responded|answered|got back|gotten back|been told"
+         r"|contacted|called|written|reply|respond|answer|get back)\b", 1),
+        (r"\b(?:been|being|was|were) (?:kept|left) (?:waiting|hanging|in the dark)\b", 1),
+        (r"\b(?:feel|feeling|felt) (?:\w+ )?(?:ignored|forgotten|overlooked|invisible|brushed off|fobbed off)\b", 1),
+        (r"\bfinally (?:give|get back|reply|respond|answer|let me know|tell me|decide)\b", 1),
+        (r"\b(?:my )?patience (?:is )?(?:wearing|running|getting) (?:thin|out)\b", 1),
         (r"\b(?:lack|absence) of (?:communication|response|respect|courtesy)\b", 1),
         (r"\bnobody (?:has )?(?:bothered|replied|responded|got back)\b", 1),
         (r"\bit(?:'s| has) been (?:over |more than |almost )?(?:two|three|four|several|\d+) weeks"
@@ -426,6 +437,8 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI(?:'ve| have) (?:tried|reached out|followed up|written|emailed|called) "
          r"(?:to reach you )?(?:several|multiple|many|a few|numerous|two|three|\d+) times\b", 1),
         (r"\byet another (?:e-?mail|message|follow[- ]?up|note)\b", 1),
+        (r"\b(?:chased|followed up|emailed|written|wrote|asked|reached out|called|messaged|phoned)"
+         r"(?: you| this| about this| about it)? (?:two|three|four|five|several|multiple|many|a few|\d+) times\b", 1),
     )),
     Phrases("tone.guilt", (
         (r"\bI (?:have |'ve |already |even )?(?:turned down|declined|rejected|passed on|put off|said no to) "
@@ -486,6 +499,7 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:any|an) (?:update|news|word|decision)s? yet\b", 1),
         (r"\bstill (?:following|checking) (?:up|in)\b", 1),
         (r"\b(?:it's |sorry,? )me again\b", 1),
+        (r"\b(?:bother|bothering|pester|pestering|chase|chasing|nag|nagging|disturb|disturbing) you (?:again|once more)\b", 1),
         (r"\bI (?:emailed|wrote|messaged|called)(?: you)? (?:on )?(?:monday|tuesday|wednesday|thursday|friday|the \d+\w*) and (?:on )?(?:monday|tuesday|wednesday|thursday|friday|the \d+\w*)\b", 1),
     )),
     Phrases("tone.chasing", (
@@ -546,6 +560,9 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:someone|somebody|a candidate|a person) (?:with )?(?:less|fewer|far less) (?:experience|"
          r"qualifications|skills?)\b", 1),
         (r"\b(?:less|under)[- ]qualified\b", 1),
+        (r"\bI(?:'m| am| was| feel| felt)(?: \w+){0,2}? (?:angry|annoyed|frustrated|furious|livid|fed up|gutted)\b", 1),
+        (r"\bnothing (?:back )?but (?:a|an) (?:form|generic|automated|standard|two-line|one-line) (?:e-?mail|reply|"
+         r"response|rejection|letter)\b", 1),
         (r"\b(?:unfair|biased|rigged) (?:process|decision|interview)\b", 1),
     )),
     Phrases("tone.reconsider", (
@@ -579,6 +596,8 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI(?:'d|'ll| would| will)? (?:need|expect|require|insist on|ask for)\b(?! to (?:thank|say|add|mention))", 0.5),
         (r"\b(?:won't|will not|wouldn't|would not|can't|cannot|couldn't|could not) (?:consider|accept|take|go)"
          r" (?:anything|less|an offer|a salary|below|under)\b", 1),
+        (r"\b(?:only|not) (?:accept|consider|take|join) (?:the|this|an?|your) (?:role|job|position|offer)"
+         r" (?:with|for|at|if|unless|without)\b", 1),
         (r"\b(?:at least|a minimum of|minimum of|non-negotiable|no less than)\b", 0.5),
         (r"[$\u00a3\u20ac]\s?\d|\b\d[\d,.]*\s?k\b|\b\d+\s?%\s+(?:more|higher|raise|increase|above)\b", 0.5),
     ), min_weight=1.5, each=False),
