@@ -90,6 +90,8 @@ PAIRS = {
                            STATUS, "status-check", None),
     "structure.ask": ("Hi Jenna,\n\nYou mentioned you hoped to decide by last Friday. I remain keen.\n\nOmar\n",
                       STATUS, "status-check", None),
+    "structure.courtesy": ("Hello Ivan,\n\nI am waiting since two weeks for your answer. Please send me the "
+                           "decision.\n\nAdriana\n", STATUS, "status-check", None),
     "structure.one-question": (draft("bad/status-check-questions.txt"), draft("good/status-check-2.txt"),
                                "status-check", None),
     "structure.feedback": ("Hi Rachel,\n\nThank you for all your help this week.\n\nBest,\nKwame\n",
@@ -399,6 +401,22 @@ CLASSES += [
     ("structure.one-question", "other",
      [T.format("How did I do? What did Ahmed say? Is the role still open? When is the next stage?")],
      [T.format("Is there any update on the timeline? Thank you for your help.")]),
+]
+
+CLASSES += [
+    ("structure.courtesy", "other",
+     ["Dear Mrs. Fischer,\n\nIt's now Thursday and I still have no answer. Kindly inform me of the result.\n\nPiotr\n",
+      "Hi Jo,\n\nThe interview was a mess. When do I hear back?\n\nNate\n"],
+     ["Hi Noor,\n\nI hope you had a good weekend. You said the team would be in touch within a week. Is there "
+      "any news?\n\nElif\n",
+      "Dear Ms. Reyes,\n\nIs there any update on the role?\n\nKind regards,\nAbimbola\n",
+      "Hi Chris,\n\nAny news on the frontend role? Please share whenever you can.\n\nMo\n"]),
+    ("tone.deadline", "other",
+     [T.format("Kindly inform me of the result by tomorrow morning, otherwise I will consider other offers."),
+      T.format("Please send me the final decision by Friday.")],
+     [T.format("You said you would let me know the outcome by Friday, so I wanted to check in."),
+      T.format("You mentioned you'd be able to tell me the result by the 20th. Is there any news?"),
+      T.format("I will be away next week, otherwise I would have come in person.")]),
 ]
 
 

@@ -142,7 +142,9 @@ def questions(f: Facts) -> Iterator[Hit]:
 
 _PER_KIND = {
     "thank-you": ("structure.thanks", "structure.detail", "structure.interest", "structure.invite-contact"),
-    "status-check": ("structure.timeline", "structure.ask"),
+    "status-check": ("structure.timeline", "structure.ask", "structure.courtesy"),
+    "linkedin-message": ("structure.courtesy",),
+    "other": ("structure.courtesy",),
     "recruiter-feedback": ("structure.thanks", "structure.feedback"),
     "keep-in-touch": ("structure.thanks", "structure.keep-in-touch"),
     "linkedin": ("structure.where-met",),

@@ -38,6 +38,8 @@ SMILEY = ("Glikson, Cheshin & van Kleef, 'The Dark Side of a Smiley: Effects of 
           "Virtual First Impressions', Social Psychological and Personality Science, 2017: smileys in a "
           "first work email lowered perceived competence")
 REF_MOTIVATION = f"{REF}: 'Show your motivation'; 'even after your interview you are still being evaluated'"
+GRATITUDE = ("Boomerang, 'Want to Get More Replies? Say Thanks', 2017: emails closing with a form of "
+             "thanks got more replies than those without")
 RETURN_PATH = ("Return Path, subject line study of 9 million subject lines (2015): desktop clients "
                "show about 60 characters of a subject, mobile ones 25-30")
 
@@ -167,6 +169,14 @@ RULES: tuple[Rule, ...] = (
       "A status check asks one clear question: is there an update?",
       f"{REF_HARASS}: 'drop an email to ask for an update'",
       "ask one question, e.g. 'Is there any update on the timeline?'", kinds=("status-check",)),
+    R("structure.courtesy", "warning", "no thanks, no good wishes, no courteous sign-off: this reads as curt",
+      "A follow-up stays professional: it thanks them for their time or wishes them well; a message "
+      "with neither reads as a demand whatever its words (in the fresh bad drafts, a third had none; "
+      "no good one lacked it)",
+      f"{REF}: 'Stay professional and thank him/her for his/her time and support'; 'Thank the "
+      f"interviewer for his/her time'; {GRATITUDE}",
+      "open with 'I hope you are well' or close with 'Thank you for your time'",
+      kinds=("status-check", "linkedin-message", "other")),
     R("structure.one-question", "warning", "{questions} questions in a check-in; ask one",
       "A status check asks one clear question; a list of them reads as pressure",
       f"{REF_HARASS}; {BOOMERANG}", "keep the one question about the timeline",
@@ -371,6 +381,13 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:like|want|need|hoping|hope|expect) to (?:know|hear|have (?:an|your) (?:answer|decision))(?: \w+){0,3}?"
          r" (?:today|tonight|tomorrow|by tomorrow|this week|at the latest|straight away|right away)\b", 1),
         (r"\bat the latest\b", 1),
+        # a conditional threat in either order: "..., otherwise I will", "... or I'll take the other offer"
+        (r"\b(?:otherwise|or else),? I(?:'ll| will| shall| am going to|'m going to)\b", 1),
+        # a request with a deadline, a few words apart ("inform me of the result by tomorrow"); not
+        # their own time frame reported back ("you said you would let me know the outcome by Friday")
+        (r"\b(?=let me know|get back to me|tell me|inform me|update me|send me|give me)"
+         r"(?<!you would )(?<!you'd )(?<!you will )(?<!you'll )(?<!I would )(?<!you could )(?<!you can )(?<!to )"
+         r"(?:let me know|get back to me|tell me|inform me|update me|send me|give me)(?: [\w']+){1,5}? " + _BY, 1),
         # an imperative opening a sentence, with a near time in the same sentence ("Tell me today
         # whether I got it"); the lookbehinds only pin it to a sentence start
         (r"(?:(?<=[.!?] )|(?<=\n)|(?<=^))(?:please )?(?:tell me|let me know|reply|respond|answer|get back to me"
@@ -882,6 +899,14 @@ STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:interview|conversation|meeting|chat|call|session)s? with\b",
         r"\b(?:enjoyed|liked) (?:meeting|talking|speaking)\b", r"\bfeedback\b",
         r"\bI (?:felt|think|thought)\b",
+    ),
+    # a word of thanks or good wishes anywhere, sign-off included ("Kind regards", "Best wishes")
+    "structure.courtesy": (
+        r"\bthank", r"\bthanks\b", r"\bcheers\b", r"\bgrateful\b", r"\bgratitude\b", r"\bappreciat",
+        r"\bhope (?:you|your|this|things|all|the|everything|it)\b", r"\bpleasure\b", r"\bbest wishes\b",
+        r"\ball the best\b", r"\bwarm(?:ly| regards| wishes)\b", r"\b(?:kind|best|warm|many) regards\b",
+        r"(?m:^best,?$)", r"\bkind of you\b", r"\bplease\b[^.?!\n]{0,60}\b(?:when you (?:can|have)|if (?:you|it)|whenever)\b",
+        r"\b(?:have a|enjoy (?:the|your)) (?:good|great|nice|lovely) (?:day|week|weekend)\b",
     ),
     "structure.keep-in-touch": (
         r"\b(?:keep|stay) in touch\b", r"\bfuture (?:roles|openings|opportunities|positions|openings)\b",
