@@ -420,6 +420,17 @@ CLASSES += [
 ]
 
 
+
+def test_a_warm_reply_to_a_rejection_is_a_keep_in_touch_that_asks_to_be_considered():
+    """'Thank you so much for letting me know' is a reply to a rejection, not a thank-you for an
+    interview; 'if similar roles come up, I'd love to be considered' asks to stay in touch."""
+    text = T.format("Thank you so much for letting me know, and for being so kind throughout. I enjoyed meeting "
+                    "everyone. If any similar roles come up, I'd love to be considered.")
+    assert lint(text).kind == "keep-in-touch"
+    assert "structure.keep-in-touch" not in rules_fired(text, "auto")
+    cold = T.format("Thank you so much for letting me know. I enjoyed meeting everyone.")
+    assert "structure.keep-in-touch" in rules_fired(cold, "keep-in-touch")
+
 def test_a_check_in_placed_after_a_past_interview_has_a_kind():
     """Thread context in the text ("I interviewed ... on the 4th") makes it a check-in, so the
     check-in's must-haves run: one with no ask is not waved through as kind 'other'."""

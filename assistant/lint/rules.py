@@ -768,9 +768,9 @@ KIND_CUES: dict[str, tuple[tuple[str, float], ...]] = {
     "keep-in-touch": (
         (r"\b(?:decided|chosen|chose|decision) (?:to )?(?:move|go|proceed)(?: forward)? with\b", 3),
         (r"\bnot (?:been )?(?:selected|moving forward|the news I)", 2),
-        (r"\bthank(?:s| you) for (?:letting me know|the news|telling me)\b", 2),
+        (r"\bthank(?:s| you)(?: so much| very much)? for (?:letting me know|the news|telling me)\b", 2),
         (r"\bdisappoint(?:ed|ing)\b", 2), (r"\b(?:keep|stay) in touch\b", 1.5),
-        (r"\bfuture (?:roles|openings|opportunities|positions)\b", 1.5),
+        (r"\b(?:future|similar) (?:roles|openings|opportunities|positions)\b", 1.5),
         (r"\bkeep me in mind\b", 1.5), (r"\b(?:another|other) candidates?\b", 2),
         (r"\b(?:stay|keep) in contact\b", 1.5), (r"\bapply(?:ing)? again\b", 2), (r"\bin the future\b", 1),
         (r"\bthank(?:s| you) for (?:your message|the information|the update|the heads[- ]up)\b", 1),
@@ -912,6 +912,7 @@ STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:keep|stay) in touch\b", r"\bfuture (?:roles|openings|opportunities|positions|openings)\b",
         r"\bkeep me in mind\b", r"\b(?:stay )?connected\b", r"\bin the future\b",
         r"\bcross paths\b", r"\bwork together\b", r"\bpaths cross\b",
+        r"\b(?:similar|other|new) (?:roles|openings|opportunities|positions)\b", r"\bbe considered\b",
     ),
     "structure.where-met": (
         r"\b(?:met|meet|meeting|spoke|speak|speaking|talk|talked|talking|interview\w*|chat\w*"
