@@ -90,6 +90,8 @@ PAIRS = {
                            STATUS, "status-check", None),
     "structure.ask": ("Hi Jenna,\n\nYou mentioned you hoped to decide by last Friday. I remain keen.\n\nOmar\n",
                       STATUS, "status-check", None),
+    "structure.courtesy": ("Hello Ivan,\n\nI am waiting since two weeks for your answer. Please send me the "
+                           "decision.\n\nAdriana\n", STATUS, "status-check", None),
     "structure.one-question": (draft("bad/status-check-questions.txt"), draft("good/status-check-2.txt"),
                                "status-check", None),
     "structure.feedback": ("Hi Rachel,\n\nThank you for all your help this week.\n\nBest,\nKwame\n",
@@ -329,6 +331,114 @@ CLASSES = [
                "there any update?"),
       T.format("I understand if your process needs more time. Is there any update on the timeline?")]),
 ]
+
+# Tone families as patterns over word classes (issue 10, fresh batches): an obligation put on the
+# reader, a wish to know by a near time, a conditional threat, comparative pressure, hurt feelings.
+CLASSES += [
+    ("tone.urgency", "status-check",
+     [T.format("You need to let me know by Friday whether I am moving forward."),
+      T.format("You really should make me an offer soon."),
+      T.format("As I have other interviews lined up, I need you to make up your mind."),
+      T.format("I expect a full written explanation of why I was unsuccessful.")],
+     [T.format("If you need me to confirm my availability, just let me know."),
+      T.format("You mentioned you expected to make a decision by the end of the month. Is there any update?")]),
+    ("tone.deadline", "status-check",
+     [T.format("Have you decided? I'd really like to know today if possible."),
+      T.format("When will I hear back? I'm hoping to know by tomorrow at the latest."),
+      T.format("If I don't hear anything from you this week, I will take the other job.")],
+     [T.format("You'd said you were hoping to wrap up interviews last week. Any update you can share "
+               "would be great."),
+      T.format("If I don't hear back, no problem; I know these things take time.")]),
+    ("tone.accusation", "status-check",
+     [T.format("It's been ages. Do you guys ever reply to candidates?"),
+      T.format("I think you owe me a proper explanation."),
+      T.format("I'd appreciate it if you could keep your word this time.")],
+     [T.format("Do you have any update on the timeline? Thank you for keeping me posted.")]),
+    ("tone.guilt", "status-check",
+     [T.format("Honestly I'm a bit hurt I haven't heard back."),
+      T.format("I gave up my Saturday for that trial shift."),
+      T.format("After all that travel, the least I deserve is a quick reply."),
+      T.format("I must plan my next steps and you are holding me up.")],
+     [T.format("I was glad to hear the team is growing, and I'm still very keen on the role.")]),
+    ("tone.pressure", "status-check",
+     [T.format("I have interviews with several other companies, so you should move quickly."),
+      T.format("Two other employers want me to start next week, so if you are interested, decide soon."),
+      T.format("Surely by now the committee has decided."),
+      T.format("I finished the interview an hour ago; have you made a decision yet?")],
+     [T.format("I have received another offer, but you remain my first choice, so I would be grateful for "
+               "any update on your timeline."),
+      T.format("Have you made a decision on the role? You mentioned last Friday.")]),
+    ("tone.checking-in-again", "status-check",
+     [T.format("Sorry, me again. I emailed on Monday and Wednesday too."),
+      T.format("I wrote on the 3rd and on the 10th about the role.")],
+     [T.format("I wrote the report on Monday and it went well.")]),
+]
+
+CLASSES += [
+    ("tone.deadline", "other",
+     [T.format("Why is this taking so long? Tell me today whether I got it."),
+      T.format("It has been a week.\nPlease respond to this right away.")],
+     [T.format("Let me know if you need anything else from me. I can come in today or tomorrow.")]),
+    ("tone.accusation", "other",
+     [T.format("Why haven't I heard anything yet? It's been a week."),
+      T.format("I have been kept waiting for an unreasonable time and my patience is wearing thin."),
+      T.format("I'd be grateful if someone could finally give me an answer. I'm starting to feel ignored.")],
+     [T.format("I haven't heard anything yet, so I wanted to ask whether there is any news on the role."),
+      T.format("Thank you for your patience while I gathered my references.")]),
+    ("tone.blame", "other",
+     [T.format("I'm honestly gutted and a bit angry about the outcome."),
+      T.format("I put my heart into this and got nothing back but a form email.")],
+     [T.format("I'm disappointed, of course, but I enjoyed meeting the team.")]),
+    ("tone.counting", "other",
+     [T.format("I have now chased three times about the analyst role.")],
+     [T.format("Three times a week the team runs a design review, which I'd enjoy.")]),
+    ("tone.checking-in-again", "other",
+     [T.format("I'm really sorry to bother you again, but is there any chance at all?")],
+     [T.format("Sorry to bother you. Is there any news on the role?")]),
+    ("tone.negotiating", "other",
+     [T.format("To be upfront, I'd only accept the role with a starting salary of 60,000 and a signing bonus.")],
+     [T.format("Is there any update on the role? I'm still very keen.")]),
+    ("structure.one-question", "other",
+     [T.format("How did I do? What did Ahmed say? Is the role still open? When is the next stage?")],
+     [T.format("Is there any update on the timeline? Thank you for your help.")]),
+]
+
+CLASSES += [
+    ("structure.courtesy", "other",
+     ["Dear Mrs. Fischer,\n\nIt's now Thursday and I still have no answer. Kindly inform me of the result.\n\nPiotr\n",
+      "Hi Jo,\n\nThe interview was a mess. When do I hear back?\n\nNate\n"],
+     ["Hi Noor,\n\nI hope you had a good weekend. You said the team would be in touch within a week. Is there "
+      "any news?\n\nElif\n",
+      "Dear Ms. Reyes,\n\nIs there any update on the role?\n\nKind regards,\nAbimbola\n",
+      "Hi Chris,\n\nAny news on the frontend role? Please share whenever you can.\n\nMo\n"]),
+    ("tone.deadline", "other",
+     [T.format("Kindly inform me of the result by tomorrow morning, otherwise I will consider other offers."),
+      T.format("Please send me the final decision by Friday.")],
+     [T.format("You said you would let me know the outcome by Friday, so I wanted to check in."),
+      T.format("You mentioned you'd be able to tell me the result by the 20th. Is there any news?"),
+      T.format("I will be away next week, otherwise I would have come in person.")]),
+]
+
+
+
+def test_a_warm_reply_to_a_rejection_is_a_keep_in_touch_that_asks_to_be_considered():
+    """'Thank you so much for letting me know' is a reply to a rejection, not a thank-you for an
+    interview; 'if similar roles come up, I'd love to be considered' asks to stay in touch."""
+    text = T.format("Thank you so much for letting me know, and for being so kind throughout. I enjoyed meeting "
+                    "everyone. If any similar roles come up, I'd love to be considered.")
+    assert lint(text).kind == "keep-in-touch"
+    assert "structure.keep-in-touch" not in rules_fired(text, "auto")
+    cold = T.format("Thank you so much for letting me know. I enjoyed meeting everyone.")
+    assert "structure.keep-in-touch" in rules_fired(cold, "keep-in-touch")
+
+def test_a_check_in_placed_after_a_past_interview_has_a_kind():
+    """Thread context in the text ("I interviewed ... on the 4th") makes it a check-in, so the
+    check-in's must-haves run: one with no ask is not waved through as kind 'other'."""
+    text = T.format("I interviewed for the data analyst role on the 4th. I have been thinking about it a lot.")
+    assert lint(text).kind == "status-check"
+    assert "structure.ask" in rules_fired(text, "auto")
+    thanks = T.format("Thank you for the interview on Monday. I enjoyed hearing about the data team.")
+    assert lint(thanks).kind == "thank-you"
 
 
 @pytest.mark.parametrize("rule,kind,fire,quiet", CLASSES, ids=[c[0] for c in CLASSES])

@@ -136,13 +136,15 @@ def questions(f: Facts) -> Iterator[Hit]:
     top = int(f.thresholds["max_questions"])
     if len(asked) > top:
         yield Hit("structure.questions", asked[top].start, {"questions": len(asked), "max": top})
-    if f.kind == "status-check" and len(asked) > 2:
+    if f.kind in ("status-check", "other") and len(asked) > 2:  # any follow-up: a list of questions
         yield Hit("structure.one-question", asked[2].start, {"questions": len(asked)})
 
 
 _PER_KIND = {
     "thank-you": ("structure.thanks", "structure.detail", "structure.interest", "structure.invite-contact"),
-    "status-check": ("structure.timeline", "structure.ask"),
+    "status-check": ("structure.timeline", "structure.ask", "structure.courtesy"),
+    "linkedin-message": ("structure.courtesy",),
+    "other": ("structure.courtesy",),
     "recruiter-feedback": ("structure.thanks", "structure.feedback"),
     "keep-in-touch": ("structure.thanks", "structure.keep-in-touch"),
     "linkedin": ("structure.where-met",),

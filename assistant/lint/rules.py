@@ -38,6 +38,8 @@ SMILEY = ("Glikson, Cheshin & van Kleef, 'The Dark Side of a Smiley: Effects of 
           "Virtual First Impressions', Social Psychological and Personality Science, 2017: smileys in a "
           "first work email lowered perceived competence")
 REF_MOTIVATION = f"{REF}: 'Show your motivation'; 'even after your interview you are still being evaluated'"
+GRATITUDE = ("Boomerang, 'Want to Get More Replies? Say Thanks', 2017: emails closing with a form of "
+             "thanks got more replies than those without")
 RETURN_PATH = ("Return Path, subject line study of 9 million subject lines (2015): desktop clients "
                "show about 60 characters of a subject, mobile ones 25-30")
 
@@ -167,10 +169,18 @@ RULES: tuple[Rule, ...] = (
       "A status check asks one clear question: is there an update?",
       f"{REF_HARASS}: 'drop an email to ask for an update'",
       "ask one question, e.g. 'Is there any update on the timeline?'", kinds=("status-check",)),
+    R("structure.courtesy", "warning", "no thanks, no good wishes, no courteous sign-off: this reads as curt",
+      "A follow-up stays professional: it thanks them for their time or wishes them well; a message "
+      "with neither reads as a demand whatever its words (in the fresh bad drafts, a third had none; "
+      "no good one lacked it)",
+      f"{REF}: 'Stay professional and thank him/her for his/her time and support'; 'Thank the "
+      f"interviewer for his/her time'; {GRATITUDE}",
+      "open with 'I hope you are well' or close with 'Thank you for your time'",
+      kinds=("status-check", "linkedin-message", "other")),
     R("structure.one-question", "warning", "{questions} questions in a check-in; ask one",
       "A status check asks one clear question; a list of them reads as pressure",
       f"{REF_HARASS}; {BOOMERANG}", "keep the one question about the timeline",
-      kinds=("status-check",)),
+      kinds=("status-check", "other")),
     R("structure.feedback", "warning", "no word on how the interviews went",
       "Send the recruiter feedback on how it went with the managers",
       f"{REF_TOUCH}: 'Always send feedback to the recruiter after your interviews'",
@@ -257,7 +267,7 @@ RULES: tuple[Rule, ...] = (
       "A thank-you thanks them and restates your interest; salary and perks before an offer read "
       "as demands", f"{REF_THANKS}: 'thank the interviewer', 'Reiterate your interest'; {REF_MOTIVATION}",
       "keep this note to thanks and interest; raise terms when they make an offer",
-      kinds=("thank-you", "linkedin", "linkedin-message")),
+      kinds=("thank-you", "linkedin", "linkedin-message", "other")),
     R("tone.slang", "warning", "{count} texting words ('{match}', ...) to a hiring contact",
       "Chat slang reads as careless to someone still evaluating you",
       f"{REF_LINKEDIN}: 'a professional, but not too formal message'; {REF_MOTIVATION}",
@@ -336,6 +346,14 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:without|no) (?:further )?delay\b", 1),
         (r"\bhow (?:long|hard) (?:does|can|could|should|will) it (?:take|be)\b", 1),
         (r"\bI (?:insist|demand)\b", 1),
+        # the class, not the phrase: an obligation put on the reader to answer ("you need to let me
+        # know", "you should make me an offer"); "you need me to confirm" is theirs to ask, not a demand
+        (r"\b(?:you|u)(?: really| just| seriously| honestly)? (?:need|have|must|ought|should|'d better|had better)(?: to)?(?: (?!me\b|us\b)\w+){0,4}? "
+         r"(?:respond|reply|decide|let me know|tell me|get back|confirm|answer|make (?:up your mind|a decision"
+         r"|me an offer|an offer))\b", 1),
+        (r"\bI (?:need|expect|want|require) you to\b", 1),
+        (r"\bI(?:'d| would)? (?:expect|demand|require) (?:a|an|the|your)(?: \w+){0,3}? (?:explanation|reason|answer"
+         r"|reply|response|decision|apology|copy|feedback)\b", 1),
     )),
     Phrases("tone.deadline", (
         # A deadline set on *them*: a request to the reader ("please reply by", "let me know by",
@@ -360,6 +378,22 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bif I (?:don't|do not|haven't|have not) (?:hear|get|receive|have|heard|got|received)(?: back)?"
          r"(?: \w+){0,3}? (?:by|before|within|soon)\b", 1),
         (r"\bI(?:'ll| will) (?:have to |need to )?(?:assume|take that as|withdraw|move on)\b", 1),
+        (r"\b(?:like|want|need|hoping|hope|expect) to (?:know|hear|have (?:an|your) (?:answer|decision))(?: \w+){0,3}?"
+         r" (?:today|tonight|tomorrow|by tomorrow|this week|at the latest|straight away|right away)\b", 1),
+        (r"\bat the latest\b", 1),
+        # a conditional threat in either order: "..., otherwise I will", "... or I'll take the other offer"
+        (r"\b(?:otherwise|or else),? I(?:'ll| will| shall| am going to|'m going to)\b", 1),
+        # a request with a deadline, a few words apart ("inform me of the result by tomorrow"); not
+        # their own time frame reported back ("you said you would let me know the outcome by Friday")
+        (r"\b(?=let me know|get back to me|tell me|inform me|update me|send me|give me)"
+         r"(?<!you would )(?<!you'd )(?<!you will )(?<!you'll )(?<!I would )(?<!you could )(?<!you can )(?<!to )"
+         r"(?:let me know|get back to me|tell me|inform me|update me|send me|give me)(?: [\w']+){1,5}? " + _BY, 1),
+        # an imperative opening a sentence, with a near time in the same sentence ("Tell me today
+        # whether I got it"); the lookbehinds only pin it to a sentence start
+        (r"(?:(?<=[.!?] )|(?<=\n)|(?<=^))(?:please )?(?:tell me|let me know|reply|respond|answer|get back to me"
+         r"|decide|confirm)\b[^.?!\n]{0,40}?\b(?:today|tonight|tomorrow|asap|now|immediately|right away|this week)\b", 1),
+        (r"\bif I (?:don't|do not|haven't|have not|can't) (?:hear|get|receive)[^.?!\n]{0,60}?"
+         r"\bI(?:'ll| will| shall| am going to|'m going to)\b", 1),
     )),
     Phrases("tone.back-reference", (
         (r"\b(?:as )?per my (?:last|previous|earlier|prior) (?:e-?mail|message|note)\b", 1),
@@ -396,6 +430,16 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:stop|quit) dragging your feet\b|\bdragging (?:your|their) feet\b", 1),
         (r"\b(?:left|kept|keeping|leaving) me (?:hanging|waiting|in the dark)\b", 1),
         (r"\bignor(?:ed|ing) (?:me|my)\b", 1),
+        (r"\b(?:do|does|did) (?:you|anyone|anybody|your \w+)(?: guys| people| lot)? (?:ever|even) (?:reply|respond"
+         r"|answer|read|get back|check)\b", 1),
+        (r"\byou owe (?:me|us|candidates)\b", 1), (r"\bkeep your (?:word|promise)\b", 1),
+        (r"\bwhy (?:haven't|have not|hasn't|has not|didn't|did not|has no ?one|has nobody|is no ?one|isn't anyone)"
+         r" (?:I |anyone |anybody |you |your \w+ )?(?:heard|replied|responded|answered|got back|gotten back|been told"
+         r"|contacted|called|written|reply|respond|answer|get back)\b", 1),
+        (r"\b(?:been|being|was|were) (?:kept|left) (?:waiting|hanging|in the dark)\b", 1),
+        (r"\b(?:feel|feeling|felt) (?:\w+ )?(?:ignored|forgotten|overlooked|invisible|brushed off|fobbed off)\b", 1),
+        (r"\bfinally (?:give|get back|reply|respond|answer|let me know|tell me|decide)\b", 1),
+        (r"\b(?:my )?patience (?:is )?(?:wearing|running|getting) (?:thin|out)\b", 1),
         (r"\b(?:lack|absence) of (?:communication|response|respect|courtesy)\b", 1),
         (r"\bnobody (?:has )?(?:bothered|replied|responded|got back)\b", 1),
         (r"\bit(?:'s| has) been (?:over |more than |almost )?(?:two|three|four|several|\d+) weeks"
@@ -410,6 +454,8 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI(?:'ve| have) (?:tried|reached out|followed up|written|emailed|called) "
          r"(?:to reach you )?(?:several|multiple|many|a few|numerous|two|three|\d+) times\b", 1),
         (r"\byet another (?:e-?mail|message|follow[- ]?up|note)\b", 1),
+        (r"\b(?:chased|followed up|emailed|written|wrote|asked|reached out|called|messaged|phoned)"
+         r"(?: you| this| about this| about it)? (?:two|three|four|five|several|multiple|many|a few|\d+) times\b", 1),
     )),
     Phrases("tone.guilt", (
         (r"\bI (?:have |'ve |already |even )?(?:turned down|declined|rejected|passed on|put off|said no to) "
@@ -440,6 +486,9 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bit would be (?:nice|polite|courteous|good manners) to (?:hear|get|receive|know)\b", 1),
         (r"\bI (?:think I )?deserve (?:an? )?(?:answer|response|reply|update|explanation)\b", 1),
         (r"\bthe courtesy of (?:a|an) (?:reply|response|answer)\b", 1),
+        (r"\bI(?:'m| am| was| felt| feel)(?: \w+){0,2}? (?:hurt|upset|offended|insulted)\b", 1),
+        (r"\bgave up (?:a lot|so much|everything|my (?:\w+day|evenings?|weekends?|time|holiday))\b", 1),
+        (r"\b(?:the )?least I deserve\b", 1), (r"\b(?:holding|keeping) me (?:up|back)\b", 1),
     )),
     Phrases("tone.desperation", (
         (r"\bI(?:'m| am) (?:begging|pleading|desperate)\b", 1),
@@ -466,6 +515,9 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:friendly|gentle|quick|kind) (?:reminder|nudge|ping|bump)\b", 1),
         (r"\b(?:any|an) (?:update|news|word|decision)s? yet\b", 1),
         (r"\bstill (?:following|checking) (?:up|in)\b", 1),
+        (r"\b(?:it's |sorry,? )me again\b", 1),
+        (r"\b(?:bother|bothering|pester|pestering|chase|chasing|nag|nagging|disturb|disturbing) you (?:again|once more)\b", 1),
+        (r"\bI (?:emailed|wrote|messaged|called)(?: you)? (?:on )?(?:monday|tuesday|wednesday|thursday|friday|the \d+\w*) and (?:on )?(?:monday|tuesday|wednesday|thursday|friday|the \d+\w*)\b", 1),
     )),
     Phrases("tone.chasing", (
         (r"\bfollow(?:ing)?[- ]?up\b", 0.5), (r"\bcheck(?:ing)? in\b", 0.5),
@@ -500,6 +552,11 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI(?:'ll| will| shall| am going to|'m going to) (?:have to )?(?:take|accept|go with|sign) (?:the other|another"
          r"|their|the \w+) (?:job|offer|role|position)\b", 1),
         (r"\b(?:or|before) (?:I|someone else) (?:accept|take|sign)s? (?:the other|another|their|it)\b", 1),
+        (r"\b(?:other|another|several|multiple|two|three|a few) (?:\w+ )?(?:companies|company|employers|offers?"
+         r"|opportunities|interviews)\b[^.?!\n]{0,80}?(?:\bso (?:you|if you)\b|\bif you (?:want|wish|hope|are interested)"
+         r"|\byou(?:'d| had| should| need| must| better)\b|\bbefore (?:I|they|it's too late)\b)", 1),
+        (r"\b(?:secure|lose|miss out on) me\b", 1), (r"\bsurely (?:by now|you|the|someone)\b", 1),
+        (r"\b(?:made|reached|come to) (?:a|your|the) decision yet\b", 1),
     )),
     Phrases("tone.blame", (
         (r"\byou(?:'ve| have)? (?:made|are making) (?:a |an |the |a big |a huge |a serious |a real )?"
@@ -520,6 +577,9 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\b(?:someone|somebody|a candidate|a person) (?:with )?(?:less|fewer|far less) (?:experience|"
          r"qualifications|skills?)\b", 1),
         (r"\b(?:less|under)[- ]qualified\b", 1),
+        (r"\bI(?:'m| am| was| feel| felt)(?: \w+){0,2}? (?:angry|annoyed|frustrated|furious|livid|fed up|gutted)\b", 1),
+        (r"\bnothing (?:back )?but (?:a|an) (?:form|generic|automated|standard|two-line|one-line) (?:e-?mail|reply|"
+         r"response|rejection|letter)\b", 1),
         (r"\b(?:unfair|biased|rigged) (?:process|decision|interview)\b", 1),
     )),
     Phrases("tone.reconsider", (
@@ -553,6 +613,8 @@ PHRASES: tuple[Phrases, ...] = (
         (r"\bI(?:'d|'ll| would| will)? (?:need|expect|require|insist on|ask for)\b(?! to (?:thank|say|add|mention))", 0.5),
         (r"\b(?:won't|will not|wouldn't|would not|can't|cannot|couldn't|could not) (?:consider|accept|take|go)"
          r" (?:anything|less|an offer|a salary|below|under)\b", 1),
+        (r"\b(?:only|not) (?:accept|consider|take|join) (?:the|this|an?|your) (?:role|job|position|offer)"
+         r" (?:with|for|at|if|unless|without)\b", 1),
         (r"\b(?:at least|a minimum of|minimum of|non-negotiable|no less than)\b", 0.5),
         (r"[$\u00a3\u20ac]\s?\d|\b\d[\d,.]*\s?k\b|\b\d+\s?%\s+(?:more|higher|raise|increase|above)\b", 0.5),
     ), min_weight=1.5, each=False),
@@ -690,6 +752,10 @@ KIND_CUES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"\b(?:a|the|your) decision (?:has|had|have) (?:now |yet |already )?been (?:made|reached|taken)\b", 2),
         (r"\b(?:that|the|this) (?:time|date|deadline|period|week|fortnight) has (?:now )?passed\b", 2),
         (r"\bsuccessful candidates?\b", 1),
+        # thread context: the interview or application placed at a past date is a check-in on it
+        (r"\b(?:I interviewed|I applied|my (?:\w+ )?interview|my application|we (?:spoke|met))\b[^.?!\n]{0,50}?"
+         r"\b(?:on (?:the )?\d|on (?:monday|tuesday|wednesday|thursday|friday)|(?:\w+ )?(?:days?|weeks?) ago"
+         r"|last (?:week|month|monday|tuesday|wednesday|thursday|friday))", 1.5),
         (r"\bI (?:interviewed|had (?:my|an|the) (?:\w+ )?interview)\b", 1), (r"\bremain available\b", 1),
     ),
     "recruiter-feedback": (
@@ -702,9 +768,9 @@ KIND_CUES: dict[str, tuple[tuple[str, float], ...]] = {
     "keep-in-touch": (
         (r"\b(?:decided|chosen|chose|decision) (?:to )?(?:move|go|proceed)(?: forward)? with\b", 3),
         (r"\bnot (?:been )?(?:selected|moving forward|the news I)", 2),
-        (r"\bthank(?:s| you) for (?:letting me know|the news|telling me)\b", 2),
+        (r"\bthank(?:s| you)(?: so much| very much)? for (?:letting me know|the news|telling me)\b", 2),
         (r"\bdisappoint(?:ed|ing)\b", 2), (r"\b(?:keep|stay) in touch\b", 1.5),
-        (r"\bfuture (?:roles|openings|opportunities|positions)\b", 1.5),
+        (r"\b(?:future|similar) (?:roles|openings|opportunities|positions)\b", 1.5),
         (r"\bkeep me in mind\b", 1.5), (r"\b(?:another|other) candidates?\b", 2),
         (r"\b(?:stay|keep) in contact\b", 1.5), (r"\bapply(?:ing)? again\b", 2), (r"\bin the future\b", 1),
         (r"\bthank(?:s| you) for (?:your message|the information|the update|the heads[- ]up)\b", 1),
@@ -772,6 +838,7 @@ STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
         r"\bkeen\b", r"\blook(?:ing)? forward\b", r"\bmotivat(?:ed|es|ing)\b", r"\bthrilled\b",
         r"\bwould love to\b", r"\bwant(?:ed)? to (?:join|be part|contribute|work)\b",
         r"\b(?:great|strong|good) fit\b", r"\bappeal(?:s|ing)?\b",
+        r"\bsee myself (?:fitting|working|joining|being|in)\b", r"\bfit(?:ting)? in (?:well|nicely)\b",
         r"\b(?:exactly|just|precisely) (?:the (?:kind|sort|type) of|what I)\b",
         r"\bthe (?:kind|sort|type) of (?:work|role|job|team|challenge|problem|place|environment)s? I\b",
         r"\b(?:welcome|love|like|relish|value) (?:the|a) (?:chance|opportunity) to\b", r"\bfirst choice\b",
@@ -833,10 +900,19 @@ STRUCTURE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:enjoyed|liked) (?:meeting|talking|speaking)\b", r"\bfeedback\b",
         r"\bI (?:felt|think|thought)\b",
     ),
+    # a word of thanks or good wishes anywhere, sign-off included ("Kind regards", "Best wishes")
+    "structure.courtesy": (
+        r"\bthank", r"\bthanks\b", r"\bcheers\b", r"\bgrateful\b", r"\bgratitude\b", r"\bappreciat",
+        r"\bhope (?:you|your|this|things|all|the|everything|it)\b", r"\bpleasure\b", r"\bbest wishes\b",
+        r"\ball the best\b", r"\bwarm(?:ly| regards| wishes)\b", r"\b(?:kind|best|warm|many) regards\b",
+        r"(?m:^best,?$)", r"\bkind of you\b", r"\bplease\b[^.?!\n]{0,60}\b(?:when you (?:can|have)|if (?:you|it)|whenever)\b",
+        r"\b(?:have a|enjoy (?:the|your)) (?:good|great|nice|lovely) (?:day|week|weekend)\b",
+    ),
     "structure.keep-in-touch": (
         r"\b(?:keep|stay) in touch\b", r"\bfuture (?:roles|openings|opportunities|positions|openings)\b",
         r"\bkeep me in mind\b", r"\b(?:stay )?connected\b", r"\bin the future\b",
         r"\bcross paths\b", r"\bwork together\b", r"\bpaths cross\b",
+        r"\b(?:similar|other|new) (?:roles|openings|opportunities|positions)\b", r"\bbe considered\b",
     ),
     "structure.where-met": (
         r"\b(?:met|meet|meeting|spoke|speak|speaking|talk|talked|talking|interview\w*|chat\w*"
