@@ -153,3 +153,15 @@ def test_folder_listing_reads_quoted_atom_and_literal_names():
         ("Archiv & 2026 Été", frozenset({"\\Archive"})), ("Top", frozenset({"\\Noselect", "\\HasChildren"})),
         ("Outbox", frozenset({"\\Sent"})),
     ]
+
+
+def test_a_server_that_refuses_the_connection_is_named_with_the_reason(monkeypatch):
+    """The reason a person can act on ("Connection refused"), not an errno."""
+    import socket
+
+    with socket.socket() as s:  # a loopback port that nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("FOLLOWUP_IMAP_PASSWORD", "x")
+    line = one_line_error(followup("--mailbox", f"imap://nobody@127.0.0.1:{port}", "threads"))
+    assert f"127.0.0.1:{port}" in line and "refused" in line.lower()

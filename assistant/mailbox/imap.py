@@ -329,12 +329,12 @@ _SIZE = re.compile(r"\bRFC822\.SIZE (\d+)")
 def _why(e) -> str:
     if isinstance(e, list):
         e = b" ".join(x for x in e if isinstance(x, bytes))
+    if isinstance(e, (OSError, socket.timeout)):  # before args: args[0] of an OSError is its errno
+        return getattr(e, "strerror", None) or str(e) or type(e).__name__
     if isinstance(e, Exception) and e.args:
         e = e.args[0]
     if isinstance(e, bytes):
         e = e.decode("utf-8", "replace")
-    if isinstance(e, OSError) or isinstance(e, socket.timeout):
-        return getattr(e, "strerror", None) or str(e) or type(e).__name__
     text = " ".join(str(e).split())
     return text[:200] or "no reason given"
 
