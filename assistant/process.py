@@ -227,10 +227,17 @@ def answered_verdict(p: Process) -> Message | None:
 
 
 def wrote_to(p: Process, email: str, since: datetime) -> Message | None:
-    """My first message addressed To this person at or after `since` (Cc is not to them)."""
+    """My first message to this person at or after `since`: To them, or Cc'd and greeted by
+    name ("Hi Dana and Ravi, thank you both"); a plain Cc is not a note to them."""
     email = email.lower()
+
+    def greeted(m: Message) -> bool:
+        first = next((line for line in (m.newest or "").splitlines() if line.strip()), "")[:200].lower()
+        return any(a.email.lower() == email and a.name and a.name.split()[0].lower() in re.findall(r"\w+", first)
+                   for a in m.cc) if first else False
+
     return next((m for m in p.sent if m.date is not None and m.date >= since
-                 and any(a.email.lower() == email for a in m.to)), None)
+                 and (any(a.email.lower() == email for a in m.to) or greeted(m))), None)
 
 
 def _spoken(debrief: Debrief | None, interviews: list[Interview]) -> tuple[Promise | None, datetime | None]:

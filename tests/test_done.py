@@ -125,3 +125,11 @@ def test_no_second_feedback_to_the_recruiter_after_the_interview(tmp_path):
     assert cli(box, "draft", "recruiter-feedback", "orbital", "--print", "--force").exit_code == 0
     untold = sample_with(tmp_path / "before.mbox", [])
     assert cli(untold, "draft", "recruiter-feedback", "orbital", "--print").exit_code == 0
+
+
+def test_a_thank_you_to_someone_cc_d_and_greeted_by_name_counts_as_sent():
+    """Sample: on 5 March Jordan wrote "Hi Dana and Ravi, thank you both" to Dana, Ravi in Cc."""
+    result = CliRunner().invoke(main, ["--mailbox", "sample", "--today", "2026-03-06",
+                                       "draft", "thank-you", "Cascade", "--print"])
+    assert result.exit_code == 3, result.output
+    assert "already wrote to Ravi Menon on Thu 05 Mar" in result.output
