@@ -222,7 +222,7 @@ def _when(p) -> str:
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option("--label", "label", is_flag=True,
-              help="Gmail: label overdue threads (gmail_label, default 'Follow-up due'); unlabel the rest.")
+              help="Mark overdue threads: a Gmail label (gmail_label, default 'Follow-up due') or the IMAP keyword $FollowupDue; unmark the rest.")
 @click.pass_obj
 def due(session: Session, as_json: bool, label: bool = False):
     """What needs doing today (thank-you notes owed, promises broken), most urgent first.
@@ -868,7 +868,7 @@ def _scope_words(scopes) -> str:
 
 
 def _label_overdue(session: Session, found) -> None:
-    """`due --label`: Gmail only; says what changed on stderr so --json stays clean."""
+    """`due --label`: Gmail or IMAP; says what changed on stderr so --json stays clean."""
     from assistant.process import follow_up_due
 
     mailbox = session.mailbox()
