@@ -728,7 +728,9 @@ def build_message(process, recipient: Person, sender: Person, text: str) -> Emai
 
 
 def draft_key(kind: str, thread_id: str, email: str) -> str:
-    return f"{kind}; thread={thread_id}; to={email.lower()}"
+    """The draft's identity in its marker header: ASCII (an IDN domain in punycode), so the
+    header is never an encoded word that a mailbox's search would not find again."""
+    return f"{kind}; thread={thread_id}; to={ascii_email(email).lower()}"
 
 
 # -- the whole step ----------------------------------------------------------------------

@@ -65,6 +65,11 @@ def test_a_draft_to_an_idn_domain_is_addressed_in_ascii(tmp_path):
     head.decode("ascii")
     draft = message_from_bytes(path.read_bytes(), policy=policy.default)
     assert draft["To"].addresses[0].addr_spec == "megan@xn--acm-dma.com"
+    # the marker is plain ASCII, so every mailbox (IMAP's SEARCH HEADER too) finds it again
+    assert "=?" not in str(draft["X-Followup-Draft"]) and "xn--acm-dma.com" in str(draft["X-Followup-Draft"])
+    again = _run(mbox, "draft", "status-check", process["id"])
+    assert "unchanged" in again.output, again.output
+    assert len(list((tmp_path / "data" / "drafts").glob("*.eml"))) == 1
 
 
 def test_an_address_no_draft_can_carry_is_one_line_not_a_traceback(tmp_path):
