@@ -26,7 +26,8 @@ MARKER = "X-Followup-Draft"
 CODE = REPO  # the checkout whose `assistant` the sweeps run (--code: compare another one)
 
 
-def _env(root: Path, **extra) -> dict:
+def sweep_env(root: Path, **extra) -> dict:
+    """A private home under root for each run of the real CLI, on the code under test."""
     env = dict(os.environ, PYTHONPATH=str(CODE), FOLLOWUP_CONFIG_DIR=str(root / "config"),
                FOLLOWUP_DATA_DIR=str(root / "data"), FOLLOWUP_CACHE_DIR=str(root / "cache"))
     env.pop("FOLLOWUP_MAILBOX", None)
@@ -89,8 +90,8 @@ def gmail_drafts(fake) -> Counter:
 def local_round(n: int) -> tuple[Counter, list]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        start_sweeps(1, "sample", _env(root), "sweep", "--dry-run")  # a warm scan cache: the widest race
-        runs = start_sweeps(n, "sample", _env(root), "sweep")
+        start_sweeps(1, "sample", sweep_env(root), "sweep", "--dry-run")  # a warm scan cache: the widest race
+        runs = start_sweeps(n, "sample", sweep_env(root), "sweep")
         return local_drafts(root / "data" / "drafts"), runs
 
 
@@ -106,7 +107,7 @@ def gmail_round(n: int) -> tuple[Counter, list]:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
             write_token(root / "config")
-            runs = start_sweeps(n, "gmail", _env(root, FOLLOWUP_GMAIL_API=url), "sweep")
+            runs = start_sweeps(n, "gmail", sweep_env(root, FOLLOWUP_GMAIL_API=url), "sweep")
             return gmail_drafts(fake), runs
     finally:
         fake.stop()

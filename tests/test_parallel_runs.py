@@ -24,11 +24,9 @@ KEYS_ON_THE_12TH = 5  # three thank-yous, a status check, a keep-in-touch (test_
 
 
 def _env(tmp_path: Path, **extra) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(REPO), FOLLOWUP_CONFIG_DIR=str(tmp_path / "config"),
-               FOLLOWUP_DATA_DIR=str(tmp_path / "data"), FOLLOWUP_CACHE_DIR=str(tmp_path / "cache"))
-    env.pop("FOLLOWUP_MAILBOX", None)
-    env.update(extra)
-    return env
+    from bench.parallel_sweeps import sweep_env
+
+    return sweep_env(tmp_path, **extra)
 
 
 def _sweeps(n: int, mailbox: str, env: dict, *args: str) -> list[subprocess.CompletedProcess]:
