@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from assistant import safefiles
-from tests.conftest import REPO, SAMPLE_MBOX
+from tests.conftest import SAMPLE_MBOX
 from tests.fake_gmail import FakeGmail
 from tests.gmail_fixtures import ME, write_token
 
